@@ -1,0 +1,118 @@
+"""The one cattrs converter: every object the library reads or writes goes through it."""
+
+import enum
+from typing import Any
+
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.dispatch import StructureHook
+from cattrs.errors import ForbiddenExtraKeysError
+
+from school_improvement._errors import Problem
+
+
+def _strict_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        msg = f"expected text, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _strict_int(value: object, _type: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"expected a whole number, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _strict_bool(value: object, _type: object) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
+    try:
+        return enum_type(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in enum_type)
+        msg = f"expected one of {allowed}, not {value!r}"
+        raise ValueError(msg) from None
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = getattr(type_, "__args__", ())
+    return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _list_only_tuple_factory(type_: Any, converter: cattrs.Converter) -> StructureHook:
+    structure_items = homogenous_tuple_structure_factory(type_, converter)
+
+    def structure(value: object, _type: object) -> Any:
+        if not isinstance(value, (list, tuple)):
+            msg = f"expected a list, not {type(value).__name__}"
+            raise TypeError(msg)
+        return structure_items(value, type_)
+
+    return structure
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register the library's hooks on a converter.
+
+    Text, numbers and true/false values are taken only as themselves (``"3"``
+    is not a number, ``"false"`` is not false), and an enumeration member is
+    taken by its value, with the allowed values named when it is wrong. A
+    list is taken only from a JSON array, never from a string.
+    """
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        _structure_enum,
+    )
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _list_only_tuple_factory)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for the library's objects.
+
+    Unknown fields are refused, so a misspelt field is reported rather than
+    silently ignored.
+
+    Examples:
+        >>> from school_improvement import Stage, make_converter
+        >>> converter = make_converter()
+        >>> converter.unstructure(Stage.MAKING_PROGRESS)
+        'making-progress'
+        >>> converter.structure("building-momentum", Stage)
+        <Stage.BUILDING_MOMENTUM: 'building-momentum'>
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    configure_converter(converter)
+    return converter
+
+
+CONVERTER = make_converter()
+"""The converter the library itself uses."""
+
+
+def _describe(exception: BaseException, _type: object) -> str:
+    if isinstance(exception, KeyError):
+        return "required field missing"
+    if isinstance(exception, ForbiddenExtraKeysError):
+        return f"unknown field(s): {', '.join(sorted(exception.extra_fields))}"
+    if isinstance(exception, (TypeError, ValueError)):
+        return str(exception)
+    return f"invalid value ({type(exception).__name__})"
+
+
+def structure_problems(exception: Exception) -> list[Problem]:
+    """Turn a cattrs structuring error into problems, each with its JSON path."""
+    problems: list[Problem] = []
+    for line in cattrs.transform_error(exception, path="$", format_exception=_describe):
+        message, _, path = line.rpartition(" @ ")
+        problems.append(Problem(path or "$", message or line))
+    return problems

@@ -1,0 +1,59 @@
+"""The library's exceptions: one base class, and one subclass per kind of failure."""
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input, and where it is.
+
+    Attributes:
+        path: Where the problem is, as a JSON path into the input (``$`` is the
+            whole document), for example ``$.descriptors[3].code``.
+        message: What is wrong, in words a school data manager can act on.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class SchoolImprovementError(Exception):
+    """The base class of every error this library raises on purpose."""
+
+
+class FrameworkError(SchoolImprovementError):
+    """Framework content (an edition or a mapping file) is malformed or inconsistent.
+
+    Attributes:
+        source: The file or resource the content came from.
+        problems: Every problem found, each with its JSON path.
+    """
+
+    def __init__(self, source: str, problems: "tuple[Problem, ...] | list[Problem]") -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{source}: {count} {noun} in framework content:\n{lines}")
+
+
+class UnknownCodeError(SchoolImprovementError, LookupError):
+    """A code (of an aspect, descriptor, factor, priority or stage) is not in the framework.
+
+    Attributes:
+        kind: What kind of thing was looked up, for example ``"descriptor"``.
+        code: The code that was not found.
+    """
+
+    def __init__(self, kind: str, code: object) -> None:
+        self.kind = kind
+        self.code = code
+        super().__init__(f"no {kind} with code {code!r} in this framework edition")
+
+    def __str__(self) -> str:
+        # LookupError would otherwise show the message in quotes, like a KeyError.
+        return str(self.args[0])
