@@ -12,104 +12,112 @@ if TYPE_CHECKING:
     from school_improvement._mappings import Mappings
 
 
-def _duplicates(codes: Iterable[object]) -> list[object]:
-    return [code for code, count in Counter(codes).items() if count > 1]
+def _duplicates(path: str, what: str, codes: Iterable[object]) -> list[Problem]:
+    counts = Counter(codes)
+    return [Problem(path, f"{what} {code!r} is used more than once") for code, n in counts.items() if n > 1]
 
 
-def check_framework(framework: "Framework") -> list[Problem]:
-    """Every inconsistency in an edition's content, each with its JSON path.
+def _check_codes(framework: "Framework") -> list[Problem]:
+    descriptors = framework.descriptors
+    return [
+        *_duplicates("$.aspects", "aspect code", (a.code for a in framework.aspects)),
+        *_duplicates("$.descriptors", "descriptor code", (d.code for d in descriptors)),
+        *_duplicates("$.descriptors", "list item code", (i.code for d in descriptors for i in d.items)),
+        *_duplicates("$.leaders_characteristics", "code", (c.code for c in framework.leaders_characteristics)),
+        *_duplicates("$.national_priorities", "priority code", (p.code for p in framework.national_priorities)),
+        *_duplicates("$.principles", "principle code", (p.code for p in framework.principles)),
+    ]
 
-    Checks that codes are unique, that each descriptor's aspect exists, that
-    every cell of every aspect at every stage holds at least one descriptor,
-    that descriptors come in source order, that each stage is named once and
-    in order, and that every cited source document exists.
-    """
+
+def _check_descriptors(framework: "Framework") -> list[Problem]:
     problems: list[Problem] = []
-    documents = {document.key for document in framework.provenance.documents}
-    stages = [name.stage for name in framework.stages]
-    if stages != list(Stage):
-        problems.append(Problem("$.stages", "must name each of the four stages once, in order"))
-    for code in _duplicates(aspect.code for aspect in framework.aspects):
-        problems.append(Problem("$.aspects", f"aspect code {code!r} is used more than once"))
-    for code in _duplicates(d.code for d in framework.descriptors):
-        problems.append(Problem("$.descriptors", f"descriptor code {code!r} is used more than once"))
-    item_codes = [item.code for d in framework.descriptors for item in d.items]
-    for code in _duplicates(item_codes):
-        problems.append(Problem("$.descriptors", f"list item code {code!r} is used more than once"))
-
     aspect_order = {aspect.code: place for place, aspect in enumerate(framework.aspects)}
-    previous: tuple[int, int] | None = None
+    places: Counter[tuple[str, Stage]] = Counter()
+    previous = (0, 0)
     for place, descriptor in enumerate(framework.descriptors):
         path = f"$.descriptors[{place}]"
         if descriptor.aspect not in aspect_order:
             problems.append(Problem(f"{path}.aspect", f"no aspect has the code {descriptor.aspect!r}"))
             continue
-        prefix = f"{descriptor.aspect}.{descriptor.stage.position}."
-        if not descriptor.code.startswith(prefix):
-            problems.append(Problem(f"{path}.code", f"code {descriptor.code!r} should begin {prefix!r}"))
-        for item_place, item in enumerate(descriptor.items):
-            if not item.code.startswith(f"{descriptor.code}."):
-                message = f"item code {item.code!r} should begin {descriptor.code + '.'!r}"
-                problems.append(Problem(f"{path}.items[{item_place}].code", message))
+        cell = (descriptor.aspect, descriptor.stage)
+        places[cell] += 1
+        expected = f"{descriptor.aspect}.{descriptor.stage.position}.{places[cell]}"
+        if descriptor.code != expected:
+            message = f"code {descriptor.code!r} should be {expected!r}: aspect, stage, then place in the cell"
+            problems.append(Problem(f"{path}.code", message))
+        problems += [
+            Problem(f"{path}.items[{n}].code", f"item code {item.code!r} should begin {descriptor.code + '.'!r}")
+            for n, item in enumerate(descriptor.items)
+            if not item.code.startswith(f"{descriptor.code}.")
+        ]
         key = (aspect_order[descriptor.aspect], descriptor.stage.position)
-        if previous is not None and key < previous:
+        if key < previous:
             problems.append(Problem(path, "descriptors must be in source order: by aspect, then stage"))
         previous = key
+    problems += [
+        Problem("$.descriptors", f"aspect {cell.aspect.code} has no descriptor at {cell.stage.value}")
+        for cell in framework.cells()
+        if not cell.descriptors
+    ]
+    return problems
 
-    for cell in framework.cells():
-        if not cell.descriptors:
-            name = cell.stage.value
-            problems.append(Problem("$.descriptors", f"aspect {cell.aspect.code} has no descriptor at {name}"))
 
-    numbers = [factor.number for factor in framework.contributory_factors]
-    if numbers != list(range(1, len(numbers) + 1)):
-        problems.append(Problem("$.contributory_factors", "factors must be numbered 1, 2, 3… in order"))
-    for code in _duplicates(p.code for p in framework.national_priorities):
-        problems.append(Problem("$.national_priorities", f"priority code {code!r} is used more than once"))
-    for code in _duplicates(c.code for c in framework.leaders_characteristics):
-        problems.append(Problem("$.leaders_characteristics", f"code {code!r} is used more than once"))
-    for code in _duplicates(p.code for p in framework.principles):
-        problems.append(Problem("$.principles", f"principle code {code!r} is used more than once"))
-
+def _check_citations(framework: "Framework") -> list[Problem]:
+    documents = {document.key for document in framework.provenance.documents}
     cited: list[tuple[str, str]] = [("$.stages", name.source) for name in framework.stages]
     cited += [("$.aspects", aspect.source) for aspect in framework.aspects]
     cited += [("$.leaders_characteristics", c.source) for c in framework.leaders_characteristics]
     cited += [("$.contributory_factors", f.source) for f in framework.contributory_factors]
     cited += [("$.national_priorities", p.source) for p in framework.national_priorities]
     cited += [("$.principles", p.source) for p in framework.principles]
-    for name in framework.stages:
-        if name.name.cy is not None and name.name.cy.source is not None:
-            cited.append(("$.stages", name.name.cy.source))
-    for priority in framework.national_priorities:
-        if priority.name.cy is not None and priority.name.cy.source is not None:
-            cited.append(("$.national_priorities", priority.name.cy.source))
-    for path, key in sorted(set(cited)):
-        if key not in documents:
-            problems.append(Problem(path, f"cites source document {key!r}, which provenance does not list"))
-    return problems
+    welsh = [("$.stages", s.name.cy) for s in framework.stages]
+    welsh += [("$.national_priorities", p.name.cy) for p in framework.national_priorities]
+    cited += [(path, cy.source) for path, cy in welsh if cy is not None and cy.source is not None]
+    return [
+        Problem(path, f"cites source document {key!r}, which provenance does not list")
+        for path, key in sorted(set(cited))
+        if key not in documents
+    ]
 
 
-def check_mappings(framework: "Framework", mappings: "Mappings") -> list[Problem]:
-    """Every code in ``mappings`` that ``framework`` does not have, each with its JSON path."""
+def check_framework(framework: "Framework") -> list[Problem]:
+    """Every inconsistency in an edition's content, each with its JSON path.
+
+    Checks that codes are unique and follow the ``ASPECT.STAGE.N`` scheme, that
+    each descriptor's aspect exists, that every cell of every aspect at every
+    stage holds at least one descriptor, that descriptors come in source order,
+    that each stage is named once and in order, that the factors are numbered
+    from 1, and that every cited source document exists.
+    """
     problems: list[Problem] = []
-    provenance = framework.provenance
-    if (mappings.framework, mappings.edition) != (provenance.framework, provenance.edition):
-        wanted = f"{provenance.framework}/{provenance.edition}"
-        found = f"{mappings.framework}/{mappings.edition}"
-        problems.append(Problem("$.edition", f"the mappings are for {found}, not {wanted}"))
+    if [name.stage for name in framework.stages] != list(Stage):
+        problems.append(Problem("$.stages", "must name each of the four stages once, in order"))
+    numbers = [factor.number for factor in framework.contributory_factors]
+    if numbers != list(range(1, len(numbers) + 1)):
+        problems.append(Problem("$.contributory_factors", "factors must be numbered 1, 2, 3… in order"))
+    return problems + _check_codes(framework) + _check_descriptors(framework) + _check_citations(framework)
+
+
+def _check_aspect_factors(framework: "Framework", mappings: "Mappings") -> list[Problem]:
     aspects = {aspect.code for aspect in framework.aspects}
     factors = {factor.number for factor in framework.contributory_factors}
-    priorities = {priority.code for priority in framework.national_priorities}
-    descriptors = {descriptor.code: descriptor for descriptor in framework.descriptors}
+    problems: list[Problem] = []
     for place, link in enumerate(mappings.aspect_factors):
         path = f"$.aspect_factors[{place}]"
         if link.aspect not in aspects:
             problems.append(Problem(f"{path}.aspect", f"no aspect has the code {link.aspect!r}"))
-        for factor_place, number in enumerate(link.factors):
-            if number not in factors:
-                problems.append(Problem(f"{path}.factors[{factor_place}]", f"no contributory factor {number}"))
-    for code in _duplicates(link.aspect for link in mappings.aspect_factors):
-        problems.append(Problem("$.aspect_factors", f"aspect {code!r} is mapped more than once"))
+        problems += [
+            Problem(f"{path}.factors[{n}]", f"no contributory factor {number}")
+            for n, number in enumerate(link.factors)
+            if number not in factors
+        ]
+    return problems + _duplicates("$.aspect_factors", "aspect", (link.aspect for link in mappings.aspect_factors))
+
+
+def _check_priority_tags(framework: "Framework", mappings: "Mappings") -> list[Problem]:
+    priorities = {priority.code for priority in framework.national_priorities}
+    descriptors = {descriptor.code: descriptor for descriptor in framework.descriptors}
+    problems: list[Problem] = []
     for place, tag in enumerate(mappings.priority_tags):
         path = f"$.priority_tags[{place}]"
         descriptor = descriptors.get(tag.descriptor)
@@ -120,6 +128,16 @@ def check_mappings(framework: "Framework", mappings: "Mappings") -> list[Problem
             problems.append(Problem(f"{path}.words", message))
         if tag.priority not in priorities:
             problems.append(Problem(f"{path}.priority", f"no national priority has the code {tag.priority!r}"))
-    for pair in _duplicates((tag.descriptor, tag.priority) for tag in mappings.priority_tags):
-        problems.append(Problem("$.priority_tags", f"descriptor and priority {pair!r} are tagged more than once"))
-    return problems
+    pairs = ((tag.descriptor, tag.priority) for tag in mappings.priority_tags)
+    return problems + _duplicates("$.priority_tags", "descriptor and priority", pairs)
+
+
+def check_mappings(framework: "Framework", mappings: "Mappings") -> list[Problem]:
+    """Every code in ``mappings`` that ``framework`` does not have, each with its JSON path."""
+    problems: list[Problem] = []
+    provenance = framework.provenance
+    if (mappings.framework, mappings.edition) != (provenance.framework, provenance.edition):
+        wanted = f"{provenance.framework}/{provenance.edition}"
+        found = f"{mappings.framework}/{mappings.edition}"
+        problems.append(Problem("$.edition", f"the mappings are for {found}, not {wanted}"))
+    return problems + _check_aspect_factors(framework, mappings) + _check_priority_tags(framework, mappings)

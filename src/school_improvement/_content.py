@@ -4,7 +4,8 @@ import functools
 import json
 import os
 from importlib.resources import files
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TypeVar
 
 from cattrs.errors import BaseValidationError
 
@@ -23,7 +24,7 @@ DEFAULT_MAPPINGS_FILE = "editorial-mappings-2026.1.json"
 _T = TypeVar("_T")
 
 
-def _parse(source: str, text: str | bytes) -> Any:
+def _parse(source: str, text: str | bytes) -> object:
     try:
         return json.loads(text)
     except UnicodeDecodeError as error:
@@ -49,8 +50,7 @@ def _structure(source: str, data: object, cls: type[_T]) -> _T:
 
 def _read_file(path: "str | os.PathLike[str]") -> str | bytes:
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return Path(path).read_bytes()
     except OSError as error:
         raise FrameworkError(os.fspath(path), [Problem("$", f"cannot read the file: {error.strerror}")]) from None
 
@@ -89,7 +89,8 @@ def framework_from_data(data: object, *, source: str = "<data>", mappings: Mappi
         return framework.with_mappings(Mappings.empty(provenance.framework, provenance.edition))
     problems = check_mappings(framework, mappings)
     if problems:
-        raise FrameworkError(f"{source} (mappings)", problems)
+        where = f"{source} (mappings)"
+        raise FrameworkError(where, problems)
     return framework.with_mappings(mappings)
 
 

@@ -41,15 +41,15 @@ def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
         raise ValueError(msg) from None
 
 
-def _is_homogeneous_tuple(type_: Any) -> bool:
-    args = getattr(type_, "__args__", ())
+def _is_homogeneous_tuple(type_: object) -> bool:
+    args: tuple[object, ...] = getattr(type_, "__args__", ())
     return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _list_only_tuple_factory(type_: Any, converter: cattrs.Converter) -> StructureHook:
+def _list_only_tuple_factory(type_: Any, converter: cattrs.Converter) -> StructureHook:  # noqa: ANN401 (any tuple type)
     structure_items = homogenous_tuple_structure_factory(type_, converter)
 
-    def structure(value: object, _type: object) -> Any:
+    def structure(value: object, _type: object) -> Any:  # noqa: ANN401 (a tuple of whatever the type holds)
         if not isinstance(value, (list, tuple)):
             msg = f"expected a list, not {type(value).__name__}"
             raise TypeError(msg)

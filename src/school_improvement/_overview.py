@@ -44,6 +44,7 @@ def overview(framework: Framework, language: Language = "en") -> str:
         lines.append(f"  {_say(priority.name, language)}{role}")
     lines += ["", "Core principles of the revised School Improvement Guidance:"]
     lines += [f"  - {_say(principle.text, language)}" for principle in framework.principles]
-    lines += ["", f"{len(framework.descriptors)} descriptors, {len(framework.leaders_characteristics)} "
-              "common characteristics of leaders.", "", provenance.attribution]
+    characteristics = len(framework.leaders_characteristics)
+    counts = f"{len(framework.descriptors)} descriptors, {characteristics} common characteristics of leaders."
+    lines += ["", counts, "", provenance.attribution]
     return "\n".join(lines)

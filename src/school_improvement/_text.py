@@ -87,11 +87,11 @@ class Text:
         Raises:
             ValueError: If ``language`` is not ``"en"`` or ``"cy"``.
         """
+        if language not in LANGUAGES:
+            msg = f"language must be one of {', '.join(LANGUAGES)}, not {language!r}"
+            raise ValueError(msg)
         if language == "en":
             return LocalisedText(self.en, "en")
-        if language == "cy":
-            if self.cy is None:
-                return LocalisedText(self.en, "en", fallback=True)
-            return LocalisedText(self.cy.text, "cy", provenance=self.cy.provenance)
-        msg = f"language must be one of {', '.join(LANGUAGES)}, not {language!r}"
-        raise ValueError(msg)
+        if self.cy is None:
+            return LocalisedText(self.en, "en", fallback=True)
+        return LocalisedText(self.cy.text, "cy", provenance=self.cy.provenance)

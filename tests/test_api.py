@@ -1,0 +1,62 @@
+"""The public face: every public name exported once, documented, and nothing private leaking."""
+
+import inspect
+import subprocess
+import sys
+
+import school_improvement
+
+
+def test_all_is_sorted_and_unique() -> None:
+    """``__all__`` lists each public name once, in sorted order."""
+    names = school_improvement.__all__
+    assert names == sorted(names)
+    assert len(names) == len(set(names))
+
+
+def test_every_public_name_is_exported() -> None:
+    """Every name in ``__all__`` exists, and every public attribute of the package is in ``__all__``."""
+    for name in school_improvement.__all__:
+        assert hasattr(school_improvement, name), name
+    public = {
+        name
+        for name, value in vars(school_improvement).items()
+        if not name.startswith("_") and not inspect.ismodule(value)
+    }
+    assert public == set(school_improvement.__all__)
+
+
+def test_nothing_private_leaks() -> None:
+    """No private name is exported, and every export lives in a private module."""
+    for name in school_improvement.__all__:
+        assert not name.startswith("_")
+        value = getattr(school_improvement, name)
+        module = getattr(value, "__module__", None)
+        if module is not None and module != "typing":
+            assert module.startswith("school_improvement._"), (name, module)
+
+
+def test_every_export_is_documented() -> None:
+    """Every exported class and function has a docstring, and so does every public method."""
+    for name in school_improvement.__all__:
+        value = getattr(school_improvement, name)
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert inspect.getdoc(value), name
+        if inspect.isclass(value):
+            for member_name, member in vars(value).items():
+                if member_name.startswith("_") or not (inspect.isfunction(member) or isinstance(member, property)):
+                    continue
+                assert inspect.getdoc(member), f"{name}.{member_name}"
+
+
+def test_import_does_not_import_pydantic() -> None:
+    """``import school_improvement`` keeps pydantic out of the process."""
+    code = "import sys, school_improvement; print('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_typed_usage_file_runs() -> None:
+    """The typed usage file (also checked by mypy) runs against the real API."""
+    api = __import__("typing_api")
+    api.main()

@@ -1,0 +1,103 @@
+"""Every content object goes to JSON and back unchanged, through the one converter."""
+
+import json
+from typing import Any
+
+import pytest
+from cattrs.errors import ClassValidationError
+from hypothesis import given
+
+from school_improvement import (
+    Descriptor,
+    Framework,
+    LeadershipCharacteristic,
+    Mappings,
+    Problem,
+    Stage,
+    Text,
+    load_framework,
+    make_converter,
+)
+from school_improvement._converter import structure_problems
+from strategies import descriptors, stages, texts
+
+converter = make_converter()
+
+
+def _round_trip(value: Any, cls: type[Any]) -> Any:
+    return converter.structure(json.loads(json.dumps(converter.unstructure(value))), cls)
+
+
+@given(stages)
+def test_stage_round_trips(stage: Stage) -> None:
+    """A stage goes to its JSON value and back."""
+    assert _round_trip(stage, Stage) is stage
+
+
+@given(texts)
+def test_text_round_trips(text: Text) -> None:
+    """Bilingual text, Welsh provenance included, survives JSON."""
+    assert _round_trip(text, Text) == text
+
+
+@given(descriptors())
+def test_descriptor_round_trips(descriptor: Descriptor) -> None:
+    """A descriptor, with its list items, survives JSON."""
+    assert _round_trip(descriptor, Descriptor) == descriptor
+
+
+def test_every_bundled_object_round_trips() -> None:
+    """Each object of the bundled edition, and the edition as a whole, survives JSON."""
+    framework = load_framework()
+    collections: list[tuple[Any, ...]] = [
+        framework.stages,
+        framework.aspects,
+        framework.descriptors,
+        framework.leaders_characteristics,
+        framework.contributory_factors,
+        framework.national_priorities,
+        framework.principles,
+        framework.provenance.documents,
+        framework.mappings.aspect_factors,
+        framework.mappings.priority_tags,
+    ]
+    for collection in collections:
+        for item in collection:
+            assert _round_trip(item, type(item)) == item
+    assert _round_trip(framework.mappings, Mappings) == framework.mappings
+    again = _round_trip(framework, Framework)
+    assert again == framework
+    assert again.descriptor("PL.1.1") == framework.descriptor("PL.1.1")
+
+
+def test_unstructured_framework_is_deterministic() -> None:
+    """The same edition always gives the same JSON text."""
+    framework = load_framework()
+    first = json.dumps(converter.unstructure(framework), ensure_ascii=False)
+    second = json.dumps(converter.unstructure(_round_trip(framework, Framework)), ensure_ascii=False)
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    ("value", "cls", "message"),
+    [
+        (3, str, "expected text, not int"),
+        ("3", int, "expected a whole number, not str"),
+        (True, int, "expected a whole number, not bool"),
+        ("false", bool, "expected true or false, not str"),
+        ("stage two", Stage, "expected one of 'starting-the-journey'"),
+    ],
+)
+def test_structuring_is_strict(value: object, cls: type[Any], message: str) -> None:
+    """Values are not coerced: text is not a number, "false" is not false, and enum values are named."""
+    with pytest.raises((TypeError, ValueError), match=message):
+        converter.structure(value, cls)
+
+
+def test_a_string_is_not_a_list() -> None:
+    """A list field given a string is refused rather than split into characters."""
+    with pytest.raises(ClassValidationError) as raised:
+        converter.structure(
+            {"code": "L1", "text": {"en": "x"}, "emphasis": "abc", "source": "s"}, LeadershipCharacteristic
+        )
+    assert structure_problems(raised.value) == [Problem("$.emphasis", "expected a list, not str")]
