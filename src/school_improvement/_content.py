@@ -3,14 +3,11 @@
 import functools
 import json
 import os
-from importlib.resources import files
 from pathlib import Path
 from typing import TypeVar
 
-from cattrs.errors import BaseValidationError
-
 from school_improvement._checks import check_framework, check_mappings
-from school_improvement._converter import CONVERTER, structure_problems
+from school_improvement._converter import structure_or_raise
 from school_improvement._errors import FrameworkError, Problem
 from school_improvement._framework import Framework
 from school_improvement._mappings import Mappings
@@ -42,10 +39,7 @@ def _structure(source: str, data: object, cls: type[_T]) -> _T:
     if found != CONTENT_FORMAT:
         message = f"'format' must be {CONTENT_FORMAT}, the content layout this library reads; found {found!r}"
         raise FrameworkError(source, [Problem("$.format", message)])
-    try:
-        return CONVERTER.structure(content, cls)
-    except (BaseValidationError, KeyError, TypeError, ValueError) as error:
-        raise FrameworkError(source, structure_problems(error)) from None
+    return structure_or_raise(content, cls, lambda problems: FrameworkError(source, problems))
 
 
 def _read_file(path: "str | os.PathLike[str]") -> str | bytes:
@@ -124,6 +118,9 @@ def read_framework(path: "str | os.PathLike[str]", *, mappings: Mappings | None 
 
 
 def _bundled(name: str) -> tuple[str, str]:
+    # Imported here, on first load, to keep ``import school_improvement`` light.
+    from importlib.resources import files  # noqa: PLC0415
+
     resource = files("school_improvement").joinpath("data", name)
     return f"school_improvement/data/{name}", resource.read_text(encoding="utf-8")
 

@@ -1,14 +1,22 @@
-"""The one cattrs converter: every object the library reads or writes goes through it."""
+"""The one cattrs converter: every object the library reads or writes goes through it.
+
+cattrs is imported when a converter is first needed, not when the package is,
+so that ``import school_improvement`` stays light for code that only reads the
+content or assesses evidence.
+"""
 
 import enum
-from typing import Any
-
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.dispatch import StructureHook
-from cattrs.errors import ForbiddenExtraKeysError
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from school_improvement._errors import Problem
+
+if TYPE_CHECKING:
+    import cattrs
+    from cattrs.dispatch import StructureHook
+
+_T = TypeVar("_T")
 
 
 def _strict_str(value: object, _type: object) -> str:
@@ -46,7 +54,9 @@ def _is_homogeneous_tuple(type_: object) -> bool:
     return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _list_only_tuple_factory(type_: Any, converter: cattrs.Converter) -> StructureHook:  # noqa: ANN401 (any tuple type)
+def _list_only_tuple_factory(type_: Any, converter: "cattrs.Converter") -> "StructureHook":  # noqa: ANN401 (any tuple type)
+    from cattrs.cols import homogenous_tuple_structure_factory
+
     structure_items = homogenous_tuple_structure_factory(type_, converter)
 
     def structure(value: object, _type: object) -> Any:  # noqa: ANN401 (a tuple of whatever the type holds)
@@ -58,7 +68,7 @@ def _list_only_tuple_factory(type_: Any, converter: cattrs.Converter) -> Structu
     return structure
 
 
-def configure_converter(converter: cattrs.Converter) -> None:
+def configure_converter(converter: "cattrs.Converter") -> None:
     """Register the library's hooks on a converter.
 
     Text, numbers and true/false values are taken only as themselves (``"3"``
@@ -76,7 +86,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _list_only_tuple_factory)
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter() -> "cattrs.Converter":
     """A new converter configured for the library's objects.
 
     Unknown fields are refused, so a misspelt field is reported rather than
@@ -90,16 +100,22 @@ def make_converter() -> cattrs.Converter:
         >>> converter.structure("building-momentum", Stage)
         <Stage.BUILDING_MOMENTUM: 'building-momentum'>
     """
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     configure_converter(converter)
     return converter
 
 
-CONVERTER = make_converter()
-"""The converter the library itself uses."""
+@functools.cache
+def shared_converter() -> "cattrs.Converter":
+    """The converter the library itself uses, made on first use."""
+    return make_converter()
 
 
 def _describe(exception: BaseException, _type: object) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError
+
     if isinstance(exception, KeyError):
         return "required field missing"
     if isinstance(exception, ForbiddenExtraKeysError):
@@ -111,8 +127,24 @@ def _describe(exception: BaseException, _type: object) -> str:
 
 def structure_problems(exception: Exception) -> list[Problem]:
     """Turn a cattrs structuring error into problems, each with its JSON path."""
+    import cattrs
+
     problems: list[Problem] = []
     for line in cattrs.transform_error(exception, path="$", format_exception=_describe):
         message, _, path = line.rpartition(" @ ")
         problems.append(Problem(path or "$", message or line))
     return problems
+
+
+def structure_or_raise(data: object, cls: type[_T], fail: Callable[[list[Problem]], Exception]) -> _T:
+    """Structure ``data`` as ``cls`` with the shared converter, or raise ``fail(problems)``.
+
+    Every problem cattrs finds is reported, each with its JSON path; nothing
+    is partly structured.
+    """
+    from cattrs.errors import BaseValidationError
+
+    try:
+        return shared_converter().structure(data, cls)
+    except (BaseValidationError, KeyError, TypeError, ValueError) as error:
+        raise fail(structure_problems(error)) from None
