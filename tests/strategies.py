@@ -1,15 +1,23 @@
 """Hypothesis strategies for the library's objects, shared by the property tests."""
 
+import datetime
+
 from hypothesis import strategies as st
 
 from school_improvement import (
     Descriptor,
     DescriptorItem,
     DescriptorKind,
+    DescriptorRating,
+    Evidence,
+    EvidenceKind,
+    Rating,
+    SelfEvaluation,
     Stage,
     Text,
     Welsh,
     WelshProvenance,
+    load_framework,
 )
 
 ASPECT_CODES = st.sampled_from(["SV", "LA", "LC", "LW", "TA", "CU", "SE", "PL", "PV", "FC"])
@@ -48,3 +56,31 @@ def descriptors(draw: st.DrawFn) -> Descriptor:
         kind=draw(st.sampled_from(list(DescriptorKind))),
         items=items,
     )
+
+
+EVALUATION_DATE = datetime.date(2026, 11, 1)
+
+evidence_items = st.builds(
+    Evidence,
+    kind=st.sampled_from(list(EvidenceKind)),
+    date=st.dates(min_value=datetime.date(2024, 1, 1), max_value=EVALUATION_DATE),
+    note=st.none() | words,
+    reference=st.none() | words,
+)
+
+
+@st.composite
+def self_evaluations(draw: st.DrawFn, *, aspects: tuple[str, ...] | None = None) -> SelfEvaluation:
+    """A valid self-evaluation of the bundled edition: any mix of unrated, rated and not-applicable descriptors."""
+    framework = load_framework()
+    chosen = aspects if aspects is not None else tuple(a.code for a in framework.aspects)
+    ratings = []
+    for descriptor in framework.descriptors:
+        if descriptor.aspect not in chosen:
+            continue
+        rating = draw(st.sampled_from([None, *Rating]))
+        if rating is None:
+            continue
+        evidence = tuple(draw(st.lists(evidence_items, min_size=0, max_size=3)))
+        ratings.append(DescriptorRating(descriptor.code, rating, evidence))
+    return SelfEvaluation("school-under-test", EVALUATION_DATE, framework.edition_id, tuple(ratings))

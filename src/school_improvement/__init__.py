@@ -8,6 +8,17 @@ and the five core principles of the revised School Improvement Guidance.
 This library is independent: it is not endorsed by Estyn or Welsh Government.
 """
 
+from school_improvement._assessment import (
+    Judgement,
+    JudgementStatus,
+    RuleDescription,
+    StageCoverage,
+    StageProfile,
+    Sufficiency,
+    assess,
+    check_self_evaluation,
+    self_evaluation_problems,
+)
 from school_improvement._content import (
     framework_from_data,
     load_framework,
@@ -16,7 +27,22 @@ from school_improvement._content import (
     read_mappings,
 )
 from school_improvement._converter import configure_converter, make_converter
-from school_improvement._errors import FrameworkError, Problem, SchoolImprovementError, UnknownCodeError
+from school_improvement._errors import (
+    FrameworkError,
+    InputError,
+    Problem,
+    SchoolImprovementError,
+    SelfEvaluationError,
+    UnknownCodeError,
+)
+from school_improvement._evidence import (
+    DescriptorRating,
+    Evidence,
+    EvidenceKind,
+    ProfessionalJudgement,
+    Rating,
+    SelfEvaluation,
+)
 from school_improvement._framework import (
     Aspect,
     Cell,
@@ -36,20 +62,43 @@ from school_improvement._framework import (
 )
 from school_improvement._mappings import AspectFactorLink, Mappings, PriorityTag, TagBasis
 from school_improvement._overview import overview
+from school_improvement._quality import Finding, Severity, check_evidence
+from school_improvement._rules import (
+    BestFit,
+    CellRatings,
+    CumulativeThreshold,
+    Decision,
+    HighWaterMark,
+    SecureFit,
+    StageRule,
+    rule_named,
+)
 from school_improvement._stage import Stage
 from school_improvement._text import Language, LocalisedText, Text, Welsh, WelshProvenance
 
 __all__ = [
     "Aspect",
     "AspectFactorLink",
+    "BestFit",
     "Cell",
+    "CellRatings",
     "ContributoryFactor",
+    "CumulativeThreshold",
+    "Decision",
     "Descriptor",
     "DescriptorItem",
     "DescriptorKind",
+    "DescriptorRating",
     "EditorialNote",
+    "Evidence",
+    "EvidenceKind",
+    "Finding",
     "Framework",
     "FrameworkError",
+    "HighWaterMark",
+    "InputError",
+    "Judgement",
+    "JudgementStatus",
     "Language",
     "LeadershipCharacteristic",
     "LocalisedText",
@@ -59,16 +108,30 @@ __all__ = [
     "Principle",
     "PriorityTag",
     "Problem",
+    "ProfessionalJudgement",
     "Provenance",
+    "Rating",
+    "RuleDescription",
     "SchoolImprovementError",
+    "SecureFit",
+    "SelfEvaluation",
+    "SelfEvaluationError",
+    "Severity",
     "SourceDocument",
     "Stage",
+    "StageCoverage",
     "StageName",
+    "StageProfile",
+    "StageRule",
+    "Sufficiency",
     "TagBasis",
     "Text",
     "UnknownCodeError",
     "Welsh",
     "WelshProvenance",
+    "assess",
+    "check_evidence",
+    "check_self_evaluation",
     "configure_converter",
     "framework_from_data",
     "load_framework",
@@ -77,4 +140,6 @@ __all__ = [
     "overview",
     "read_framework",
     "read_mappings",
+    "rule_named",
+    "self_evaluation_problems",
 ]

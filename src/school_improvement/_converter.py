@@ -5,6 +5,7 @@ so that ``import school_improvement`` stays light for code that only reads the
 content or assesses evidence.
 """
 
+import datetime
 import enum
 import functools
 from collections.abc import Callable
@@ -38,6 +39,17 @@ def _strict_bool(value: object, _type: object) -> bool:
         msg = f"expected true or false, not {type(value).__name__}"
         raise TypeError(msg)
     return value
+
+
+def _structure_date(value: object, _type: object) -> datetime.date:
+    if not isinstance(value, str):
+        msg = f"expected a date as text (YYYY-MM-DD), not {type(value).__name__}"
+        raise TypeError(msg)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        msg = f"expected a date as YYYY-MM-DD, not {value!r}"
+        raise ValueError(msg) from None
 
 
 def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
@@ -74,11 +86,14 @@ def configure_converter(converter: "cattrs.Converter") -> None:
     Text, numbers and true/false values are taken only as themselves (``"3"``
     is not a number, ``"false"`` is not false), and an enumeration member is
     taken by its value, with the allowed values named when it is wrong. A
-    list is taken only from a JSON array, never from a string.
+    list is taken only from a JSON array, never from a string. Dates travel as
+    ISO 8601 text (``2026-11-23``).
     """
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
         _structure_enum,

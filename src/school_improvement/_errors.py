@@ -24,13 +24,17 @@ class SchoolImprovementError(Exception):
     """The base class of every error this library raises on purpose."""
 
 
-class FrameworkError(SchoolImprovementError):
-    """Framework content (an edition or a mapping file) is malformed or inconsistent.
+class InputError(SchoolImprovementError):
+    """Input is malformed or does not fit: every problem found, each with its JSON path.
+
+    Nothing is partly loaded or applied when this is raised.
 
     Attributes:
-        source: The file or resource the content came from.
+        source: The file, resource or school the input came from.
         problems: Every problem found, each with its JSON path.
     """
+
+    what = "input"
 
     def __init__(self, source: str, problems: "tuple[Problem, ...] | list[Problem]") -> None:
         self.source = source
@@ -38,7 +42,19 @@ class FrameworkError(SchoolImprovementError):
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{source}: {count} {noun} in framework content:\n{lines}")
+        super().__init__(f"{source}: {count} {noun} in {self.what}:\n{lines}")
+
+
+class FrameworkError(InputError):
+    """Framework content (an edition or a mapping file) is malformed or inconsistent."""
+
+    what = "framework content"
+
+
+class SelfEvaluationError(InputError):
+    """A self-evaluation does not fit the framework it is assessed against."""
+
+    what = "the self-evaluation"
 
 
 class UnknownCodeError(SchoolImprovementError, LookupError):
