@@ -6,7 +6,6 @@ reflection.
 
 import datetime
 import enum
-from collections.abc import Iterable
 
 import attrs
 
@@ -209,24 +208,26 @@ def self_evaluation_problems(framework: Framework, evaluation: SelfEvaluation) -
         message = f"the ratings are against {evaluation.framework_edition!r}, not {framework.edition_id!r}"
         problems.append(Problem("$.framework_edition", message))
     seen: dict[str, int] = {}
+    date = evaluation.date
+    known = framework.descriptor_codes
     for place, rating in enumerate(evaluation.ratings):
-        path = f"$.ratings[{place}]"
-        if not framework.has_descriptor(rating.descriptor):
-            problems.append(Problem(f"{path}.descriptor", f"no descriptor has the code {rating.descriptor!r}"))
-        elif rating.descriptor in seen:
-            message = f"descriptor {rating.descriptor} is rated twice (first at ratings[{seen[rating.descriptor]}])"
-            problems.append(Problem(f"{path}.descriptor", message))
+        code = rating.descriptor
+        if code not in known:
+            problems.append(Problem(f"$.ratings[{place}].descriptor", f"no descriptor has the code {code!r}"))
+        elif code in seen:
+            message = f"descriptor {code} is rated twice (first at ratings[{seen[code]}])"
+            problems.append(Problem(f"$.ratings[{place}].descriptor", message))
         else:
-            seen[rating.descriptor] = place
-        problems += [
-            Problem(f"{path}.evidence[{n}].date", f"evidence dated {item.date} is after the self-evaluation")
-            for n, item in enumerate(rating.evidence)
-            if item.date > evaluation.date
-        ]
+            seen[code] = place
+        for n, item in enumerate(rating.evidence):
+            if item.date > date:
+                message = f"evidence dated {item.date} is after the self-evaluation"
+                problems.append(Problem(f"$.ratings[{place}].evidence[{n}].date", message))
     aspects: dict[str, int] = {}
+    aspect_codes = {aspect.code for aspect in framework.aspects}
     for place, judgement in enumerate(evaluation.judgements):
         path = f"$.judgements[{place}].aspect"
-        if judgement.aspect not in {aspect.code for aspect in framework.aspects}:
+        if judgement.aspect not in aspect_codes:
             problems.append(Problem(path, f"no aspect has the code {judgement.aspect!r}"))
         elif judgement.aspect in aspects:
             problems.append(Problem(path, f"aspect {judgement.aspect} has a professional judgement twice"))
@@ -245,15 +246,15 @@ def check_self_evaluation(framework: Framework, evaluation: SelfEvaluation) -> N
         raise SelfEvaluationError(evaluation.school, problems)
 
 
-def _stage_names(framework: Framework, stages: Iterable[Stage]) -> str:
-    return ", ".join(framework.stage_name(stage).en for stage in stages)
-
-
-def _rating_words(rating: Rating | None) -> str:
-    return "not rated" if rating is None else f"rated '{rating.value}'"
+def _rating_words(given: DescriptorRating | None) -> str:
+    """How a decisive descriptor stands, as the rules saw it (a rating without evidence is not rated)."""
+    if given is None or (not given.evidence and given.rating.applicable):
+        return "not rated"
+    return f"rated '{given.rating.value}'"
 
 
 _COUNTED = {Rating.NOT_YET: 0, Rating.PARTLY: 1, Rating.MOSTLY: 2, Rating.FULLY: 3}
+_KINDS = tuple(EvidenceKind)
 
 
 @attrs.frozen
@@ -267,80 +268,70 @@ class _Assessment:
     sufficiency: Sufficiency
 
 
-def _judge(context: _Assessment, aspect: str, professional: ProfessionalJudgement | None) -> Judgement:
-    framework, ratings, rule = context.framework, context.ratings, context.rule
-    description, sufficiency = context.description, context.sufficiency
+def _gather(
+    context: _Assessment, aspect: str
+) -> tuple[list[CellRatings], tuple[StageCoverage, ...], set[EvidenceKind], int]:
+    """What the rule sees of an aspect, its figures, its kinds of evidence and how many ratings count."""
+    ratings = context.ratings
     cells: list[CellRatings] = []
     coverage: list[StageCoverage] = []
     kinds: set[EvidenceKind] = set()
     rated = 0
-    for stage in Stage:
+    not_applicable_rating = Rating.NOT_APPLICABLE
+    for stage, codes in context.framework.layout(aspect):
         pairs: list[tuple[str, Rating | None]] = []
         counts = [0, 0, 0, 0]
         not_applicable = not_rated = 0
-        descriptors = framework.cell(aspect, stage).descriptors
-        for descriptor in descriptors:
-            given = ratings.get(descriptor.code)
-            if given is not None and given.rating is Rating.NOT_APPLICABLE:
-                pairs.append((descriptor.code, Rating.NOT_APPLICABLE))
+        for code in codes:
+            given = ratings.get(code)
+            rating = None if given is None else given.rating
+            if rating is not_applicable_rating:
                 not_applicable += 1
             elif given is None or not given.evidence:
-                pairs.append((descriptor.code, None))
+                rating = None
                 not_rated += 1
             else:
-                pairs.append((descriptor.code, given.rating))
                 counts[_COUNTED[given.rating]] += 1
                 rated += 1
-                kinds.update(item.kind for item in given.evidence)
+                for item in given.evidence:
+                    kinds.add(item.kind)
+            pairs.append((code, rating))
         cells.append(CellRatings(stage, tuple(pairs)))
-        coverage.append(StageCoverage(stage, len(descriptors), not_applicable, not_rated, *counts))
-    evidence_kinds = tuple(kind for kind in EvidenceKind if kind in kinds)
+        coverage.append(StageCoverage(stage, len(codes), not_applicable, not_rated, *counts))
+    return cells, tuple(coverage), kinds, rated
+
+
+def _judge(context: _Assessment, aspect: str, professional: ProfessionalJudgement | None) -> Judgement:
+    framework, description = context.framework, context.description
+    cells, coverage, kinds, rated = _gather(context, aspect)
+    evidence_kinds = tuple(kind for kind in _KINDS if kind in kinds)
     kinds_text = ", ".join(kind.label for kind in evidence_kinds) or "no evidence"
     title = framework.aspect(aspect).title.en
-    applicable = sum(c.applicable for c in coverage)
-    shortfall = "every descriptor is marked not applicable" if not applicable else None
-    shortfall = shortfall or sufficiency.shortfall(rated, frozenset(kinds))
+    if not any(c.applicable for c in coverage):
+        shortfall: str | None = "every descriptor is marked not applicable"
+    else:
+        shortfall = context.sufficiency.shortfall(rated, frozenset(kinds))
     if shortfall is not None:
         rationale = f"{title}: not enough evidence to judge a stage ({shortfall}). It rests on {kinds_text}."
-        return Judgement(
-            aspect,
-            JudgementStatus.NOT_ENOUGH_EVIDENCE,
-            None,
-            (),
-            tuple(coverage),
-            evidence_kinds,
-            rationale,
-            shortfall,
-            professional,
-        )
-    decision = rule.decide(cells)
+        status = JudgementStatus.NOT_ENOUGH_EVIDENCE
+        return Judgement(aspect, status, None, (), coverage, evidence_kinds, rationale, shortfall, professional)
+    decision = context.rule.decide(cells)
     label = " (high-water mark, for comparison only)" if description.comparison_only else ""
     if decision.stage is None:
         status = JudgementStatus.NO_STAGE_YET
-        opening = f"{title}: no stage reached yet{label}, under the {description.name} rule"
+        reached = f"no stage reached yet{label}"
     else:
         status = JudgementStatus.REACHED
-        opening = (
-            f"{title}: {framework.stage_name(decision.stage).en} reached{label}, under the {description.name} rule"
-        )
-    rationale = f"{opening} ({description.criterion})."
+        reached = f"{framework.stage_name(decision.stage).en} reached{label}"
+    rationale = f"{title}: {reached}, under the {description.name} rule ({description.criterion})."
     if decision.decisive:
-        given_ratings = dict(pair for cell in cells for pair in cell.ratings)
-        shown = ", ".join(f"{code} {_rating_words(given_ratings[code])}" for code in decision.decisive[:5])
+        shown = ", ".join(f"{code} {_rating_words(context.ratings.get(code))}" for code in decision.decisive[:5])
         more = f" and {len(decision.decisive) - 5} more" if len(decision.decisive) > 5 else ""
-        above = decision.stage.next() if decision.stage is not None else Stage.STARTING_THE_JOURNEY
-        rationale += f" Holding back {_stage_names(framework, [above] if above else [])}: {shown}{more}."
+        held_back = framework.stage_name(framework.descriptor(decision.decisive[0]).stage).en
+        rationale += f" Holding back {held_back}: {shown}{more}."
     rationale += f" It rests on {rated} rated descriptors and {kinds_text}."
     return Judgement(
-        aspect,
-        status,
-        decision.stage,
-        decision.decisive,
-        tuple(coverage),
-        evidence_kinds,
-        rationale,
-        None,
-        professional,
+        aspect, status, decision.stage, decision.decisive, coverage, evidence_kinds, rationale, None, professional
     )
 
 

@@ -289,6 +289,8 @@ class _Index:
     factors: Mapping[int, ContributoryFactor]
     priorities: Mapping[str, NationalPriority]
     stage_names: Mapping[Stage, StageName]
+    layout: Mapping[str, tuple[tuple[Stage, tuple[str, ...]], ...]]
+    descriptor_codes: frozenset[str]
 
 
 def _build_index(framework: "Framework") -> _Index:
@@ -308,6 +310,15 @@ def _build_index(framework: "Framework") -> _Index:
         factors=MappingProxyType({f.number: f for f in framework.contributory_factors}),
         priorities=MappingProxyType({p.code: p for p in framework.national_priorities}),
         stage_names=MappingProxyType({s.stage: s for s in framework.stages}),
+        descriptor_codes=frozenset(d.code for d in framework.descriptors),
+        layout=MappingProxyType(
+            {
+                aspect.code: tuple(
+                    (stage, tuple(d.code for d in cells[(aspect.code, stage)].descriptors)) for stage in Stage
+                )
+                for aspect in framework.aspects
+            }
+        ),
     )
 
 
@@ -387,6 +398,11 @@ class Framework:
         """Whether a descriptor with this code is in the edition."""
         return code in self._index.descriptors
 
+    @property
+    def descriptor_codes(self) -> frozenset[str]:
+        """The codes of every descriptor in the edition."""
+        return self._index.descriptor_codes
+
     def cell(self, aspect: str, stage: Stage) -> Cell:
         """The cell of an aspect at a stage: its descriptors, in source order.
 
@@ -403,6 +419,17 @@ class Framework:
         for aspect in self.aspects:
             for stage in Stage:
                 yield self._index.cells[(aspect.code, stage)]
+
+    def layout(self, aspect: str) -> tuple[tuple[Stage, tuple[str, ...]], ...]:
+        """An aspect's descriptor codes, stage by stage: the shape of its row of the table.
+
+        Raises:
+            UnknownCodeError: If no aspect has the code.
+        """
+        try:
+            return self._index.layout[aspect]
+        except KeyError:
+            raise UnknownCodeError("aspect", aspect) from None
 
     def stage_name(self, stage: Stage) -> Text:
         """The name of a stage."""

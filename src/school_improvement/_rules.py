@@ -81,15 +81,26 @@ def _on_scale(_instance: object, _attribute: object, value: Rating) -> None:
         raise ValueError(msg)
 
 
+_SCALE = {Rating.NOT_YET: 0, Rating.PARTLY: 1, Rating.MOSTLY: 2, Rating.FULLY: 3}
+
+
 def _cumulative(cells: Sequence[CellRatings], threshold: Rating) -> Decision:
     reached: Stage | None = None
+    bar = _SCALE[threshold]
+    not_applicable = Rating.NOT_APPLICABLE
     for cell in cells:
-        applicable = cell.applicable
+        unmet: list[str] = []
+        applicable = False
+        for code, rating in cell.ratings:
+            if rating is not_applicable:
+                continue
+            applicable = True
+            if rating is None or _SCALE[rating] < bar:
+                unmet.append(code)
         if not applicable:
             continue  # every descriptor not applicable: the cell neither blocks nor counts
-        unmet = tuple(code for code, rating in applicable if rating is None or not rating.at_least(threshold))
         if unmet:
-            return Decision(reached, unmet)
+            return Decision(reached, tuple(unmet))
         reached = cell.stage
     return Decision(reached)
 
