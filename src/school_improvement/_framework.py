@@ -4,6 +4,7 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+from typing import TypeVar
 
 import attrs
 
@@ -281,6 +282,18 @@ class Principle:
     source: str
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _lookup(mapping: Mapping[_K, _V], key: _K, kind: str, code: object) -> _V:
+    """``mapping[key]``, or UnknownCodeError naming the kind and code that were not found."""
+    try:
+        return mapping[key]
+    except KeyError:
+        raise UnknownCodeError(kind, code) from None
+
+
 @attrs.frozen
 class _Index:
     aspects: Mapping[str, Aspect]
@@ -378,10 +391,7 @@ class Framework:
         Raises:
             UnknownCodeError: If no aspect has the code.
         """
-        try:
-            return self._index.aspects[code]
-        except KeyError:
-            raise UnknownCodeError("aspect", code) from None
+        return _lookup(self._index.aspects, code, "aspect", code)
 
     def descriptor(self, code: str) -> Descriptor:
         """The descriptor with this code.
@@ -389,10 +399,7 @@ class Framework:
         Raises:
             UnknownCodeError: If no descriptor has the code.
         """
-        try:
-            return self._index.descriptors[code]
-        except KeyError:
-            raise UnknownCodeError("descriptor", code) from None
+        return _lookup(self._index.descriptors, code, "descriptor", code)
 
     def has_descriptor(self, code: str) -> bool:
         """Whether a descriptor with this code is in the edition."""
@@ -409,10 +416,7 @@ class Framework:
         Raises:
             UnknownCodeError: If no aspect has the code.
         """
-        try:
-            return self._index.cells[(aspect, stage)]
-        except KeyError:
-            raise UnknownCodeError("aspect", aspect) from None
+        return _lookup(self._index.cells, (aspect, stage), "aspect", aspect)
 
     def cells(self) -> Iterator[Cell]:
         """Every cell, aspect by aspect in source order, each aspect's stages in order."""
@@ -426,10 +430,7 @@ class Framework:
         Raises:
             UnknownCodeError: If no aspect has the code.
         """
-        try:
-            return self._index.layout[aspect]
-        except KeyError:
-            raise UnknownCodeError("aspect", aspect) from None
+        return _lookup(self._index.layout, aspect, "aspect", aspect)
 
     def stage_name(self, stage: Stage) -> Text:
         """The name of a stage."""
@@ -441,10 +442,7 @@ class Framework:
         Raises:
             UnknownCodeError: If no factor has the number.
         """
-        try:
-            return self._index.factors[number]
-        except KeyError:
-            raise UnknownCodeError("contributory factor", number) from None
+        return _lookup(self._index.factors, number, "contributory factor", number)
 
     def priority(self, code: str) -> NationalPriority:
         """The national priority with this code.
@@ -452,10 +450,7 @@ class Framework:
         Raises:
             UnknownCodeError: If no priority has the code.
         """
-        try:
-            return self._index.priorities[code]
-        except KeyError:
-            raise UnknownCodeError("national priority", code) from None
+        return _lookup(self._index.priorities, code, "national priority", code)
 
     def factors_for(self, aspect: str) -> tuple[ContributoryFactor, ...]:
         """The contributory factors the mappings in use link to an aspect (editorial)."""
