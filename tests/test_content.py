@@ -120,13 +120,15 @@ def test_professional_learning_list_is_structure(framework: Framework) -> None:
     assert sum(len(d.items) for d in framework.descriptors) == 3
 
 
-def test_every_aspect_is_mapped_to_factors(framework: Framework) -> None:
-    """The editorial mappings link every aspect to at least one factor, each with a rationale."""
+def test_every_aspect_is_mapped_to_factors_and_characteristics(framework: Framework) -> None:
+    """The editorial mappings link every aspect to factors and characteristics of leaders, with rationales."""
     for aspect in framework.aspects:
         links = framework.aspect_factor_links(aspect.code)
         assert len(links) == 1
         assert links[0].rationale
         assert framework.factors_for(aspect.code)
+        assert framework.characteristics_for(aspect.code)
+    assert {c.code for c in framework.characteristics_for("TA")} == {"L5", "L7"}
 
 
 PRIORITY_WORDS = {

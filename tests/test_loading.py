@@ -163,6 +163,10 @@ def test_not_utf8(tmp_path: Path) -> None:
         (lambda m: m["priority_tags"][0].update(priority="punctuality"), "$.priority_tags[0].priority"),
         (lambda m: m["priority_tags"][0].update(words="behaviour management"), "$.priority_tags[0].words"),
         (lambda m: m.update(edition="1999.1"), "$.edition"),
+        (
+            lambda m: m["aspect_characteristics"][1].update(characteristics=["L13"]),
+            "$.aspect_characteristics[1].characteristics[0]",
+        ),
     ],
     ids=[
         "unknown-aspect",
@@ -171,6 +175,7 @@ def test_not_utf8(tmp_path: Path) -> None:
         "unknown-priority",
         "words-not-in-text",
         "other-edition",
+        "unknown-characteristic",
     ],
 )
 def test_malformed_mappings_name_the_path(damage: Any, expected: str) -> None:

@@ -60,7 +60,7 @@ from school_improvement._framework import (
     SourceDocument,
     StageName,
 )
-from school_improvement._mappings import AspectFactorLink, Mappings, PriorityTag, TagBasis
+from school_improvement._mappings import AspectCharacteristicLink, AspectFactorLink, Mappings, PriorityTag, TagBasis
 from school_improvement._overview import overview
 from school_improvement._quality import Finding, Severity, check_evidence
 from school_improvement._rules import (
@@ -78,6 +78,7 @@ from school_improvement._text import Language, LocalisedText, Text, Welsh, Welsh
 
 __all__ = [
     "Aspect",
+    "AspectCharacteristicLink",
     "AspectFactorLink",
     "BestFit",
     "Cell",

@@ -114,6 +114,23 @@ def _check_aspect_factors(framework: "Framework", mappings: "Mappings") -> list[
     return problems + _duplicates("$.aspect_factors", "aspect", (link.aspect for link in mappings.aspect_factors))
 
 
+def _check_aspect_characteristics(framework: "Framework", mappings: "Mappings") -> list[Problem]:
+    aspects = {aspect.code for aspect in framework.aspects}
+    characteristics = {c.code for c in framework.leaders_characteristics}
+    problems: list[Problem] = []
+    for place, link in enumerate(mappings.aspect_characteristics):
+        path = f"$.aspect_characteristics[{place}]"
+        if link.aspect not in aspects:
+            problems.append(Problem(f"{path}.aspect", f"no aspect has the code {link.aspect!r}"))
+        problems += [
+            Problem(f"{path}.characteristics[{n}]", f"no characteristic of leaders has the code {code!r}")
+            for n, code in enumerate(link.characteristics)
+            if code not in characteristics
+        ]
+    links = (link.aspect for link in mappings.aspect_characteristics)
+    return problems + _duplicates("$.aspect_characteristics", "aspect", links)
+
+
 def _check_priority_tags(framework: "Framework", mappings: "Mappings") -> list[Problem]:
     priorities = {priority.code for priority in framework.national_priorities}
     descriptors = {descriptor.code: descriptor for descriptor in framework.descriptors}
@@ -140,4 +157,9 @@ def check_mappings(framework: "Framework", mappings: "Mappings") -> list[Problem
         wanted = f"{provenance.framework}/{provenance.edition}"
         found = f"{mappings.framework}/{mappings.edition}"
         problems.append(Problem("$.edition", f"the mappings are for {found}, not {wanted}"))
-    return problems + _check_aspect_factors(framework, mappings) + _check_priority_tags(framework, mappings)
+    return (
+        problems
+        + _check_aspect_factors(framework, mappings)
+        + _check_aspect_characteristics(framework, mappings)
+        + _check_priority_tags(framework, mappings)
+    )

@@ -463,6 +463,17 @@ class Framework:
         self.aspect(aspect)
         return tuple(link for link in self.mappings.aspect_factors if link.aspect == aspect)
 
+    def characteristics_for(self, aspect: str) -> tuple[LeadershipCharacteristic, ...]:
+        """The common characteristics of leaders the mappings in use link to an aspect (editorial)."""
+        self.aspect(aspect)
+        codes = {
+            code
+            for link in self.mappings.aspect_characteristics
+            if link.aspect == aspect
+            for code in link.characteristics
+        }
+        return tuple(c for c in self.leaders_characteristics if c.code in codes)
+
     def tags_for(self, descriptor: str) -> tuple[PriorityTag, ...]:
         """The national-priority tags the mappings in use put on a descriptor."""
         self.descriptor(descriptor)

@@ -37,6 +37,21 @@ class AspectFactorLink:
     rationale: str = attrs.field(validator=[_str, non_empty])
 
 
+@attrs.frozen
+class AspectCharacteristicLink:
+    """An editorial link from an aspect to the common characteristics of leaders most bound up with it.
+
+    Attributes:
+        aspect: The aspect's code.
+        characteristics: The codes (``L1`` to ``L12``) of the characteristics.
+        rationale: Why the link is drawn.
+    """
+
+    aspect: str = attrs.field(validator=_str)
+    characteristics: tuple[str, ...]
+    rationale: str = attrs.field(validator=[_str, non_empty])
+
+
 def _words_match_basis(instance: "PriorityTag", _attribute: object, value: "str | None") -> None:
     if instance.basis is TagBasis.TEXT and not value:
         msg = "a tag drawn from the text must quote the words it rests on"
@@ -77,6 +92,7 @@ class Mappings:
         edition: The edition the mappings are for.
         note: What the mappings are and how far to trust them.
         aspect_factors: Links from aspects to contributory factors.
+        aspect_characteristics: Links from aspects to the common characteristics of leaders.
         priority_tags: National-priority tags on descriptors.
     """
 
@@ -84,6 +100,7 @@ class Mappings:
     edition: str
     note: str
     aspect_factors: tuple[AspectFactorLink, ...] = ()
+    aspect_characteristics: tuple[AspectCharacteristicLink, ...] = ()
     priority_tags: tuple[PriorityTag, ...] = ()
 
     @classmethod
