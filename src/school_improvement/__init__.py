@@ -28,6 +28,7 @@ from school_improvement._content import (
 )
 from school_improvement._converter import configure_converter, make_converter
 from school_improvement._errors import (
+    AnalysisError,
     FrameworkError,
     InputError,
     Problem,
@@ -60,8 +61,20 @@ from school_improvement._framework import (
     SourceDocument,
     StageName,
 )
+from school_improvement._gaps import (
+    AspectGap,
+    GapAnalysis,
+    GapStatus,
+    Target,
+    default_targets,
+    find_gaps,
+    threshold_of,
+)
 from school_improvement._mappings import AspectCharacteristicLink, AspectFactorLink, Mappings, PriorityTag, TagBasis
+from school_improvement._next_steps import NextStep, Reason, Recommendation, RecommendedPriority, Weighting, recommend
 from school_improvement._overview import overview
+from school_improvement._plan import DevelopmentPlan, PlanAction, PlanPriority, SuccessCriterion, draft_plan
+from school_improvement._progress import AspectProgress, Movement, ProgressReport, Transition, track_progress
 from school_improvement._quality import Finding, Severity, check_evidence
 from school_improvement._rules import (
     BestFit,
@@ -77,9 +90,12 @@ from school_improvement._stage import Stage
 from school_improvement._text import Language, LocalisedText, Text, Welsh, WelshProvenance
 
 __all__ = [
+    "AnalysisError",
     "Aspect",
     "AspectCharacteristicLink",
     "AspectFactorLink",
+    "AspectGap",
+    "AspectProgress",
     "BestFit",
     "Cell",
     "CellRatings",
@@ -90,12 +106,15 @@ __all__ = [
     "DescriptorItem",
     "DescriptorKind",
     "DescriptorRating",
+    "DevelopmentPlan",
     "EditorialNote",
     "Evidence",
     "EvidenceKind",
     "Finding",
     "Framework",
     "FrameworkError",
+    "GapAnalysis",
+    "GapStatus",
     "HighWaterMark",
     "InputError",
     "Judgement",
@@ -104,14 +123,22 @@ __all__ = [
     "LeadershipCharacteristic",
     "LocalisedText",
     "Mappings",
+    "Movement",
     "NationalPriority",
+    "NextStep",
     "Notice",
+    "PlanAction",
+    "PlanPriority",
     "Principle",
     "PriorityTag",
     "Problem",
     "ProfessionalJudgement",
+    "ProgressReport",
     "Provenance",
     "Rating",
+    "Reason",
+    "Recommendation",
+    "RecommendedPriority",
     "RuleDescription",
     "SchoolImprovementError",
     "SecureFit",
@@ -124,16 +151,23 @@ __all__ = [
     "StageName",
     "StageProfile",
     "StageRule",
+    "SuccessCriterion",
     "Sufficiency",
     "TagBasis",
+    "Target",
     "Text",
+    "Transition",
     "UnknownCodeError",
+    "Weighting",
     "Welsh",
     "WelshProvenance",
     "assess",
     "check_evidence",
     "check_self_evaluation",
     "configure_converter",
+    "default_targets",
+    "draft_plan",
+    "find_gaps",
     "framework_from_data",
     "load_framework",
     "make_converter",
@@ -141,6 +175,9 @@ __all__ = [
     "overview",
     "read_framework",
     "read_mappings",
+    "recommend",
     "rule_named",
     "self_evaluation_problems",
+    "threshold_of",
+    "track_progress",
 ]

@@ -57,6 +57,12 @@ class SelfEvaluationError(InputError):
     what = "the self-evaluation"
 
 
+class AnalysisError(InputError):
+    """Inputs to an analysis do not belong together: another school's profile, unknown targets, mixed editions."""
+
+    what = "the inputs to the analysis"
+
+
 class UnknownCodeError(SchoolImprovementError, LookupError):
     """A code (of an aspect, descriptor, factor, priority or stage) is not in the framework.
 

@@ -1,0 +1,89 @@
+"""Progress over time: movement, stalling, and what became met, across one school's self-evaluations."""
+
+import datetime
+
+import attrs
+import pytest
+
+from school_improvement import (
+    AnalysisError,
+    DescriptorRating,
+    Evidence,
+    EvidenceKind,
+    JudgementStatus,
+    Movement,
+    Rating,
+    SelfEvaluation,
+    Stage,
+    load_framework,
+    track_progress,
+)
+
+FRAMEWORK = load_framework()
+
+
+def _review(day: datetime.date, **ratings: Rating) -> SelfEvaluation:
+    seen = (Evidence(EvidenceKind.LEARNER_VOICE, day), Evidence(EvidenceKind.STAFF_VIEWS, day))
+    rated = tuple(DescriptorRating(code.replace("_", "."), rating, seen) for code, rating in ratings.items())
+    return SelfEvaluation("example-school", day, FRAMEWORK.edition_id, rated)
+
+
+SPRING = _review(datetime.date(2025, 3, 1), PV_1_1=Rating.FULLY, PV_2_1=Rating.PARTLY)
+SUMMER = _review(datetime.date(2025, 7, 1), PV_1_1=Rating.FULLY, PV_2_1=Rating.MOSTLY)
+AUTUMN = _review(datetime.date(2025, 11, 1), PV_1_1=Rating.PARTLY, PV_2_1=Rating.MOSTLY)
+
+
+def test_movement_and_descriptor_changes() -> None:
+    """Stages move up and down between reviews, with the descriptors newly met and no longer met."""
+    report = track_progress(FRAMEWORK, [AUTUMN, SPRING, SUMMER])
+    assert report.dates == (SPRING.date, SUMMER.date, AUTUMN.date)
+    pupil_voice = next(p for p in report.aspects if p.aspect == "PV")
+    assert pupil_voice.stages == (Stage.STARTING_THE_JOURNEY, Stage.MAKING_PROGRESS, None)
+    assert [t.movement for t in pupil_voice.transitions] == [Movement.UP, Movement.DOWN]
+    assert pupil_voice.transitions[0].newly_met == ("PV.2.1",)
+    assert pupil_voice.transitions[1].no_longer_met == ("PV.1.1",)
+    assert pupil_voice.statuses[-1] is JudgementStatus.NO_STAGE_YET
+
+
+def test_not_enough_evidence_is_unknown_movement() -> None:
+    """Where either review had too little evidence, the movement is unknown, not steady."""
+    report = track_progress(FRAMEWORK, [SPRING, SUMMER])
+    vision = next(p for p in report.aspects if p.aspect == "SV")
+    assert [t.movement for t in vision.transitions] == [Movement.UNKNOWN]
+    assert not vision.stalled
+
+
+def test_stalled_aspects() -> None:
+    """An aspect at the same stage over the last N reviews is stalled; N is configurable."""
+    september = _review(datetime.date(2025, 9, 1), PV_1_1=Rating.FULLY, PV_2_1=Rating.MOSTLY)
+    january = _review(datetime.date(2026, 1, 10), PV_1_1=Rating.MOSTLY, PV_2_1=Rating.FULLY)
+    reviews = [SPRING, SUMMER, september, january]  # Starting the journey, then Making progress three times
+    report = track_progress(FRAMEWORK, reviews)
+    assert report.stalled == ("PV",)
+    assert track_progress(FRAMEWORK, reviews, stalled_after=4).stalled == ()
+
+
+def test_one_review_is_a_starting_point() -> None:
+    """A single self-evaluation gives stages and no transitions."""
+    report = track_progress(FRAMEWORK, [SPRING])
+    assert all(p.transitions == () for p in report.aspects)
+
+
+@pytest.mark.parametrize(
+    ("reviews", "path"),
+    [
+        ([SPRING, attrs.evolve(SUMMER, school="another-school")], "$[1].school"),
+        (
+            [SPRING, attrs.evolve(SUMMER, framework_edition="estyn-school-improvement-journeys/2027.1")],
+            "$[1].framework_edition",
+        ),
+        ([SPRING, attrs.evolve(SUMMER, date=SPRING.date, ratings=SPRING.ratings)], "$[1].date"),
+        ([], "$"),
+    ],
+    ids=["another-school", "another-edition", "same-date", "none"],
+)
+def test_series_that_do_not_belong_together(reviews: list[SelfEvaluation], path: str) -> None:
+    """Self-evaluations of different schools or editions, or sharing a date, are refused with the offending place."""
+    with pytest.raises(AnalysisError) as raised:
+        track_progress(FRAMEWORK, reviews)
+    assert path in [p.path for p in raised.value.problems]
