@@ -6,6 +6,7 @@ reflection.
 
 import datetime
 import enum
+import functools
 
 import attrs
 
@@ -268,6 +269,13 @@ class _Assessment:
     sufficiency: Sufficiency
 
 
+@functools.lru_cache(maxsize=1024)
+def _kinds_summary(kinds: frozenset[EvidenceKind]) -> tuple[tuple[EvidenceKind, ...], str]:
+    """The kinds in a fixed order, and in words. Cached: schools share a handful of combinations."""
+    ordered = tuple(kind for kind in _KINDS if kind in kinds)
+    return ordered, ", ".join(kind.label for kind in ordered) or "no evidence"
+
+
 def _gather(
     context: _Assessment, aspect: str
 ) -> tuple[list[CellRatings], tuple[StageCoverage, ...], set[EvidenceKind], int]:
@@ -304,8 +312,7 @@ def _gather(
 def _judge(context: _Assessment, aspect: str, professional: ProfessionalJudgement | None) -> Judgement:
     framework, description = context.framework, context.description
     cells, coverage, kinds, rated = _gather(context, aspect)
-    evidence_kinds = tuple(kind for kind in _KINDS if kind in kinds)
-    kinds_text = ", ".join(kind.label for kind in evidence_kinds) or "no evidence"
+    evidence_kinds, kinds_text = _kinds_summary(frozenset(kinds))
     title = framework.aspect(aspect).title.en
     if not any(c.applicable for c in coverage):
         shortfall: str | None = "every descriptor is marked not applicable"
