@@ -31,6 +31,7 @@ from school_improvement._errors import (
     AnalysisError,
     FrameworkError,
     InputError,
+    PayloadError,
     Problem,
     SchoolImprovementError,
     SelfEvaluationError,
@@ -70,9 +71,11 @@ from school_improvement._gaps import (
     find_gaps,
     threshold_of,
 )
+from school_improvement._inputs import load_self_evaluation, self_evaluation_schema
 from school_improvement._mappings import AspectCharacteristicLink, AspectFactorLink, Mappings, PriorityTag, TagBasis
 from school_improvement._next_steps import NextStep, Reason, Recommendation, RecommendedPriority, Weighting, recommend
 from school_improvement._overview import overview
+from school_improvement._payloads import SCHEMA_VERSION, dumps, from_payload, loads, to_payload
 from school_improvement._plan import DevelopmentPlan, PlanAction, PlanPriority, SuccessCriterion, draft_plan
 from school_improvement._progress import AspectProgress, Movement, ProgressReport, Transition, track_progress
 from school_improvement._quality import Finding, Severity, check_evidence
@@ -90,6 +93,7 @@ from school_improvement._stage import Stage
 from school_improvement._text import Language, LocalisedText, Text, Welsh, WelshProvenance
 
 __all__ = [
+    "SCHEMA_VERSION",
     "AnalysisError",
     "Aspect",
     "AspectCharacteristicLink",
@@ -127,6 +131,7 @@ __all__ = [
     "NationalPriority",
     "NextStep",
     "Notice",
+    "PayloadError",
     "PlanAction",
     "PlanPriority",
     "Principle",
@@ -167,9 +172,13 @@ __all__ = [
     "configure_converter",
     "default_targets",
     "draft_plan",
+    "dumps",
     "find_gaps",
     "framework_from_data",
+    "from_payload",
     "load_framework",
+    "load_self_evaluation",
+    "loads",
     "make_converter",
     "mappings_from_data",
     "overview",
@@ -178,6 +187,8 @@ __all__ = [
     "recommend",
     "rule_named",
     "self_evaluation_problems",
+    "self_evaluation_schema",
     "threshold_of",
+    "to_payload",
     "track_progress",
 ]

@@ -34,6 +34,13 @@ def _strict_int(value: object, _type: object) -> int:
     return value
 
 
+def _strict_float(value: object, _type: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        msg = f"expected a number, not {type(value).__name__}"
+        raise TypeError(msg)
+    return float(value)
+
+
 def _strict_bool(value: object, _type: object) -> bool:
     if not isinstance(value, bool):
         msg = f"expected true or false, not {type(value).__name__}"
@@ -91,6 +98,7 @@ def configure_converter(converter: "cattrs.Converter") -> None:
     """
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(float, _strict_float)
     converter.register_structure_hook(bool, _strict_bool)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)

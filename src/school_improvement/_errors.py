@@ -57,6 +57,12 @@ class SelfEvaluationError(InputError):
     what = "the self-evaluation"
 
 
+class PayloadError(InputError):
+    """A JSON payload (or a spreadsheet of one) is malformed, too large, or does not fit its kind."""
+
+    what = "the payload"
+
+
 class AnalysisError(InputError):
     """Inputs to an analysis do not belong together: another school's profile, unknown targets, mixed editions."""
 

@@ -1,0 +1,20 @@
+"""Write the JSON Schemas shipped in the package from the models: python scripts/generate_schemas.py.
+
+A test compares the committed files with a fresh generation, so they cannot drift.
+"""
+
+from pathlib import Path
+
+from school_improvement._inputs import schema_text
+
+SCHEMAS = Path(__file__).parent.parent / "src" / "school_improvement" / "schemas"
+
+
+def main() -> None:
+    """Write every schema."""
+    SCHEMAS.mkdir(exist_ok=True)
+    (SCHEMAS / "self-evaluation.schema.json").write_text(schema_text(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

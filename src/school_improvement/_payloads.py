@@ -1,0 +1,143 @@
+"""Payloads: every public object as versioned, deterministic JSON, and back."""
+
+import json
+from typing import Any, TypeVar
+
+from school_improvement._assessment import StageProfile
+from school_improvement._converter import shared_converter, structure_or_raise
+from school_improvement._errors import PayloadError, Problem
+from school_improvement._evidence import SelfEvaluation
+from school_improvement._framework import Framework
+from school_improvement._gaps import GapAnalysis
+from school_improvement._next_steps import Recommendation
+from school_improvement._plan import DevelopmentPlan
+from school_improvement._progress import ProgressReport
+
+SCHEMA_VERSION = 1
+"""The version of the payload layout. It changes only when a payload changes incompatibly."""
+
+PAYLOAD_KINDS: dict[type[Any], str] = {
+    Framework: "framework",
+    SelfEvaluation: "self-evaluation",
+    StageProfile: "stage-profile",
+    GapAnalysis: "gap-analysis",
+    Recommendation: "recommendation",
+    DevelopmentPlan: "development-plan",
+    ProgressReport: "progress-report",
+}
+"""The kind each public object travels as."""
+
+_T = TypeVar("_T")
+
+
+def _edition(value: object) -> str:
+    if isinstance(value, Framework):
+        return value.edition_id
+    edition = getattr(value, "framework_edition", None)
+    if not isinstance(edition, str):
+        msg = f"{type(value).__name__} does not travel as a payload"
+        raise TypeError(msg)
+    return edition
+
+
+def to_payload(value: object) -> dict[str, Any]:
+    """The payload of a public object: its kind, the schema version, the framework edition and its data.
+
+    Raises:
+        TypeError: If the object is not one that travels as a payload.
+
+    Examples:
+        >>> from school_improvement import load_framework, to_payload
+        >>> payload = to_payload(load_framework())
+        >>> payload["schema_version"], payload["kind"], payload["framework_edition"]
+        (1, 'framework', 'estyn-school-improvement-journeys/2026.1')
+    """
+    kind = PAYLOAD_KINDS.get(type(value))
+    if kind is None:
+        msg = f"{type(value).__name__} does not travel as a payload"
+        raise TypeError(msg)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": kind,
+        "framework_edition": _edition(value),
+        "data": shared_converter().unstructure(value),
+    }
+
+
+def dumps(value: object) -> str:
+    """The payload of a public object as JSON text. The same object always gives the same text.
+
+    Examples:
+        >>> from school_improvement import dumps, load_framework
+        >>> dumps(load_framework()) == dumps(load_framework())
+        True
+    """
+    return json.dumps(to_payload(value), ensure_ascii=False, indent=2) + "\n"
+
+
+def from_payload(payload: object, cls: type[_T], *, source: str = "<payload>") -> _T:
+    """The object a payload carries, checked against the kind and edition it declares.
+
+    Use this for payloads the library wrote. For untrusted input, such as a
+    self-evaluation from another system, use
+    [`load_self_evaluation`][school_improvement.load_self_evaluation], which
+    validates every field and limits sizes.
+
+    Raises:
+        PayloadError: If the payload is malformed, of another kind or schema
+            version, or its data does not fit; every problem is listed with its
+            JSON path.
+    """
+    kind = PAYLOAD_KINDS.get(cls)
+    if kind is None:
+        msg = f"{cls.__name__} does not travel as a payload"
+        raise TypeError(msg)
+    problems = envelope_problems(payload, kind)
+    if problems or not isinstance(payload, dict):
+        raise PayloadError(source, problems)
+    value = structure_or_raise(payload["data"], cls, lambda found: PayloadError(source, under_data(found)))
+    if _edition(value) != payload["framework_edition"]:
+        message = f"the payload declares {payload['framework_edition']!r}, but its data is for {_edition(value)!r}"
+        raise PayloadError(source, [Problem("$.framework_edition", message)])
+    return value
+
+
+def loads(text: str | bytes, cls: type[_T], *, source: str = "<payload>") -> _T:
+    """The object in a payload's JSON text; see [`from_payload`][school_improvement.from_payload].
+
+    Raises:
+        PayloadError: If the text is not JSON or the payload does not fit.
+    """
+    try:
+        payload = json.loads(text)
+    except UnicodeDecodeError as error:
+        raise PayloadError(source, [Problem("$", f"not UTF-8 text ({error.reason})")]) from None
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise PayloadError(source, [Problem("$", f"not valid JSON: {error.msg} at {where}")]) from None
+    return from_payload(payload, cls, source=source)
+
+
+def envelope_problems(payload: object, kind: str) -> list[Problem]:
+    """What is wrong with a payload's envelope (its schema version, kind, edition and data)."""
+    if not isinstance(payload, dict):
+        return [Problem("$", "expected a JSON object")]
+    problems = []
+    if payload.get("schema_version") != SCHEMA_VERSION:
+        found = payload.get("schema_version")
+        message = f"must be {SCHEMA_VERSION}, the version this library reads; found {found!r}"
+        problems.append(Problem("$.schema_version", message))
+    if payload.get("kind") != kind:
+        problems.append(Problem("$.kind", f"must be {kind!r}; found {payload.get('kind')!r}"))
+    if not isinstance(payload.get("framework_edition"), str):
+        problems.append(Problem("$.framework_edition", "required: the framework edition, as text"))
+    if not isinstance(payload.get("data"), dict):
+        problems.append(Problem("$.data", "required: the object, as a JSON object"))
+    extra = sorted(set(payload) - {"schema_version", "kind", "framework_edition", "data"})
+    problems += [Problem(f"$.{name}", "unknown field") for name in extra]
+    return problems
+
+
+def under_data(problems: list[Problem]) -> list[Problem]:
+    """The problems found in a payload's data, with their paths taken from the payload's top."""
+    return [Problem("$.data" + problem.path.removeprefix("$"), problem.message) for problem in problems]

@@ -1,0 +1,261 @@
+"""Payloads: every public object to JSON and back, deterministically; untrusted input validated at the edge."""
+
+import datetime
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers import FRAMEWORK
+from school_improvement import (
+    SCHEMA_VERSION,
+    DevelopmentPlan,
+    Framework,
+    GapAnalysis,
+    PayloadError,
+    ProgressReport,
+    Recommendation,
+    SelfEvaluation,
+    StageProfile,
+    assess,
+    check_evidence,
+    draft_plan,
+    dumps,
+    find_gaps,
+    from_payload,
+    load_self_evaluation,
+    loads,
+    recommend,
+    to_payload,
+    track_progress,
+)
+from school_improvement._inputs import schema_text
+from strategies import self_evaluations
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLE = (EXAMPLES / "ysgol-enghraifft.self-evaluation.json").read_text(encoding="utf-8")
+
+
+def _round_trip(value: Any) -> None:
+    text = dumps(value)
+    again = loads(text, type(value))
+    assert again == value
+    assert dumps(again) == text
+
+
+@given(self_evaluations())
+def test_every_object_round_trips(evaluation: SelfEvaluation) -> None:
+    """Self-evaluation, profile, gaps, advice, plan and progress each go to JSON text and back unchanged."""
+    profile = assess(FRAMEWORK, evaluation)
+    gaps = find_gaps(FRAMEWORK, evaluation, profile)
+    advice = recommend(FRAMEWORK, gaps, findings=check_evidence(FRAMEWORK, evaluation))
+    later = attrs.evolve(evaluation, date=evaluation.date + datetime.timedelta(days=90))
+    for value in (
+        evaluation,
+        profile,
+        gaps,
+        advice,
+        draft_plan(FRAMEWORK, advice, gaps),
+        track_progress(FRAMEWORK, [evaluation, later]),
+    ):
+        _round_trip(value)
+
+
+def test_framework_round_trips() -> None:
+    """The framework edition itself travels as a payload and comes back equal."""
+    _round_trip(FRAMEWORK)
+
+
+def test_payloads_carry_version_kind_and_edition() -> None:
+    """Every payload names its schema version, its kind and the framework edition."""
+    evaluation = load_self_evaluation(EXAMPLE)
+    profile = assess(FRAMEWORK, evaluation)
+    for value, kind in [(evaluation, "self-evaluation"), (profile, "stage-profile"), (FRAMEWORK, "framework")]:
+        payload = to_payload(value)
+        assert (payload["schema_version"], payload["kind"]) == (SCHEMA_VERSION, kind)
+        assert payload["framework_edition"] == FRAMEWORK.edition_id
+    with pytest.raises(TypeError, match="does not travel as a payload"):
+        to_payload(object())
+
+
+def test_example_file_is_what_the_library_writes() -> None:
+    """The example self-evaluation in examples/ is byte for byte what dumps() writes for it."""
+    assert dumps(load_self_evaluation(EXAMPLE)) == EXAMPLE
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda p: p.update(schema_version=2), "$.schema_version"),
+        (lambda p: p.update(kind="stage-profile"), "$.kind"),
+        (lambda p: p.pop("framework_edition"), "$.framework_edition"),
+        (lambda p: p.update(data=[]), "$.data"),
+        (lambda p: p.update(extra=True), "$.extra"),
+        (lambda p: p["data"].pop("school"), "$.data.school"),
+        (lambda p: p["data"]["ratings"][0].update(rating="great"), "$.data.ratings[0].rating"),
+        (lambda p: p.update(framework_edition="other/1"), "$.framework_edition"),
+    ],
+    ids=[
+        "version",
+        "kind",
+        "edition-missing",
+        "data-not-object",
+        "extra",
+        "missing-field",
+        "bad-rating",
+        "edition-differs",
+    ],
+)
+def test_malformed_payloads_name_the_path(change: Any, path: str) -> None:
+    """A payload that does not fit is refused with its JSON path, by loads and by load_self_evaluation."""
+    payload = json.loads(EXAMPLE)
+    change(payload)
+    with pytest.raises(PayloadError) as trusted:
+        from_payload(payload, SelfEvaluation)
+    with pytest.raises(PayloadError) as untrusted:
+        load_self_evaluation(payload)
+    for raised in (trusted, untrusted):
+        assert path in [problem.path for problem in raised.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["ratings"][0].update(descriptor="sv-1-1"),
+            ("$.data.ratings[0].descriptor", "String should match"),
+        ),
+        (
+            lambda d: d["ratings"][1]["evidence"][0].update(kind="hearsay"),
+            ("$.data.ratings[1].evidence[0].kind", "Input should be"),
+        ),
+        (
+            lambda d: d["ratings"][1]["evidence"][0].update(date="2026-02-30"),
+            ("$.data.ratings[1].evidence[0].date", "date"),
+        ),
+        (lambda d: d.update(date=20261102), ("$.data.date", "date")),
+        (lambda d: d["ratings"][0].update(pupil_name="A. Pupil"), ("$.data.ratings[0].pupil_name", "unknown field")),
+        (lambda d: d.update(ratings="all of them"), ("$.data.ratings", "should be a valid array")),
+        (lambda d: d["judgements"][0].update(rationale=""), ("$.data.judgements[0].rationale", "at least 1 character")),
+        (
+            lambda d: d["ratings"][0].update(evidence=[d["ratings"][0]["evidence"][0]] * 51),
+            ("$.data.ratings[0].evidence", "at most 50"),
+        ),
+        (lambda d: d.update(ratings=d["ratings"] * 150), ("$.data.ratings", "at most 1000")),
+    ],
+    ids=[
+        "code-shape",
+        "evidence-kind",
+        "impossible-date",
+        "date-as-number",
+        "pupil-data",
+        "not-a-list",
+        "empty-rationale",
+        "too-much-evidence",
+        "too-many-ratings",
+    ],
+)
+def test_untrusted_input_is_validated(change: Any, expected: tuple[str, str]) -> None:
+    """Each kind of bad field is reported at its path, with a message a data manager can act on."""
+    payload = json.loads(EXAMPLE)
+    change(payload["data"])
+    with pytest.raises(PayloadError) as raised:
+        load_self_evaluation(json.dumps(payload), name="upload.json")
+    assert raised.value.source == "upload.json"
+    path, words = expected
+    found = {problem.path: problem.message for problem in raised.value.problems}
+    assert path in found, found
+    assert words in found[path]
+
+
+def test_codes_are_checked_against_the_framework() -> None:
+    """With a framework, unknown descriptors, repeats and late evidence are reported too, all at once."""
+    payload = json.loads(EXAMPLE)
+    ratings = payload["data"]["ratings"]
+    ratings[0]["descriptor"] = "ZZ.1.1"
+    ratings.append(ratings[1])
+    ratings[2]["evidence"][0]["date"] = "2027-01-01"
+    assert load_self_evaluation(payload).ratings[0].descriptor == "ZZ.1.1"  # well-formed on its own
+    with pytest.raises(PayloadError) as raised:
+        load_self_evaluation(payload, framework=FRAMEWORK)
+    assert [p.path for p in raised.value.problems] == [
+        "$.data.ratings[0].descriptor",
+        "$.data.ratings[2].evidence[0].date",
+        "$.data.ratings[7].descriptor",
+    ]
+
+
+def test_bytes_text_bom_and_size() -> None:
+    """Bytes and text both load, a byte-order mark is allowed, and an oversized payload is refused unread."""
+    assert load_self_evaluation(EXAMPLE.encode("utf-8")) == load_self_evaluation(EXAMPLE)
+    assert load_self_evaluation(b"\xef\xbb\xbf" + EXAMPLE.encode("utf-8")) == load_self_evaluation(EXAMPLE)
+    with pytest.raises(PayloadError, match="the most read is 2,000,000"):
+        load_self_evaluation(b" " * 2_000_001)
+    with pytest.raises(PayloadError, match=r"\$: Invalid JSON"):
+        load_self_evaluation('{"schema_version": 1,')
+    with pytest.raises(PayloadError, match="not valid JSON"):
+        loads('{"schema_version": 1,', SelfEvaluation)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=30,
+)
+
+
+def _outcome(source: str | dict[str, object]) -> str:
+    try:
+        load_self_evaluation(source, framework=FRAMEWORK)
+    except PayloadError as error:
+        return "refused, with reasons" if error.problems else "refused without a reason"
+    return "loaded"
+
+
+@given(json_values)
+def test_any_json_gives_a_self_evaluation_or_a_payload_error(value: object) -> None:
+    """Whatever JSON arrives, the result is a self-evaluation or a PayloadError with reasons: never another error."""
+    wrapped = {"schema_version": 1, "kind": "self-evaluation", "framework_edition": "x", "data": value}
+    assert _outcome(json.dumps(value)) in {"loaded", "refused, with reasons"}
+    assert _outcome(wrapped) in {"loaded", "refused, with reasons"}
+
+
+@given(json_values)
+def test_any_data_gives_an_object_or_a_payload_error(value: object) -> None:
+    """from_payload, given any data, raises only PayloadError."""
+    payload = {"schema_version": 1, "kind": "stage-profile", "framework_edition": "x", "data": value}
+    with pytest.raises(PayloadError):
+        from_payload(payload, StageProfile)
+
+
+def test_schema_is_committed_shipped_and_current() -> None:
+    """The shipped JSON Schema equals a fresh generation from the models."""
+    shipped = files("school_improvement").joinpath("schemas", "self-evaluation.schema.json").read_text("utf-8")
+    assert shipped == schema_text()
+
+
+def test_example_validates_against_the_schema() -> None:
+    """The example payload validates against the shipped schema with the independent jsonschema library."""
+    schema = json.loads(
+        files("school_improvement").joinpath("schemas", "self-evaluation.schema.json").read_text("utf-8")
+    )
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator.validate(json.loads(EXAMPLE))
+    bad = json.loads(EXAMPLE)
+    bad["data"]["ratings"][0]["rating"] = "great"
+    assert not validator.is_valid(bad)
+
+
+@pytest.mark.parametrize(
+    "cls", [Framework, SelfEvaluation, StageProfile, GapAnalysis, Recommendation, DevelopmentPlan, ProgressReport]
+)
+def test_every_public_object_has_a_payload_kind(cls: type[Any]) -> None:
+    """Each public result type travels as a payload of its own kind."""
+    assert cls in __import__("school_improvement._payloads", fromlist=["PAYLOAD_KINDS"]).PAYLOAD_KINDS
