@@ -5,11 +5,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from school_improvement._assessment import self_evaluation_problems
-from school_improvement._converter import structure_or_raise
 from school_improvement._errors import PayloadError, Problem
-from school_improvement._evidence import SelfEvaluation
+from school_improvement._evidence import (
+    DescriptorRating,
+    Evidence,
+    EvidenceKind,
+    ProfessionalJudgement,
+    Rating,
+    SelfEvaluation,
+)
 from school_improvement._framework import Framework
 from school_improvement._payloads import under_data
+from school_improvement._stage import Stage
 
 _MESSAGES = {
     "missing": "required field missing",
@@ -31,6 +38,32 @@ def _problems(error: Any) -> list[Problem]:  # noqa: ANN401 (a pydantic Validati
         message = _MESSAGES.get(detail["type"], detail["msg"])
         problems.append(Problem(_path(location), message))
     return problems
+
+
+_RATINGS = {rating.value: rating for rating in Rating}
+_KINDS = {kind.value: kind for kind in EvidenceKind}
+_STAGES = {stage.value: stage for stage in Stage}
+
+
+def _build(data: Any) -> SelfEvaluation:  # noqa: ANN401 (a validated SelfEvaluationModel, imported lazily)
+    """The self-evaluation from its validated model, built directly: every field is already checked."""
+    return SelfEvaluation(
+        school=data.school,
+        date=data.date,
+        framework_edition=data.framework_edition,
+        ratings=tuple(
+            DescriptorRating(
+                rating.descriptor,
+                _RATINGS[rating.rating],
+                tuple(Evidence(_KINDS[e.kind], e.date, e.note, e.reference) for e in rating.evidence),
+            )
+            for rating in data.ratings
+        ),
+        judgements=tuple(
+            ProfessionalJudgement(j.aspect, None if j.stage is None else _STAGES[j.stage], j.rationale)
+            for j in data.judgements
+        ),
+    )
 
 
 def load_self_evaluation(
@@ -98,12 +131,11 @@ def load_self_evaluation(
             model = SelfEvaluationPayload.model_validate_json(raw)
     except ValidationError as error:
         raise PayloadError(name, _problems(error)) from None
-    data = model.data.model_dump(mode="json")
     problems: list[Problem] = []
     if model.framework_edition != model.data.framework_edition:
         message = f"the payload declares {model.framework_edition!r}, its data {model.data.framework_edition!r}"
         problems.append(Problem("$.framework_edition", message))
-    evaluation = structure_or_raise(data, SelfEvaluation, lambda found: PayloadError(name, under_data(found)))
+    evaluation = _build(model.data)
     if framework is not None:
         problems += under_data(self_evaluation_problems(framework, evaluation))
     if problems:
