@@ -19,6 +19,7 @@ from school_improvement._assessment import (
     check_self_evaluation,
     self_evaluation_problems,
 )
+from school_improvement._case import case_json, case_package
 from school_improvement._content import (
     framework_from_data,
     load_framework,
@@ -167,6 +168,8 @@ __all__ = [
     "Welsh",
     "WelshProvenance",
     "assess",
+    "case_json",
+    "case_package",
     "check_evidence",
     "check_self_evaluation",
     "configure_converter",
