@@ -80,7 +80,8 @@ def test_editorial_mappings_are_marked_as_such(package: dict[str, Any]) -> None:
         "ext:schoolImprovement.nationalPriority.fromText",
         "ext:schoolImprovement.nationalPriority.editorial",
     }
-    bare = case_package(FRAMEWORK.with_mappings(Mappings(*FRAMEWORK.edition_id.split("/"), "none")))
+    provenance = FRAMEWORK.provenance
+    bare = case_package(FRAMEWORK.with_mappings(Mappings(provenance.framework, provenance.edition, "None.")))
     assert {a["associationType"] for a in bare["CFAssociations"]} == {"isChildOf"}
 
 
