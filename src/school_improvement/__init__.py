@@ -90,6 +90,7 @@ from school_improvement._rules import (
     StageRule,
     rule_named,
 )
+from school_improvement._spreadsheet import csv_template, read_self_evaluation_csv
 from school_improvement._stage import Stage
 from school_improvement._text import Language, LocalisedText, Text, Welsh, WelshProvenance
 
@@ -173,6 +174,7 @@ __all__ = [
     "check_evidence",
     "check_self_evaluation",
     "configure_converter",
+    "csv_template",
     "default_targets",
     "draft_plan",
     "dumps",
@@ -187,6 +189,7 @@ __all__ = [
     "overview",
     "read_framework",
     "read_mappings",
+    "read_self_evaluation_csv",
     "recommend",
     "rule_named",
     "self_evaluation_problems",
