@@ -3,6 +3,8 @@
 Run by the mkdocs-gen-files plugin, so the pages cannot drift from the data.
 """
 
+from importlib.resources import files
+
 import mkdocs_gen_files
 
 from school_improvement import Framework, Stage, TagBasis, load_framework
@@ -80,9 +82,30 @@ def _index_page(framework: Framework) -> str:
     return "\n".join(lines)
 
 
+def _schemas_page() -> str:
+    schema = files("school_improvement").joinpath("schemas", "self-evaluation.schema.json").read_text("utf-8")
+    return "\n".join(
+        [
+            "# Payload schemas",
+            "",
+            "Every payload has the same envelope: `schema_version`, `kind`, `framework_edition` and `data`.",
+            "The JSON Schema of a self-evaluation payload, the input the library reads from other systems, ships",
+            "in the package as `school_improvement/schemas/self-evaluation.schema.json`. It is generated from the",
+            "validation models, and a test checks that the shipped file matches them.",
+            "",
+            "```json",
+            schema.rstrip(),
+            "```",
+            "",
+        ]
+    )
+
+
 def main() -> None:
     """Write the content pages into the docs being built."""
     framework = load_framework()
+    with mkdocs_gen_files.open("reference/schemas.md", "w") as page:
+        page.write(_schemas_page())
     with mkdocs_gen_files.open("content/index.md", "w") as page:
         page.write(_index_page(framework))
     for aspect in framework.aspects:
