@@ -84,21 +84,17 @@ def _index_page(framework: Framework) -> str:
 
 def _schemas_page() -> str:
     schema = files("school_improvement").joinpath("schemas", "self-evaluation.schema.json").read_text("utf-8")
-    return "\n".join(
-        [
-            "# Payload schemas",
-            "",
-            "Every payload has the same envelope: `schema_version`, `kind`, `framework_edition` and `data`.",
-            "The JSON Schema of a self-evaluation payload, the input the library reads from other systems, ships",
-            "in the package as `school_improvement/schemas/self-evaluation.schema.json`. It is generated from the",
-            "validation models, and a test checks that the shipped file matches them.",
-            "",
-            "```json",
-            schema.rstrip(),
-            "```",
-            "",
-        ]
-    )
+    return f"""# Payload schemas
+
+Every payload has the same envelope: `schema_version`, `kind`, `framework_edition` and `data`.
+The JSON Schema of a self-evaluation payload, the input the library reads from other systems, ships
+in the package as `school_improvement/schemas/self-evaluation.schema.json`. It is generated from the
+validation models, and a test checks that the shipped file matches them.
+
+```json
+{schema.rstrip()}
+```
+"""
 
 
 def main() -> None:
