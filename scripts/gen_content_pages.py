@@ -8,6 +8,7 @@ from importlib.resources import files
 import mkdocs_gen_files
 
 from school_improvement import Framework, Stage, TagBasis, load_framework
+from school_improvement._payloads import PAYLOAD_KINDS
 
 
 def _aspect_page(framework: Framework, code: str) -> str:
@@ -83,18 +84,21 @@ def _index_page(framework: Framework) -> str:
 
 
 def _schemas_page() -> str:
-    schema = files("school_improvement").joinpath("schemas", "self-evaluation.schema.json").read_text("utf-8")
+    folder = files("school_improvement").joinpath("schemas")
+    sections = []
+    for kind in PAYLOAD_KINDS.values():
+        schema = folder.joinpath(f"{kind}.schema.json").read_text("utf-8").rstrip()
+        sections.append(f"## {kind}\n\n`school_improvement/schemas/{kind}.schema.json`\n\n```json\n{schema}\n```\n")
+    body = "\n".join(sections)
     return f"""# Payload schemas
 
-Every payload has the same envelope: `schema_version`, `kind`, `framework_edition` and `data`.
-The JSON Schema of a self-evaluation payload, the input the library reads from other systems, ships
-in the package as `school_improvement/schemas/self-evaluation.schema.json`. It is generated from the
-validation models, and a test checks that the shipped file matches them.
+Every payload has the same envelope: `schema_version`, `kind`, `framework_edition` and `data`. The JSON
+Schema of each kind ships in the package. The self-evaluation's is the schema of the input the library
+reads from other systems, with its size limits; the others are generated from the library's own classes.
+A test checks that the shipped files match a fresh generation, and that what the library writes validates
+against them.
 
-```json
-{schema.rstrip()}
-```
-"""
+{body}"""
 
 
 def main() -> None:

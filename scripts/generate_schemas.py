@@ -5,7 +5,7 @@ A test compares the committed files with a fresh generation, so they cannot drif
 
 from pathlib import Path
 
-from school_improvement._inputs import schema_text
+from school_improvement._inputs import schema_texts
 
 SCHEMAS = Path(__file__).parent.parent / "src" / "school_improvement" / "schemas"
 
@@ -13,7 +13,8 @@ SCHEMAS = Path(__file__).parent.parent / "src" / "school_improvement" / "schemas
 def main() -> None:
     """Write every schema."""
     SCHEMAS.mkdir(exist_ok=True)
-    (SCHEMAS / "self-evaluation.schema.json").write_text(schema_text(), encoding="utf-8")
+    for name, text in schema_texts().items():
+        (SCHEMAS / name).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -35,7 +35,8 @@ from school_improvement import (
     to_payload,
     track_progress,
 )
-from school_improvement._inputs import schema_text
+from school_improvement._inputs import schema_texts
+from school_improvement._payloads import PAYLOAD_KINDS
 from strategies import self_evaluations
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -234,17 +235,46 @@ def test_any_data_gives_an_object_or_a_payload_error(value: object) -> None:
         from_payload(payload, StageProfile)
 
 
-def test_schema_is_committed_shipped_and_current() -> None:
-    """The shipped JSON Schema equals a fresh generation from the models."""
-    shipped = files("school_improvement").joinpath("schemas", "self-evaluation.schema.json").read_text("utf-8")
-    assert shipped == schema_text()
+def _schema(kind: str) -> dict[str, Any]:
+    text = files("school_improvement").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def test_schemas_are_committed_shipped_and_current() -> None:
+    """Each shipped JSON Schema equals a fresh generation from the models, one per payload kind."""
+    generated = schema_texts()
+    assert sorted(generated) == sorted(f"{kind}.schema.json" for kind in PAYLOAD_KINDS.values())
+    for name, text in generated.items():
+        assert files("school_improvement").joinpath("schemas", name).read_text("utf-8") == text, name
+
+
+@given(self_evaluations(aspects=("PV", "FC", "LW", "SV")))
+def test_every_payload_validates_against_its_schema(evaluation: SelfEvaluation) -> None:
+    """What dumps() writes for each kind validates, with the independent jsonschema library, against its schema."""
+    profile = assess(FRAMEWORK, evaluation)
+    gaps = find_gaps(FRAMEWORK, evaluation, profile)
+    advice = recommend(FRAMEWORK, gaps, findings=check_evidence(FRAMEWORK, evaluation))
+    later = attrs.evolve(evaluation, date=evaluation.date + datetime.timedelta(days=90))
+    values = [evaluation, profile, gaps, advice, draft_plan(FRAMEWORK, advice, gaps)]
+    values.append(track_progress(FRAMEWORK, [evaluation, later]))
+    for value in values:
+        payload = json.loads(dumps(value))
+        jsonschema.Draft202012Validator(_schema(payload["kind"])).validate(payload)
+
+
+def test_framework_payload_validates_and_schemas_can_fail() -> None:
+    """The framework's payload validates against its schema, and a damaged payload does not."""
+    payload = json.loads(dumps(FRAMEWORK))
+    validator = jsonschema.Draft202012Validator(_schema("framework"))
+    validator.validate(payload)
+    payload["data"]["descriptors"][0]["stage"] = "stage five"
+    assert not validator.is_valid(payload)
 
 
 def test_example_validates_against_the_schema() -> None:
     """The example payload validates against the shipped schema with the independent jsonschema library."""
-    schema = json.loads(
-        files("school_improvement").joinpath("schemas", "self-evaluation.schema.json").read_text("utf-8")
-    )
+    schema = _schema("self-evaluation")
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     validator.validate(json.loads(EXAMPLE))
@@ -258,4 +288,4 @@ def test_example_validates_against_the_schema() -> None:
 )
 def test_every_public_object_has_a_payload_kind(cls: type[Any]) -> None:
     """Each public result type travels as a payload of its own kind."""
-    assert cls in __import__("school_improvement._payloads", fromlist=["PAYLOAD_KINDS"]).PAYLOAD_KINDS
+    assert cls in PAYLOAD_KINDS

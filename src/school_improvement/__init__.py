@@ -72,7 +72,7 @@ from school_improvement._gaps import (
     find_gaps,
     threshold_of,
 )
-from school_improvement._inputs import load_self_evaluation, self_evaluation_schema
+from school_improvement._inputs import load_self_evaluation, payload_schemas
 from school_improvement._mappings import AspectCharacteristicLink, AspectFactorLink, Mappings, PriorityTag, TagBasis
 from school_improvement._next_steps import NextStep, Reason, Recommendation, RecommendedPriority, Weighting, recommend
 from school_improvement._overview import overview
@@ -187,13 +187,13 @@ __all__ = [
     "make_converter",
     "mappings_from_data",
     "overview",
+    "payload_schemas",
     "read_framework",
     "read_mappings",
     "read_self_evaluation_csv",
     "recommend",
     "rule_named",
     "self_evaluation_problems",
-    "self_evaluation_schema",
     "threshold_of",
     "to_payload",
     "track_progress",

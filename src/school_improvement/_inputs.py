@@ -143,15 +143,27 @@ def load_self_evaluation(
     return evaluation
 
 
-def self_evaluation_schema() -> dict[str, Any]:
-    """The JSON Schema of a self-evaluation payload, as shipped in ``school_improvement/schemas/``."""
-    from school_improvement._schema import SelfEvaluationPayload  # noqa: PLC0415 (pydantic stays out of the import)
+def payload_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every payload, by kind, as shipped in ``school_improvement/schemas/``.
 
-    schema: dict[str, Any] = SelfEvaluationPayload.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    The self-evaluation's is the input schema, with its size limits; the
+    others are generated from the classes themselves.
+    """
+    from school_improvement._payloads import PAYLOAD_KINDS  # noqa: PLC0415 (payloads import this module's users)
+    from school_improvement._schema import SelfEvaluationPayload, output_payload_model  # noqa: PLC0415
+
+    schemas: dict[str, dict[str, Any]] = {}
+    for cls, kind in PAYLOAD_KINDS.items():
+        model = SelfEvaluationPayload if kind == "self-evaluation" else output_payload_model(cls, kind)
+        schema: dict[str, Any] = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schemas[kind] = schema
+    return schemas
 
 
-def schema_text() -> str:
-    """The self-evaluation payload's JSON Schema as the deterministic text that is committed and shipped."""
-    return json.dumps(self_evaluation_schema(), indent=2, sort_keys=True) + "\n"
+def schema_texts() -> dict[str, str]:
+    """Each payload's JSON Schema as the deterministic text that is committed and shipped, by file name."""
+    return {
+        f"{kind}.schema.json": json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        for kind, schema in payload_schemas().items()
+    }

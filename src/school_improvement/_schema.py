@@ -5,9 +5,12 @@ only when untrusted input is read or a schema is generated.
 """
 
 import datetime
-from typing import Literal
+import types
+import typing
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import attrs
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 MAX_PAYLOAD_BYTES = 2_000_000
 """The largest self-evaluation payload read, in bytes (UTF-8)."""
@@ -89,3 +92,42 @@ class SelfEvaluationPayload(BaseModel):
     kind: Literal["self-evaluation"]
     framework_edition: str = Field(max_length=MAX_NAME, description="The edition rated against.")
     data: SelfEvaluationModel
+
+
+def _output_type(annotation: Any, models: dict[type[Any], type[BaseModel]]) -> Any:  # noqa: ANN401 (any type)
+    """The pydantic-facing type of an attrs field, as the converter writes it."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if attrs.has(annotation):
+        return _output_model(annotation, models)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return list[_output_type(args[0], models)]  # type: ignore[misc]
+    if origin is tuple:
+        return tuple[tuple(_output_type(arg, models) for arg in args)]  # type: ignore[misc]
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(_output_type(arg, models) for arg in args)]  # noqa: UP007 (built at run time)
+    return annotation
+
+
+def _output_model(cls: type[Any], models: dict[type[Any], type[BaseModel]]) -> type[BaseModel]:
+    """A closed pydantic model mirroring an attrs class, every field required (the converter writes them all)."""
+    if cls not in models:
+        hints = typing.get_type_hints(cls)
+        fields: dict[str, Any] = {
+            field.name: (_output_type(hints[field.name], models), ...) for field in attrs.fields(cls) if field.init
+        }
+        doc = (cls.__doc__ or "").strip().splitlines()[0]
+        models[cls] = create_model(cls.__name__, __config__=ConfigDict(extra="forbid"), __doc__=doc, **fields)
+    return models[cls]
+
+
+def output_payload_model(cls: type[Any], kind: str) -> type[BaseModel]:
+    """A pydantic model of the payload a public object travels as, for its JSON Schema."""
+    data = _output_model(cls, {})
+    return create_model(
+        f"{cls.__name__}Payload",
+        __config__=ConfigDict(extra="forbid", title=f"School improvement {kind} payload"),
+        schema_version=(Literal[1], ...),
+        kind=(Literal[kind], ...),  # type: ignore[arg-type]  # a Literal of a run-time value
+        framework_edition=(str, ...),
+        data=(data, ...),
+    )
