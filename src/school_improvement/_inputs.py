@@ -73,10 +73,13 @@ def load_self_evaluation(
 
     Accepts JSON text, UTF-8 bytes, or an already-parsed mapping, in the payload
     layout (``schema_version``, ``kind``, ``framework_edition``, ``data``) that
-    [`dumps`][school_improvement.dumps] writes. Every field is validated; sizes
-    are limited (see the ``MAX_`` limits in the reference) so that a hostile
-    payload cannot exhaust memory. With ``framework``, the descriptor codes,
-    the edition and the evidence dates are checked against it too.
+    [`dumps`][school_improvement.dumps] writes. Every field is validated, and
+    sizes are limited so that a hostile payload cannot exhaust memory: at most
+    2,000,000 bytes, 1,000 ratings, 50 pieces of evidence per rating, 50
+    professional judgements, 2,000 characters in a note, reference or
+    rationale, and 200 in a school reference or edition. With ``framework``,
+    the descriptor codes, the edition and the evidence dates are checked
+    against it too.
 
     Args:
         source: The payload.
