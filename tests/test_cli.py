@@ -1,12 +1,13 @@
 """The command line prints the overview, and refuses bad input without a traceback."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from school_improvement.__main__ import main
+from school_improvement._cli import main
 
 
 def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -63,3 +64,116 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "FrameworkError" in result.stderr
     assert "Traceback" in result.stderr
+
+
+EXAMPLE = str(Path(__file__).parent.parent / "examples" / "ysgol-enghraifft.self-evaluation.json")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["assess", EXAMPLE], "PV  Using pupil voice: Making progress"),
+        (["assess", EXAMPLE, "--rule", "secure-fit"], "Rule: secure-fit"),
+        (["gaps", EXAMPLE, "--target", "PV=sustaining-high-standards"], "aiming for Sustaining high standards"),
+        (["next-steps", EXAMPLE, "--priority", "PV"], "the school has chosen it as a priority"),
+        (["plan", EXAMPLE], "School development plan (draft): ysgol-enghraifft"),
+        (["validate", EXAMPLE], "valid: ysgol-enghraifft, 2026-11-02, 7 ratings"),
+        (["framework", "--aspect", "PV", "--lang", "cy"], "  3. adeiladu momentwm"),
+        (["template", "--format", "csv"], "code,aspect,stage,descriptor,rating,evidence_kinds,evidence_date,notes"),
+        (["schema", "gap-analysis"], '"title": "School improvement gap-analysis payload"'),
+        (["export", "case", "--lang", "cy"], '"language": "cy"'),
+    ],
+    ids=["assess", "rule", "gaps", "next-steps", "plan", "validate", "framework", "template", "schema", "export"],
+)
+def test_commands_run_on_the_example(arguments: list[str], expected: str) -> None:
+    """Each command runs on the bundled example and prints what it promises, with exit code 0."""
+    result = _run(*arguments)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("command", ["assess", "gaps", "next-steps", "plan"])
+def test_json_output_is_the_librarys_payload(command: str) -> None:
+    """--format json prints the library's own payload for the result."""
+    result = _run(command, EXAMPLE, "--format", "json")
+    payload = json.loads(result.stdout)
+    kinds = {
+        "assess": "stage-profile",
+        "gaps": "gap-analysis",
+        "next-steps": "recommendation",
+        "plan": "development-plan",
+    }
+    assert payload["kind"] == kinds[command]
+    assert payload["schema_version"] == 1
+
+
+def test_stdin_and_output_file(tmp_path: Path) -> None:
+    """- reads standard input; -o writes a file; a template written as JSON validates."""
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "school_improvement", "assess", "-", "--format", "json"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert json.loads(result.stdout)["kind"] == "stage-profile"
+    target = tmp_path / "blank.json"
+    assert _run("template", "--school", "ysgol-enghraifft", "--date", "2026-11-02", "-o", str(target)).returncode == 0
+    assert _run("validate", str(target)).stdout.endswith("0 ratings\n")
+
+
+def test_spreadsheet_round_trip_on_the_command_line(tmp_path: Path) -> None:
+    """A CSV template, filled in, is read back with --school and --date, which it needs."""
+    sheet = tmp_path / "hunanwerthuso.csv"
+    assert _run("template", "--format", "csv", "-o", str(sheet)).returncode == 0
+    filled = sheet.read_text(encoding="utf-8").replace(
+        "PV.1.1,Using pupil voice,Starting the journey,"
+        "Establish arrangements to take account of and act upon the views of pupils.,,,,",
+        "PV.1.1,Using pupil voice,,,fully,learner voice; documentation,14/10/2026,Cyngor ysgol",
+    )
+    sheet.write_text(filled, encoding="utf-8")
+    assert "needs --school and --date" in _run("validate", str(sheet)).stderr
+    result = _run("validate", str(sheet), "--school", "ysgol-enghraifft", "--date", "2026-11-02")
+    assert result.stdout.endswith("1 ratings\n"), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "stdin", "message"),
+    [
+        (["validate", "-"], '{"schema_version": 1}', "$.kind: required field missing"),
+        (["assess", "-"], "not json", "$: Invalid JSON"),
+        (["assess", "missing.json"], "", "missing.json: cannot read the file"),
+        (["gaps", EXAMPLE, "--target", "PV=9"], "", "write ASPECT=STAGE"),
+        (["gaps", EXAMPLE, "--target", "XX=2"], "", "$.targets[0].aspect: no aspect has the code 'XX'"),
+        (["progress", EXAMPLE, EXAMPLE], "", "$[1].date: two self-evaluations are dated 2026-11-02"),
+        (["framework", "--aspect", "XX"], "", "no aspect with code 'XX'"),
+        (["template", "--date", "02/11/2026"], "", "is not a date: use YYYY-MM-DD"),
+    ],
+    ids=[
+        "bad-payload",
+        "not-json",
+        "missing-file",
+        "bad-target",
+        "unknown-target",
+        "same-date",
+        "unknown-aspect",
+        "bad-date",
+    ],
+)
+def test_bad_input_exits_2_with_a_clear_message(arguments: list[str], stdin: str, message: str) -> None:
+    """Bad files and arguments print one clear message per problem on stderr, exit 2, and show no traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "school_improvement", *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
