@@ -3,11 +3,13 @@
 Run by the mkdocs-gen-files plugin, so the pages cannot drift from the data.
 """
 
+import os
 from importlib.resources import files
 
 import mkdocs_gen_files
 
 from school_improvement import Framework, Stage, TagBasis, load_framework
+from school_improvement._cli import build_parser
 from school_improvement._payloads import PAYLOAD_KINDS
 
 
@@ -101,9 +103,28 @@ against them.
 {body}"""
 
 
+def _cli_page() -> str:
+    os.environ["COLUMNS"] = "100"  # argparse wraps to the terminal; the page should not depend on one
+    parser = build_parser()
+    sections = [f"```text\n{parser.format_help().rstrip()}\n```\n"]
+    for action in parser._subparsers._group_actions:  # noqa: SLF001 (argparse has no public way)
+        for name, sub in action.choices.items():
+            sections.append(f"## {name}\n\n```text\n{sub.format_help().rstrip()}\n```\n")
+    body = "\n".join(sections)
+    return f"""# Command line
+
+Generated from the command line's own parser when the documentation is built, so it cannot drift.
+Exit codes: 0 on success; 2 for a usage or input error, with one message per problem; 1 for any other
+failure. `--debug` shows a traceback.
+
+{body}"""
+
+
 def main() -> None:
     """Write the content pages into the docs being built."""
     framework = load_framework()
+    with mkdocs_gen_files.open("reference/cli.md", "w") as page:
+        page.write(_cli_page())
     with mkdocs_gen_files.open("reference/schemas.md", "w") as page:
         page.write(_schemas_page())
     with mkdocs_gen_files.open("content/index.md", "w") as page:
