@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from school_improvement import load_framework
 from school_improvement._cli import main
 
 
@@ -67,6 +68,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 
 
 EXAMPLE = str(Path(__file__).parent.parent / "examples" / "ysgol-enghraifft.self-evaluation.json")
+FRAMEWORK_ATTRIBUTION = load_framework().provenance.attribution
 
 
 @pytest.mark.parametrize(
@@ -177,3 +179,39 @@ def test_bad_input_exits_2_with_a_clear_message(arguments: list[str], stdin: str
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_demo_writes_a_report(tmp_path: Path) -> None:
+    """The demo command, with no arguments, runs the cycle on the bundled fictional school and writes a readable report."""
+    result = subprocess.run(
+        [sys.executable, "-m", "school_improvement", "demo"],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wrote the report to ysgol-enghraifft-report.md" in result.stdout
+    report = (tmp_path / "ysgol-enghraifft-report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Self-evaluation report: ysgol-enghraifft")
+    assert "*Ysgol Enghraifft is a fictional school" in report
+    for heading in (
+        "## Stage profile",
+        "## Evidence checks",
+        "## Priorities and next steps",
+        "## Development plan (draft)",
+        "## Progress over time",
+    ):
+        assert heading in report
+    assert "| Using pupil voice | Making progress | Building momentum |" in report
+    assert "there is no overall grade" in report
+    assert report.rstrip().endswith(FRAMEWORK_ATTRIBUTION)
+
+
+def test_report_of_one_self_evaluation() -> None:
+    """The report command writes Markdown for a school's self-evaluation, without a progress section for a single one."""
+    result = _run("report", EXAMPLE, "--priority", "PV")
+    assert result.returncode == 0, result.stderr
+    assert "## Progress over time" not in result.stdout
+    assert "the school has chosen it as a priority" in result.stdout

@@ -8,6 +8,7 @@ import argparse
 import datetime
 import sys
 from collections.abc import Callable, Sequence
+from importlib.resources import files
 from pathlib import Path
 
 from school_improvement._assessment import StageProfile, assess
@@ -24,6 +25,7 @@ from school_improvement._payloads import PAYLOAD_KINDS, dumps
 from school_improvement._plan import draft_plan
 from school_improvement._progress import track_progress
 from school_improvement._quality import check_evidence
+from school_improvement._render_markdown import Cycle, markdown_report
 from school_improvement._render_text import (
     render_gaps,
     render_plan,
@@ -178,6 +180,48 @@ def _cmd_progress(arguments: argparse.Namespace) -> str:
     return dumps(report) if arguments.format == "json" else render_progress(framework, report)
 
 
+def _cycle(framework: Framework, evaluations: list[SelfEvaluation], arguments: argparse.Namespace) -> Cycle:
+    """One pass of the cycle on the latest self-evaluation, with progress across all of them."""
+    latest = max(evaluations, key=lambda evaluation: evaluation.date)
+    profile = assess(framework, latest, arguments.rule)
+    findings = check_evidence(framework, latest)
+    gaps = find_gaps(framework, latest, profile, _targets(arguments.target))
+    advice = recommend(framework, gaps, findings=findings, school_priorities=arguments.priority)
+    progress = track_progress(framework, evaluations, arguments.rule) if len(evaluations) > 1 else None
+    return Cycle(profile, findings, gaps, advice, draft_plan(framework, advice, gaps), progress)
+
+
+def _cmd_report(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    evaluations = [_evaluation(framework, path, arguments) for path in arguments.files]
+    return markdown_report(framework, _cycle(framework, evaluations, arguments))
+
+
+DEMO_SCHOOL = ("ysgol-enghraifft-2025.json", "ysgol-enghraifft-2026.json")
+
+
+def _cmd_demo(arguments: argparse.Namespace) -> str:
+    framework = load_framework()
+    folder = files("school_improvement").joinpath("data", "demo")
+    evaluations = [
+        load_self_evaluation(folder.joinpath(name).read_bytes(), framework=framework, name=name) for name in DEMO_SCHOOL
+    ]
+    report = markdown_report(
+        framework,
+        _cycle(framework, evaluations, arguments),
+        note="Ysgol Enghraifft is a fictional school, made up to show the library at work.",
+    )
+    output = arguments.output or "ysgol-enghraifft-report.md"
+    if output == "-":
+        return report
+    _write(report, output)
+    arguments.output = "-"
+    return (
+        f"Assessed two self-evaluations of Ysgol Enghraifft (a fictional school) and wrote the report to {output}.\n"
+        "Stages are developmental, not grades. Not endorsed by Estyn or Welsh Government."
+    )
+
+
 def _cmd_schema(arguments: argparse.Namespace) -> str:
     return schema_texts()[f"{arguments.kind}.schema.json"]
 
@@ -253,6 +297,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
     sub.add_argument("--format", choices=["text", "json"], default="text")
     _common(sub, rule=True)
+    sub = command("report", _cmd_report, "run the whole cycle and write a Markdown report")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
+    _common(sub, rule=True)
+    _planning(sub)
+    sub = command("demo", _cmd_demo, "run the whole cycle on a bundled fictional school and write its report")
+    sub.add_argument("--rule", choices=sorted(RULES), default="cumulative", help="the stage rule")
+    sub.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    sub.set_defaults(target=[], priority=[], framework=None)
     sub = command("schema", _cmd_schema, "print the JSON Schema of a payload")
     sub.add_argument("kind", choices=sorted(PAYLOAD_KINDS.values()), nargs="?", default="self-evaluation")
     sub = command("export", _cmd_export, "export the framework in an interchange format")

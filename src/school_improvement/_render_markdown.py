@@ -1,0 +1,134 @@
+"""A Markdown report of one school's improvement cycle, for a head teacher and governors."""
+
+import attrs
+
+from school_improvement._assessment import StageProfile
+from school_improvement._framework import Framework
+from school_improvement._gaps import GapAnalysis, GapStatus
+from school_improvement._next_steps import Recommendation
+from school_improvement._plan import DevelopmentPlan
+from school_improvement._progress import ProgressReport
+from school_improvement._quality import Finding
+from school_improvement._stage import Stage
+
+
+@attrs.frozen
+class Cycle:
+    """Everything one pass of the improvement cycle produced, for a report.
+
+    Attributes:
+        profile: The stage profile.
+        findings: The evidence-quality findings.
+        gaps: The gap analysis.
+        advice: The recommended priorities and next steps.
+        plan: The development plan draft.
+        progress: Progress across earlier self-evaluations, if any.
+    """
+
+    profile: StageProfile
+    findings: tuple[Finding, ...]
+    gaps: GapAnalysis
+    advice: Recommendation
+    plan: DevelopmentPlan
+    progress: ProgressReport | None = None
+
+
+def _stage(framework: Framework, stage: Stage | None) -> str:
+    return framework.stage_name(stage).en if stage is not None else "no stage yet"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _profile(framework: Framework, cycle: Cycle) -> list[str]:
+    lines = ["## Stage profile", "", "| Aspect | Stage reached | Target |", "|---|---|---|"]
+    for judgement in cycle.profile.judgements:
+        title = framework.aspect(judgement.aspect).title.en
+        reached = "not enough evidence" if judgement.shortfall else _stage(framework, judgement.stage)
+        gap = cycle.gaps.gap(judgement.aspect)
+        target = "-" if gap.target is None else _stage(framework, gap.target)
+        lines.append(f"| {_cell(title)} | {reached} | {target} |")
+    lines += ["", "### Why", ""]
+    for judgement in cycle.profile.judgements:
+        lines.append(f"- {judgement.rationale}")
+        own = judgement.professional_judgement
+        if own is not None:
+            lines.append(f"  The school's own judgement: {_stage(framework, own.stage)}. {own.rationale}")
+    return lines
+
+
+def _findings(cycle: Cycle) -> list[str]:
+    lines = ["## Evidence checks", ""]
+    lines += [f"- **{f.severity.value}**: {f.message}" for f in cycle.findings] or ["- Nothing to question."]
+    return lines
+
+
+def _next_steps(framework: Framework, cycle: Cycle) -> list[str]:
+    lines = ["## Priorities and next steps", ""]
+    for priority in cycle.advice.priorities:
+        title = framework.aspect(priority.aspect).title.en
+        lines += [f"### {priority.rank}. {title}", ""]
+        lines += [f"- {reason.text}" for reason in priority.reasons]
+        lines += ["", "Next steps:", ""]
+        lines += [f"1. **{step.descriptor}** {_cell(step.text)}" for step in priority.steps]
+        lines.append("")
+    if cycle.advice.not_chosen:
+        lines.append(f"Also open, left out to keep the priorities few: {', '.join(cycle.advice.not_chosen)}.")
+    return lines
+
+
+def _plan(cycle: Cycle) -> list[str]:
+    lines = ["## Development plan (draft)", "", cycle.plan.note, ""]
+    for number, priority in enumerate(cycle.plan.priorities, start=1):
+        lines += [f"### Priority {number}: {priority.title}", "", f"**Objective.** {priority.objective}", ""]
+        lines += ["| Action | Owner | Start | Due | Resources |", "|---|---|---|---|---|"]
+        lines += [f"| {action.descriptor}: {_cell(action.text)} | | | | |" for action in priority.actions]
+        lines += ["", "**Success criteria.**", ""]
+        lines += [f"- {c.descriptor}: {_cell(c.text)}" for c in priority.success_criteria]
+        lines += ["", "**Review points.** To be decided by the school.", ""]
+    return lines
+
+
+def _progress(framework: Framework, progress: ProgressReport) -> list[str]:
+    dates = [str(date) for date in progress.dates]
+    lines = ["## Progress over time", "", "| Aspect | " + " | ".join(dates) + " |", "|---|" + "---|" * len(dates)]
+    for aspect in progress.aspects:
+        shown = [
+            "not enough evidence" if status.value == "not-enough-evidence" else _stage(framework, stage)
+            for status, stage in zip(aspect.statuses, aspect.stages, strict=True)
+        ]
+        stalled = " (stalled)" if aspect.stalled else ""
+        lines.append(f"| {_cell(framework.aspect(aspect.aspect).title.en)}{stalled} | " + " | ".join(shown) + " |")
+    return lines
+
+
+def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = None) -> str:
+    """A Markdown report of one pass of the cycle: profile, evidence checks, next steps, plan and progress.
+
+    Args:
+        framework: The framework edition.
+        cycle: What the cycle produced.
+        note: A line to print under the title (the demo says its school is fictional).
+    """
+    profile = cycle.profile
+    lines = [f"# Self-evaluation report: {profile.school}", ""]
+    if note:
+        lines += [f"*{note}*", ""]
+    judged = (
+        f"Self-evaluation of {profile.date}, against {profile.framework_edition}, judged by the "
+        f"{profile.rule.name} rule ({profile.rule.criterion})."
+    )
+    caution = (
+        "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement "
+        "by Estyn or Welsh Government."
+    )
+    lines += [judged, "", caution, ""]
+    lines += [*_profile(framework, cycle), "", *_findings(cycle), ""]
+    open_gaps = [g for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
+    lines += ["## Gaps to targets", "", *(f"- {gap.explanation}" for gap in open_gaps), ""]
+    lines += [*_next_steps(framework, cycle), "", *_plan(cycle)]
+    if cycle.progress is not None:
+        lines += [*_progress(framework, cycle.progress), ""]
+    lines += ["---", "", framework.provenance.attribution, ""]
+    return "\n".join(lines)
