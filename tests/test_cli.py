@@ -182,7 +182,7 @@ def test_bad_input_exits_2_with_a_clear_message(arguments: list[str], stdin: str
 
 
 def test_demo_writes_a_report(tmp_path: Path) -> None:
-    """The demo command, with no arguments, runs the cycle on the bundled fictional school and writes a readable report."""
+    """The demo command, without arguments, runs the cycle on the bundled fictional school and writes a report."""
     result = subprocess.run(
         [sys.executable, "-m", "school_improvement", "demo"],
         capture_output=True,
@@ -210,7 +210,7 @@ def test_demo_writes_a_report(tmp_path: Path) -> None:
 
 
 def test_report_of_one_self_evaluation() -> None:
-    """The report command writes Markdown for a school's self-evaluation, without a progress section for a single one."""
+    """The report command writes Markdown for one self-evaluation, with no progress section."""
     result = _run("report", EXAMPLE, "--priority", "PV")
     assert result.returncode == 0, result.stderr
     assert "## Progress over time" not in result.stdout
