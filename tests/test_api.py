@@ -4,6 +4,8 @@ import inspect
 import subprocess
 import sys
 
+import pytest
+
 import school_improvement
 
 
@@ -19,15 +21,27 @@ def test_all_is_sorted_and_unique() -> None:
 
 
 def test_every_public_name_is_exported() -> None:
-    """Every name in ``__all__`` exists, and every public attribute of the package is in ``__all__``."""
+    """Every name in ``__all__`` loads, and every public attribute of the package is in ``__all__``."""
     for name in school_improvement.__all__:
         assert hasattr(school_improvement, name), name
     public = {
         name
-        for name, value in vars(school_improvement).items()
-        if not name.startswith("_") and not inspect.ismodule(value)
+        for name in dir(school_improvement)
+        if not name.startswith("_") and not inspect.ismodule(getattr(school_improvement, name))
     }
     assert public == set(school_improvement.__all__)
+    with pytest.raises(AttributeError, match="has no attribute 'assses'"):
+        school_improvement.assses  # noqa: B018
+
+
+def test_import_is_light() -> None:
+    """``import school_improvement`` loads none of its modules, nor attrs or cattrs, until a name is used."""
+    code = (
+        "import sys, school_improvement\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('school_improvement.', 'attr', 'cattrs', 'pydantic'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_nothing_private_leaks() -> None:
