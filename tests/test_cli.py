@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from school_improvement import load_framework
-from school_improvement._cli import main
+from school_improvement._cli import PAYLOAD_NAMES, RULE_NAMES, main
+from school_improvement._payloads import PAYLOAD_KINDS
+from school_improvement._rules import RULES
 
 
 def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -215,3 +217,21 @@ def test_report_of_one_self_evaluation() -> None:
     assert result.returncode == 0, result.stderr
     assert "## Progress over time" not in result.stdout
     assert "the school has chosen it as a priority" in result.stdout
+
+
+def test_parser_choices_match_the_library() -> None:
+    """The parser's rule and payload names, kept light for --help, are the library's own."""
+    assert sorted(RULES) == list(RULE_NAMES)
+    assert sorted(PAYLOAD_KINDS.values()) == list(PAYLOAD_NAMES)
+
+
+def test_help_loads_none_of_the_library() -> None:
+    """--help is answered before the commands, attrs or cattrs are imported."""
+    code = (
+        "import sys\n"
+        "from school_improvement._cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('attr', 'cattrs', 'school_improvement._commands'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,241 @@
+"""The command line's commands: each reads its files, runs the library, and returns what to print.
+
+Kept apart from the parser, so that ``school-improvement --help`` loads none of the library.
+"""
+
+import argparse
+import datetime
+import sys
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+
+from school_improvement._assessment import StageProfile, assess
+from school_improvement._case import case_json
+from school_improvement._content import load_framework, read_framework
+from school_improvement._errors import SchoolImprovementError
+from school_improvement._evidence import SelfEvaluation
+from school_improvement._framework import Framework
+from school_improvement._gaps import GapAnalysis, Target, find_gaps
+from school_improvement._inputs import load_self_evaluation, schema_texts
+from school_improvement._next_steps import Recommendation, recommend
+from school_improvement._overview import overview
+from school_improvement._payloads import dumps
+from school_improvement._plan import draft_plan
+from school_improvement._progress import track_progress
+from school_improvement._quality import check_evidence
+from school_improvement._render_markdown import Cycle, markdown_report
+from school_improvement._render_text import (
+    render_gaps,
+    render_plan,
+    render_profile,
+    render_progress,
+    render_recommendation,
+)
+from school_improvement._spreadsheet import csv_template, read_self_evaluation_csv
+from school_improvement._stage import Stage
+
+
+class UsageError(SchoolImprovementError):
+    """A command-line argument is wrong."""
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        msg = f"{path}: cannot read the file: {error.strerror}"
+        raise UsageError(msg) from None
+
+
+def _write(text: str, output: str | None) -> None:
+    if output in {None, "-"}:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        Path(str(output)).write_text(text, encoding="utf-8")
+    except OSError as error:
+        msg = f"{output}: cannot write the file: {error.strerror}"
+        raise UsageError(msg) from None
+
+
+def _framework(arguments: argparse.Namespace) -> Framework:
+    return read_framework(arguments.framework) if arguments.framework else load_framework()
+
+
+def _evaluation(framework: Framework, path: str, arguments: argparse.Namespace) -> SelfEvaluation:
+    raw = _read_bytes(path)
+    if path.lower().endswith(".csv"):
+        if not arguments.school or not arguments.date:
+            msg = f"{path}: a spreadsheet needs --school and --date"
+            raise UsageError(msg)
+        return read_self_evaluation_csv(raw, framework, school=arguments.school, date=arguments.date, name=path)
+    return load_self_evaluation(raw, framework=framework, name=path)
+
+
+def _assessed(arguments: argparse.Namespace) -> tuple[Framework, SelfEvaluation, StageProfile]:
+    framework = _framework(arguments)
+    evaluation = _evaluation(framework, arguments.file, arguments)
+    return framework, evaluation, assess(framework, evaluation, arguments.rule)
+
+
+def _targets(values: list[str]) -> list[Target]:
+    targets = []
+    stages = {stage.value: stage for stage in Stage} | {str(stage.position): stage for stage in Stage}
+    for value in values:
+        aspect, _, stage = value.partition("=")
+        if stage not in stages:
+            msg = f"--target {value!r}: write ASPECT=STAGE, the stage as 1 to 4 or its name, e.g. PV=making-progress"
+            raise UsageError(msg)
+        targets.append(Target(aspect, stages[stage]))
+    return targets
+
+
+def _cmd_framework(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    if arguments.format == "json":
+        return dumps(framework)
+    if arguments.aspect:
+        aspect = framework.aspect(arguments.aspect)
+        lines = [f"{aspect.code}  {aspect.title.en}"]
+        for stage in Stage:
+            lines.append(f"  {stage.position}. {framework.stage_name(stage).in_language(arguments.lang).text}")
+            lines += [f"     {d.code}  {d.full_text}" for d in framework.cell(aspect.code, stage).descriptors]
+        return "\n".join(lines)
+    return overview(framework, arguments.lang)
+
+
+def _cmd_template(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    if arguments.format == "csv":
+        return csv_template(framework)
+    school = arguments.school or "your-school-reference"
+    date = arguments.date or datetime.date.today()  # noqa: DTZ011 (the local date is what a school means)
+    return dumps(SelfEvaluation(school, date, framework.edition_id))
+
+
+def _cmd_validate(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    evaluation = _evaluation(framework, arguments.file, arguments)
+    return f"{arguments.file}: valid: {evaluation.school}, {evaluation.date}, {len(evaluation.ratings)} ratings"
+
+
+def _cmd_assess(arguments: argparse.Namespace) -> str:
+    framework, evaluation, profile = _assessed(arguments)
+    if arguments.format == "json":
+        return dumps(profile)
+    return render_profile(framework, profile, check_evidence(framework, evaluation))
+
+
+def _cmd_gaps(arguments: argparse.Namespace) -> str:
+    framework, evaluation, profile = _assessed(arguments)
+    gaps = find_gaps(framework, evaluation, profile, _targets(arguments.target))
+    return dumps(gaps) if arguments.format == "json" else render_gaps(gaps)
+
+
+def _advice(arguments: argparse.Namespace) -> tuple[Framework, GapAnalysis, Recommendation]:
+    framework, evaluation, profile = _assessed(arguments)
+    gaps = find_gaps(framework, evaluation, profile, _targets(arguments.target))
+    advice = recommend(
+        framework,
+        gaps,
+        findings=check_evidence(framework, evaluation),
+        school_priorities=arguments.priority,
+        max_priorities=arguments.max_priorities,
+    )
+    return framework, gaps, advice
+
+
+def _cmd_next_steps(arguments: argparse.Namespace) -> str:
+    framework, _, advice = _advice(arguments)
+    return dumps(advice) if arguments.format == "json" else render_recommendation(framework, advice)
+
+
+def _cmd_plan(arguments: argparse.Namespace) -> str:
+    framework, gaps, advice = _advice(arguments)
+    plan = draft_plan(framework, advice, gaps)
+    return dumps(plan) if arguments.format == "json" else render_plan(plan)
+
+
+def _cmd_progress(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    evaluations = [_evaluation(framework, path, arguments) for path in arguments.files]
+    report = track_progress(framework, evaluations, arguments.rule, stalled_after=arguments.stalled_after)
+    return dumps(report) if arguments.format == "json" else render_progress(framework, report)
+
+
+def _cycle(framework: Framework, evaluations: list[SelfEvaluation], arguments: argparse.Namespace) -> Cycle:
+    """One pass of the cycle on the latest self-evaluation, with progress across all of them."""
+    latest = max(evaluations, key=lambda evaluation: evaluation.date)
+    profile = assess(framework, latest, arguments.rule)
+    findings = check_evidence(framework, latest)
+    gaps = find_gaps(framework, latest, profile, _targets(arguments.target))
+    advice = recommend(framework, gaps, findings=findings, school_priorities=arguments.priority)
+    progress = track_progress(framework, evaluations, arguments.rule) if len(evaluations) > 1 else None
+    return Cycle(profile, findings, gaps, advice, draft_plan(framework, advice, gaps), progress)
+
+
+def _cmd_report(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    evaluations = [_evaluation(framework, path, arguments) for path in arguments.files]
+    return markdown_report(framework, _cycle(framework, evaluations, arguments))
+
+
+DEMO_SCHOOL = ("ysgol-enghraifft-2025.json", "ysgol-enghraifft-2026.json")
+
+
+def _cmd_demo(arguments: argparse.Namespace) -> str:
+    framework = load_framework()
+    folder = files("school_improvement").joinpath("data", "demo")
+    evaluations = [
+        load_self_evaluation(folder.joinpath(name).read_bytes(), framework=framework, name=name) for name in DEMO_SCHOOL
+    ]
+    report = markdown_report(
+        framework,
+        _cycle(framework, evaluations, arguments),
+        note="Ysgol Enghraifft is a fictional school, made up to show the library at work.",
+    )
+    output = arguments.output or "ysgol-enghraifft-report.md"
+    if output == "-":
+        return report
+    _write(report, output)
+    arguments.output = "-"
+    return (
+        f"Assessed two self-evaluations of Ysgol Enghraifft (a fictional school) and wrote the report to {output}.\n"
+        "Stages are developmental, not grades. Not endorsed by Estyn or Welsh Government."
+    )
+
+
+def _cmd_schema(arguments: argparse.Namespace) -> str:
+    return schema_texts()[f"{arguments.kind}.schema.json"]
+
+
+def _cmd_export(arguments: argparse.Namespace) -> str:
+    return case_json(_framework(arguments), arguments.lang)
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "framework": _cmd_framework,
+    "template": _cmd_template,
+    "validate": _cmd_validate,
+    "assess": _cmd_assess,
+    "gaps": _cmd_gaps,
+    "next-steps": _cmd_next_steps,
+    "plan": _cmd_plan,
+    "progress": _cmd_progress,
+    "report": _cmd_report,
+    "demo": _cmd_demo,
+    "schema": _cmd_schema,
+    "export": _cmd_export,
+}
+
+
+def run(arguments: argparse.Namespace) -> None:
+    """Run the parsed command (the overview when none is given) and write its output."""
+    name = getattr(arguments, "command", None)
+    if name is None:
+        _write(overview(_framework(arguments), arguments.lang), None)
+        return
+    _write(_COMMANDS[name](arguments), getattr(arguments, "output", None))
