@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -186,7 +187,7 @@ def test_bad_input_exits_2_with_a_clear_message(arguments: list[str], stdin: str
 def test_demo_writes_a_report(tmp_path: Path) -> None:
     """The demo command, without arguments, runs the cycle on the bundled fictional school and writes a report."""
     result = subprocess.run(
-        [sys.executable, "-m", "school_improvement", "demo"],
+        [sys.executable, "-m", "school_improvement", "demo", "--format", "markdown"],
         capture_output=True,
         text=True,
         check=False,
@@ -235,3 +236,35 @@ def test_help_loads_none_of_the_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_demo_html_report_is_well_formed_and_self_contained(tmp_path: Path) -> None:
+    """The HTML report is one well-formed file with an accessible journey map and nothing loaded from elsewhere."""
+    result = subprocess.run(
+        [sys.executable, "-m", "school_improvement", "demo", "-o", "report.html"],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    root = ElementTree.fromstring(page.split("\n", 1)[1])  # noqa: S314 (our own output, to check it is well-formed)
+    xhtml, svg = "{http://www.w3.org/1999/xhtml}", "{http://www.w3.org/2000/svg}"
+    assert root.find(f".//{xhtml}script") is None
+    assert root.find(f".//{xhtml}link") is None
+    assert not [e for e in root.iter() if e.get("src")]
+    assert "url(" not in page
+    assert "@media print" in page
+    hyperlinks = [e.get("href") for e in root.iter(f"{xhtml}a")]
+    assert hyperlinks == ["https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"]
+    journey = root.find(f".//{svg}svg")
+    assert journey is not None
+    assert journey.get("role") == "img"
+    description = journey.find(f"{svg}desc")
+    assert description is not None
+    assert "Using pupil voice: Making progress; target Building momentum." in (description.text or "")
+    assert "there is no overall grade" in page
+    assert "not endorsed by Estyn or Welsh Government" in page

@@ -24,6 +24,7 @@ from school_improvement._payloads import dumps
 from school_improvement._plan import draft_plan
 from school_improvement._progress import track_progress
 from school_improvement._quality import check_evidence
+from school_improvement._render_html import html_report
 from school_improvement._render_markdown import Cycle, markdown_report
 from school_improvement._render_text import (
     render_gaps,
@@ -177,10 +178,16 @@ def _cycle(framework: Framework, evaluations: list[SelfEvaluation], arguments: a
     return Cycle(profile, findings, gaps, advice, draft_plan(framework, advice, gaps), progress)
 
 
+def _report(framework: Framework, cycle: Cycle, report_format: str, note: str | None = None) -> str:
+    if report_format == "html":
+        return html_report(framework, cycle, note=note)
+    return markdown_report(framework, cycle, note=note)
+
+
 def _cmd_report(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
     evaluations = [_evaluation(framework, path, arguments) for path in arguments.files]
-    return markdown_report(framework, _cycle(framework, evaluations, arguments))
+    return _report(framework, _cycle(framework, evaluations, arguments), arguments.format)
 
 
 DEMO_SCHOOL = ("ysgol-enghraifft-2025.json", "ysgol-enghraifft-2026.json")
@@ -192,12 +199,9 @@ def _cmd_demo(arguments: argparse.Namespace) -> str:
     evaluations = [
         load_self_evaluation(folder.joinpath(name).read_bytes(), framework=framework, name=name) for name in DEMO_SCHOOL
     ]
-    report = markdown_report(
-        framework,
-        _cycle(framework, evaluations, arguments),
-        note="Ysgol Enghraifft is a fictional school, made up to show the library at work.",
-    )
-    output = arguments.output or "ysgol-enghraifft-report.md"
+    note = "Ysgol Enghraifft is a fictional school, made up to show the library at work."
+    report = _report(framework, _cycle(framework, evaluations, arguments), arguments.format, note)
+    output = arguments.output or f"ysgol-enghraifft-report.{'html' if arguments.format == 'html' else 'md'}"
     if output == "-":
         return report
     _write(report, output)

@@ -1,0 +1,250 @@
+"""A self-contained HTML report: one file, no network, no scripts, readable when printed.
+
+The markup is well-formed XML (XHTML-compatible), so it can be checked and
+transformed with ordinary XML tools. Colours are from the Okabe-Ito palette,
+which stays distinguishable with the common kinds of colour blindness, and
+every mark in the journey map is also said in words.
+"""
+
+from html import escape
+
+from school_improvement._framework import Framework
+from school_improvement._gaps import GapStatus
+from school_improvement._render_markdown import Cycle
+from school_improvement._stage import Stage
+
+_REACHED = "#56B4E9"  # sky blue: stages reached
+_CURRENT = "#0072B2"  # blue: the stage reached now
+_TARGET = "#E69F00"  # orange: the target (dashed outline)
+_UNKNOWN = "#999999"  # grey: not enough evidence
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.5; margin: 2rem auto;
+       max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }
+h1, h2, h3 { line-height: 1.2; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+.note { font-style: italic; }
+.caution { border-left: 4px solid #0072B2; padding-left: 0.75rem; }
+.muted { color: #555; }
+footer { margin-top: 3rem; border-top: 1px solid #bbb; padding-top: 1rem; font-size: 0.9rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-before: auto; break-after: avoid; }
+  table, figure, section { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _stage(framework: Framework, stage: Stage | None) -> str:
+    return framework.stage_name(stage).en if stage is not None else "no stage yet"
+
+
+def _label(x: float, y: float, text: str, colour: str = "#1a1a1a") -> str:
+    return f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="11" fill="{colour}">{_e(text)}</text>'
+
+
+def journey_map(framework: Framework, cycle: Cycle) -> str:
+    """The journey map: aspects by stages, the stage reached and the target marked, as inline SVG."""
+    row, left, cell, top = 34, 330, 110, 40
+    width, height = left + cell * 4 + 10, top + row * len(framework.aspects) + 10
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
+            'aria-labelledby="map-title map-desc">'
+        ),
+        '<title id="map-title">Journey map: the stage each aspect has reached, and its target</title>',
+    ]
+    said = []
+    for stage in Stage:
+        x = left + cell * (stage.position - 1) + cell / 2
+        parts.append(
+            f'<text x="{x:g}" y="24" text-anchor="middle" font-size="12">{_e(framework.stage_name(stage).en)}</text>'
+        )
+    for place, aspect in enumerate(framework.aspects):
+        y = top + row * place
+        judgement = cycle.profile.judgement(aspect.code)
+        gap = cycle.gaps.gap(aspect.code)
+        parts.append(f'<text x="4" y="{y + 21}" font-size="12">{_e(aspect.title.en[:48])}</text>')
+        reached = judgement.stage.position if judgement.stage else 0
+        for stage in Stage:
+            x = left + cell * (stage.position - 1)
+            if judgement.shortfall:
+                fill, label = _UNKNOWN, ""
+            elif stage.position < reached:
+                fill, label = _REACHED, ""
+            elif stage.position == reached:
+                fill, label = _CURRENT, "now"
+            else:
+                fill, label = "#ffffff", ""
+            parts.append(
+                f'<rect x="{x + 3}" y="{y + 4}" width="{cell - 6}" height="{row - 8}" fill="{fill}" stroke="#888"/>'
+            )
+            if gap.target is stage and gap.status is not GapStatus.REACHED:
+                parts.append(
+                    f'<rect x="{x + 5}" y="{y + 6}" width="{cell - 10}" height="{row - 12}" fill="none" '
+                    f'stroke="{_TARGET}" stroke-width="3" stroke-dasharray="6 3"/>'
+                )
+                label = "target"
+            if label:
+                colour = "#ffffff" if label == "now" else "#1a1a1a"
+                parts.append(_label(x + cell / 2, y + 21, label, colour))
+        if judgement.shortfall:
+            parts.append(_label(left + 2 * cell, y + 21, "not enough evidence"))
+            said.append(f"{aspect.title.en}: not enough evidence.")
+        else:
+            target = f"; target {_stage(framework, gap.target)}" if gap.target and gap.status is GapStatus.OPEN else ""
+            said.append(f"{aspect.title.en}: {_stage(framework, judgement.stage)}{target}.")
+    parts.insert(2, f'<desc id="map-desc">{_e(" ".join(said))}</desc>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _profile(framework: Framework, cycle: Cycle) -> list[str]:
+    out = [
+        "<section>",
+        "<h2>Stage profile</h2>",
+        "<table>",
+        "<thead><tr><th>Aspect</th><th>Stage reached</th><th>Target</th><th>Why</th></tr></thead>",
+        "<tbody>",
+    ]
+    for judgement in cycle.profile.judgements:
+        title = framework.aspect(judgement.aspect).title.en
+        reached = "not enough evidence" if judgement.shortfall else _stage(framework, judgement.stage)
+        gap = cycle.gaps.gap(judgement.aspect)
+        target = "-" if gap.target is None else _stage(framework, gap.target)
+        why = _e(judgement.rationale)
+        own = judgement.professional_judgement
+        if own is not None:
+            why += f"<br/><em>The school's own judgement: {_e(_stage(framework, own.stage))}. {_e(own.rationale)}</em>"
+        out.append(f"<tr><td>{_e(title)}</td><td>{_e(reached)}</td><td>{_e(target)}</td><td>{why}</td></tr>")
+    out += ["</tbody>", "</table>", "</section>"]
+    return out
+
+
+def _lists(framework: Framework, cycle: Cycle) -> list[str]:
+    out = ["<section>", "<h2>Evidence checks</h2>", "<ul>"]
+    out += [f"<li><strong>{_e(f.severity.value)}</strong>: {_e(f.message)}</li>" for f in cycle.findings]
+    out += ["<li>Nothing to question.</li>"] if not cycle.findings else []
+    out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>", "<ul>"]
+    out += [f"<li>{_e(g.explanation)}</li>" for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
+    out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
+    for priority in cycle.advice.priorities:
+        out.append(f"<h3>{priority.rank}. {_e(framework.aspect(priority.aspect).title.en)}</h3>")
+        out += ["<ul>", *(f"<li>{_e(r.text)}</li>" for r in priority.reasons), "</ul>", "<ol>"]
+        out += [f"<li><strong>{_e(s.descriptor)}</strong> {_e(s.text)}</li>" for s in priority.steps]
+        out.append("</ol>")
+    out.append("</section>")
+    return out
+
+
+def _plan(cycle: Cycle) -> list[str]:
+    out = ["<section>", "<h2>Development plan (draft)</h2>", f'<p class="muted">{_e(cycle.plan.note)}</p>']
+    for number, priority in enumerate(cycle.plan.priorities, start=1):
+        out += [
+            f"<h3>Priority {number}: {_e(priority.title)}</h3>",
+            f"<p><strong>Objective.</strong> {_e(priority.objective)}</p>",
+        ]
+        out += [
+            "<table>",
+            "<thead><tr><th>Action</th><th>Owner</th><th>Start</th><th>Due</th><th>Resources</th></tr></thead>",
+            "<tbody>",
+        ]
+        out += [
+            f"<tr><td>{_e(a.descriptor)}: {_e(a.text)}</td><td></td><td></td><td></td><td></td></tr>"
+            for a in priority.actions
+        ]
+        out += ["</tbody>", "</table>", "<p><strong>Success criteria.</strong></p>", "<ul>"]
+        out += [f"<li>{_e(c.descriptor)}: {_e(c.text)}</li>" for c in priority.success_criteria]
+        out += ["</ul>", "<p><strong>Review points.</strong> To be decided by the school.</p>"]
+    out.append("</section>")
+    return out
+
+
+def _progress(framework: Framework, cycle: Cycle) -> list[str]:
+    progress = cycle.progress
+    if progress is None:
+        return []
+    heads = "".join(f"<th>{_e(date)}</th>" for date in progress.dates)
+    out = [
+        "<section>",
+        "<h2>Progress over time</h2>",
+        "<table>",
+        f"<thead><tr><th>Aspect</th>{heads}</tr></thead>",
+        "<tbody>",
+    ]
+    for aspect in progress.aspects:
+        shown = [
+            "not enough evidence" if status.value == "not-enough-evidence" else _stage(framework, stage)
+            for status, stage in zip(aspect.statuses, aspect.stages, strict=True)
+        ]
+        cells = "".join(f"<td>{_e(text)}</td>" for text in shown)
+        stalled = " (stalled)" if aspect.stalled else ""
+        out.append(f"<tr><td>{_e(framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")
+    out += ["</tbody>", "</table>", "</section>"]
+    return out
+
+
+def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None) -> str:
+    """The report as one self-contained HTML file: journey map, profile, checks, gaps, next steps, plan, progress.
+
+    Args:
+        framework: The framework edition.
+        cycle: What the cycle produced.
+        note: A line to print under the title (the demo says its school is fictional).
+    """
+    profile = cycle.profile
+    notice = framework.provenance.notice
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
+        "<head>",
+        '<meta charset="utf-8"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+        f"<title>Self-evaluation report: {_e(profile.school)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>Self-evaluation report: {_e(profile.school)}</h1>",
+    ]
+    if note:
+        head.append(f'<p class="note">{_e(note)}</p>')
+    head += [
+        (
+            f"<p>Self-evaluation of {_e(profile.date)}, against {_e(profile.framework_edition)}, judged by the "
+            f"{_e(profile.rule.name)} rule ({_e(profile.rule.criterion)}).</p>"
+        ),
+        (
+            '<p class="caution">The stages are developmental, not grades, and there is no overall grade. Nothing here '
+            "is a judgement by Estyn or Welsh Government.</p>"
+        ),
+        "<section>",
+        "<h2>Journey map</h2>",
+        "<figure>",
+        journey_map(framework, cycle),
+        (
+            "<figcaption>Filled blue: the stage reached now (lighter: stages before it). Dashed orange: the target. "
+            "Grey: not enough evidence to judge. The same is in words in the table below.</figcaption>"
+        ),
+        "</figure>",
+        "</section>",
+    ]
+    foot = [
+        "</main>",
+        "<footer>",
+        f"<p>{_e(notice.crown_copyright)}</p>",
+        f'<p>{_e(notice.ogl)} <a href="{_e(notice.ogl_url)}">Open Government Licence v3.0</a></p>',
+        f"<p>{_e(notice.endorsement)}</p>",
+        "</footer>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    body = _profile(framework, cycle) + _lists(framework, cycle) + _plan(cycle) + _progress(framework, cycle)
+    return "\n".join(head + body + foot)
