@@ -45,6 +45,13 @@ def _stage(framework: Framework, stage: Stage | None) -> str:
     return framework.stage_name(stage).en if stage is not None else "no stage yet"
 
 
+def _short(title: str, most: int = 46) -> str:
+    """A title cut at a word boundary to fit the map, marked with an ellipsis when cut."""
+    if len(title) <= most:
+        return title
+    return title[:most].rsplit(" ", 1)[0].rstrip(",") + "…"
+
+
 def _label(x: float, y: float, text: str, colour: str = "#1a1a1a") -> str:
     return f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="11" fill="{colour}">{_e(text)}</text>'
 
@@ -63,14 +70,16 @@ def journey_map(framework: Framework, cycle: Cycle) -> str:
     said = []
     for stage in Stage:
         x = left + cell * (stage.position - 1) + cell / 2
+        first, _, rest = framework.stage_name(stage).en.rpartition(" ")
         parts.append(
-            f'<text x="{x:g}" y="24" text-anchor="middle" font-size="12">{_e(framework.stage_name(stage).en)}</text>'
+            f'<text x="{x:g}" y="14" text-anchor="middle" font-size="12">'
+            f'<tspan x="{x:g}">{_e(first)}</tspan><tspan x="{x:g}" dy="14">{_e(rest)}</tspan></text>'
         )
     for place, aspect in enumerate(framework.aspects):
         y = top + row * place
         judgement = cycle.profile.judgement(aspect.code)
         gap = cycle.gaps.gap(aspect.code)
-        parts.append(f'<text x="4" y="{y + 21}" font-size="12">{_e(aspect.title.en[:48])}</text>')
+        parts.append(f'<text x="4" y="{y + 21}" font-size="12">{_e(_short(aspect.title.en))}</text>')
         reached = judgement.stage.position if judgement.stage else 0
         for stage in Stage:
             x = left + cell * (stage.position - 1)
