@@ -268,3 +268,15 @@ def test_demo_html_report_is_well_formed_and_self_contained(tmp_path: Path) -> N
     assert "Using pupil voice: Making progress; target Building momentum." in (description.text or "")
     assert "there is no overall grade" in page
     assert "not endorsed by Estyn or Welsh Government" in page
+
+
+@pytest.mark.parametrize("report_format", ["html", "markdown"])
+def test_welsh_report_uses_welsh_where_a_source_gives_it(report_format: str) -> None:
+    """With --lang cy the stage names are Welsh, and the report says what falls back to English."""
+    result = _run("demo", "--lang", "cy", "--format", report_format, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert "adeiladu momentwm" in result.stdout
+    assert "gwneud cynnydd" in result.stdout
+    assert "Everything else is in English, as no Welsh source gives it." in result.stdout
+    english = _run("demo", "--format", report_format, "-o", "-").stdout
+    assert "adeiladu momentwm" not in english

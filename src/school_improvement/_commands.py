@@ -178,16 +178,16 @@ def _cycle(framework: Framework, evaluations: list[SelfEvaluation], arguments: a
     return Cycle(profile, findings, gaps, advice, draft_plan(framework, advice, gaps), progress)
 
 
-def _report(framework: Framework, cycle: Cycle, report_format: str, note: str | None = None) -> str:
-    if report_format == "html":
-        return html_report(framework, cycle, note=note)
-    return markdown_report(framework, cycle, note=note)
+def _report(framework: Framework, cycle: Cycle, arguments: argparse.Namespace, note: str | None = None) -> str:
+    if arguments.format == "html":
+        return html_report(framework, cycle, note=note, language=arguments.lang)
+    return markdown_report(framework, cycle, note=note, language=arguments.lang)
 
 
 def _cmd_report(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
     evaluations = [_evaluation(framework, path, arguments) for path in arguments.files]
-    return _report(framework, _cycle(framework, evaluations, arguments), arguments.format)
+    return _report(framework, _cycle(framework, evaluations, arguments), arguments)
 
 
 DEMO_SCHOOL = ("ysgol-enghraifft-2025.json", "ysgol-enghraifft-2026.json")
@@ -200,7 +200,7 @@ def _cmd_demo(arguments: argparse.Namespace) -> str:
         load_self_evaluation(folder.joinpath(name).read_bytes(), framework=framework, name=name) for name in DEMO_SCHOOL
     ]
     note = "Ysgol Enghraifft is a fictional school, made up to show the library at work."
-    report = _report(framework, _cycle(framework, evaluations, arguments), arguments.format, note)
+    report = _report(framework, _cycle(framework, evaluations, arguments), arguments, note)
     output = arguments.output or f"ysgol-enghraifft-report.{'html' if arguments.format == 'html' else 'md'}"
     if output == "-":
         return report

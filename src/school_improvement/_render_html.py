@@ -10,8 +10,9 @@ from html import escape
 
 from school_improvement._framework import Framework
 from school_improvement._gaps import GapStatus
-from school_improvement._render_markdown import Cycle
+from school_improvement._render_markdown import Cycle, Wording
 from school_improvement._stage import Stage
+from school_improvement._text import Language
 
 _REACHED = "#56B4E9"  # sky blue: stages reached
 _CURRENT = "#0072B2"  # blue: the stage reached now
@@ -41,10 +42,6 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _stage(framework: Framework, stage: Stage | None) -> str:
-    return framework.stage_name(stage).en if stage is not None else "no stage yet"
-
-
 def _short(title: str, most: int = 46) -> str:
     """A title cut at a word boundary to fit the map, marked with an ellipsis when cut."""
     if len(title) <= most:
@@ -56,10 +53,10 @@ def _label(x: float, y: float, text: str, colour: str = "#1a1a1a") -> str:
     return f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="11" fill="{colour}">{_e(text)}</text>'
 
 
-def journey_map(framework: Framework, cycle: Cycle) -> str:
+def journey_map(wording: Wording, cycle: Cycle) -> str:
     """The journey map: aspects by stages, the stage reached and the target marked, as inline SVG."""
     row, left, cell, top = 34, 330, 110, 40
-    width, height = left + cell * 4 + 10, top + row * len(framework.aspects) + 10
+    width, height = left + cell * 4 + 10, top + row * len(wording.framework.aspects) + 10
     parts = [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
@@ -70,12 +67,12 @@ def journey_map(framework: Framework, cycle: Cycle) -> str:
     said = []
     for stage in Stage:
         x = left + cell * (stage.position - 1) + cell / 2
-        first, _, rest = framework.stage_name(stage).en.rpartition(" ")
+        first, _, rest = wording.stage(stage).rpartition(" ")
         parts.append(
             f'<text x="{x:g}" y="14" text-anchor="middle" font-size="12">'
             f'<tspan x="{x:g}">{_e(first)}</tspan><tspan x="{x:g}" dy="14">{_e(rest)}</tspan></text>'
         )
-    for place, aspect in enumerate(framework.aspects):
+    for place, aspect in enumerate(wording.framework.aspects):
         y = top + row * place
         judgement = cycle.profile.judgement(aspect.code)
         gap = cycle.gaps.gap(aspect.code)
@@ -107,14 +104,14 @@ def journey_map(framework: Framework, cycle: Cycle) -> str:
             parts.append(_label(left + 2 * cell, y + 21, "not enough evidence"))
             said.append(f"{aspect.title.en}: not enough evidence.")
         else:
-            target = f"; target {_stage(framework, gap.target)}" if gap.target and gap.status is GapStatus.OPEN else ""
-            said.append(f"{aspect.title.en}: {_stage(framework, judgement.stage)}{target}.")
+            target = f"; target {wording.stage(gap.target)}" if gap.target and gap.status is GapStatus.OPEN else ""
+            said.append(f"{aspect.title.en}: {wording.stage(judgement.stage)}{target}.")
     parts.insert(2, f'<desc id="map-desc">{_e(" ".join(said))}</desc>')
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def _profile(framework: Framework, cycle: Cycle) -> list[str]:
+def _profile(wording: Wording, cycle: Cycle) -> list[str]:
     out = [
         "<section>",
         "<h2>Stage profile</h2>",
@@ -123,20 +120,20 @@ def _profile(framework: Framework, cycle: Cycle) -> list[str]:
         "<tbody>",
     ]
     for judgement in cycle.profile.judgements:
-        title = framework.aspect(judgement.aspect).title.en
-        reached = "not enough evidence" if judgement.shortfall else _stage(framework, judgement.stage)
+        title = wording.framework.aspect(judgement.aspect).title.en
+        reached = "not enough evidence" if judgement.shortfall else wording.stage(judgement.stage)
         gap = cycle.gaps.gap(judgement.aspect)
-        target = "-" if gap.target is None else _stage(framework, gap.target)
+        target = "-" if gap.target is None else wording.stage(gap.target)
         why = _e(judgement.rationale)
         own = judgement.professional_judgement
         if own is not None:
-            why += f"<br/><em>The school's own judgement: {_e(_stage(framework, own.stage))}. {_e(own.rationale)}</em>"
+            why += f"<br/><em>The school's own judgement: {_e(wording.stage(own.stage))}. {_e(own.rationale)}</em>"
         out.append(f"<tr><td>{_e(title)}</td><td>{_e(reached)}</td><td>{_e(target)}</td><td>{why}</td></tr>")
     out += ["</tbody>", "</table>", "</section>"]
     return out
 
 
-def _lists(framework: Framework, cycle: Cycle) -> list[str]:
+def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     out = ["<section>", "<h2>Evidence checks</h2>", "<ul>"]
     out += [f"<li><strong>{_e(f.severity.value)}</strong>: {_e(f.message)}</li>" for f in cycle.findings]
     out += ["<li>Nothing to question.</li>"] if not cycle.findings else []
@@ -144,7 +141,7 @@ def _lists(framework: Framework, cycle: Cycle) -> list[str]:
     out += [f"<li>{_e(g.explanation)}</li>" for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
     out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
     for priority in cycle.advice.priorities:
-        out.append(f"<h3>{priority.rank}. {_e(framework.aspect(priority.aspect).title.en)}</h3>")
+        out.append(f"<h3>{priority.rank}. {_e(wording.framework.aspect(priority.aspect).title.en)}</h3>")
         out += ["<ul>", *(f"<li>{_e(r.text)}</li>" for r in priority.reasons), "</ul>", "<ol>"]
         out += [f"<li><strong>{_e(s.descriptor)}</strong> {_e(s.text)}</li>" for s in priority.steps]
         out.append("</ol>")
@@ -175,7 +172,7 @@ def _plan(cycle: Cycle) -> list[str]:
     return out
 
 
-def _progress(framework: Framework, cycle: Cycle) -> list[str]:
+def _progress(wording: Wording, cycle: Cycle) -> list[str]:
     progress = cycle.progress
     if progress is None:
         return []
@@ -189,24 +186,26 @@ def _progress(framework: Framework, cycle: Cycle) -> list[str]:
     ]
     for aspect in progress.aspects:
         shown = [
-            "not enough evidence" if status.value == "not-enough-evidence" else _stage(framework, stage)
+            "not enough evidence" if status.value == "not-enough-evidence" else wording.stage(stage)
             for status, stage in zip(aspect.statuses, aspect.stages, strict=True)
         ]
         cells = "".join(f"<td>{_e(text)}</td>" for text in shown)
         stalled = " (stalled)" if aspect.stalled else ""
-        out.append(f"<tr><td>{_e(framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")
+        out.append(f"<tr><td>{_e(wording.framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")
     out += ["</tbody>", "</table>", "</section>"]
     return out
 
 
-def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None) -> str:
+def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, language: Language = "en") -> str:
     """The report as one self-contained HTML file: journey map, profile, checks, gaps, next steps, plan, progress.
 
     Args:
         framework: The framework edition.
         cycle: What the cycle produced.
         note: A line to print under the title (the demo says its school is fictional).
+        language: ``"cy"`` for Welsh where a Welsh source gives it, with the fallbacks said.
     """
+    wording = Wording(framework, language)
     profile = cycle.profile
     notice = framework.provenance.notice
     head = [
@@ -224,6 +223,8 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None) 
     ]
     if note:
         head.append(f'<p class="note">{_e(note)}</p>')
+    if wording.note:
+        head.append(f'<p class="note">{_e(wording.note)}</p>')
     head += [
         (
             f"<p>Self-evaluation of {_e(profile.date)}, against {_e(profile.framework_edition)}, judged by the "
@@ -236,7 +237,7 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None) 
         "<section>",
         "<h2>Journey map</h2>",
         "<figure>",
-        journey_map(framework, cycle),
+        journey_map(wording, cycle),
         (
             "<figcaption>Filled blue: the stage reached now (lighter: stages before it). Dashed orange: the target. "
             "Grey: not enough evidence to judge. The same is in words in the table below.</figcaption>"
@@ -255,5 +256,5 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None) 
         "</html>",
         "",
     ]
-    body = _profile(framework, cycle) + _lists(framework, cycle) + _plan(cycle) + _progress(framework, cycle)
+    body = _profile(wording, cycle) + _lists(wording, cycle) + _plan(cycle) + _progress(wording, cycle)
     return "\n".join(head + body + foot)

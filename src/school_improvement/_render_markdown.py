@@ -10,6 +10,7 @@ from school_improvement._plan import DevelopmentPlan
 from school_improvement._progress import ProgressReport
 from school_improvement._quality import Finding
 from school_improvement._stage import Stage
+from school_improvement._text import Language
 
 
 @attrs.frozen
@@ -33,28 +34,53 @@ class Cycle:
     progress: ProgressReport | None = None
 
 
-def _stage(framework: Framework, stage: Stage | None) -> str:
-    return framework.stage_name(stage).en if stage is not None else "no stage yet"
+@attrs.frozen
+class Wording:
+    """The words a report uses: Welsh where a Welsh source gives it, English otherwise.
+
+    Attributes:
+        framework: The framework edition.
+        language: ``"en"`` or ``"cy"``.
+    """
+
+    framework: Framework
+    language: Language = "en"
+
+    def stage(self, stage: Stage | None) -> str:
+        """A stage's name in the report's language, or "no stage yet"."""
+        if stage is None:
+            return "no stage yet"  # no Welsh source gives this phrase
+        return self.framework.stage_name(stage).in_language(self.language).text
+
+    @property
+    def note(self) -> str | None:
+        """What the report shows in Welsh, and what falls back to English; nothing for an English report."""
+        if self.language != "cy":
+            return None
+        return (
+            "Welsh is shown where a Welsh source gives it: the names of the stages (Estyn) and of the national "
+            "priorities (Welsh Government). Everything else is in English, as no Welsh source gives it."
+        )
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _profile(framework: Framework, cycle: Cycle) -> list[str]:
+def _profile(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Stage profile", "", "| Aspect | Stage reached | Target |", "|---|---|---|"]
     for judgement in cycle.profile.judgements:
-        title = framework.aspect(judgement.aspect).title.en
-        reached = "not enough evidence" if judgement.shortfall else _stage(framework, judgement.stage)
+        title = wording.framework.aspect(judgement.aspect).title.en
+        reached = "not enough evidence" if judgement.shortfall else wording.stage(judgement.stage)
         gap = cycle.gaps.gap(judgement.aspect)
-        target = "-" if gap.target is None else _stage(framework, gap.target)
+        target = "-" if gap.target is None else wording.stage(gap.target)
         lines.append(f"| {_cell(title)} | {reached} | {target} |")
     lines += ["", "### Why", ""]
     for judgement in cycle.profile.judgements:
         lines.append(f"- {judgement.rationale}")
         own = judgement.professional_judgement
         if own is not None:
-            lines.append(f"  The school's own judgement: {_stage(framework, own.stage)}. {own.rationale}")
+            lines.append(f"  The school's own judgement: {wording.stage(own.stage)}. {own.rationale}")
     return lines
 
 
@@ -64,10 +90,10 @@ def _findings(cycle: Cycle) -> list[str]:
     return lines
 
 
-def _next_steps(framework: Framework, cycle: Cycle) -> list[str]:
+def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Priorities and next steps", ""]
     for priority in cycle.advice.priorities:
-        title = framework.aspect(priority.aspect).title.en
+        title = wording.framework.aspect(priority.aspect).title.en
         lines += [f"### {priority.rank}. {title}", ""]
         lines += [f"- {reason.text}" for reason in priority.reasons]
         lines += ["", "Next steps:", ""]
@@ -90,31 +116,37 @@ def _plan(cycle: Cycle) -> list[str]:
     return lines
 
 
-def _progress(framework: Framework, progress: ProgressReport) -> list[str]:
+def _progress(wording: Wording, progress: ProgressReport) -> list[str]:
     dates = [str(date) for date in progress.dates]
     lines = ["## Progress over time", "", "| Aspect | " + " | ".join(dates) + " |", "|---|" + "---|" * len(dates)]
     for aspect in progress.aspects:
         shown = [
-            "not enough evidence" if status.value == "not-enough-evidence" else _stage(framework, stage)
+            "not enough evidence" if status.value == "not-enough-evidence" else wording.stage(stage)
             for status, stage in zip(aspect.statuses, aspect.stages, strict=True)
         ]
         stalled = " (stalled)" if aspect.stalled else ""
-        lines.append(f"| {_cell(framework.aspect(aspect.aspect).title.en)}{stalled} | " + " | ".join(shown) + " |")
+        lines.append(
+            f"| {_cell(wording.framework.aspect(aspect.aspect).title.en)}{stalled} | " + " | ".join(shown) + " |"
+        )
     return lines
 
 
-def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = None) -> str:
+def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = None, language: Language = "en") -> str:
     """A Markdown report of one pass of the cycle: profile, evidence checks, next steps, plan and progress.
 
     Args:
         framework: The framework edition.
         cycle: What the cycle produced.
         note: A line to print under the title (the demo says its school is fictional).
+        language: ``"cy"`` for Welsh where a Welsh source gives it, with the fallbacks said.
     """
+    wording = Wording(framework, language)
     profile = cycle.profile
     lines = [f"# Self-evaluation report: {profile.school}", ""]
     if note:
         lines += [f"*{note}*", ""]
+    if wording.note:
+        lines += [f"*{wording.note}*", ""]
     judged = (
         f"Self-evaluation of {profile.date}, against {profile.framework_edition}, judged by the "
         f"{profile.rule.name} rule ({profile.rule.criterion})."
@@ -124,11 +156,11 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
         "by Estyn or Welsh Government."
     )
     lines += [judged, "", caution, ""]
-    lines += [*_profile(framework, cycle), "", *_findings(cycle), ""]
+    lines += [*_profile(wording, cycle), "", *_findings(cycle), ""]
     open_gaps = [g for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
     lines += ["## Gaps to targets", "", *(f"- {gap.explanation}" for gap in open_gaps), ""]
-    lines += [*_next_steps(framework, cycle), "", *_plan(cycle)]
+    lines += [*_next_steps(wording, cycle), "", *_plan(cycle)]
     if cycle.progress is not None:
-        lines += [*_progress(framework, cycle.progress), ""]
+        lines += [*_progress(wording, cycle.progress), ""]
     lines += ["---", "", framework.provenance.attribution, ""]
     return "\n".join(lines)
