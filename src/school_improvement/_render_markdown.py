@@ -58,8 +58,8 @@ class Wording:
         if self.language != "cy":
             return None
         return (
-            "Welsh is shown where a Welsh source gives it: the names of the stages (Estyn) and of the national "
-            "priorities (Welsh Government). Everything else is in English, as no Welsh source gives it."
+            "Welsh is shown where a Welsh source gives it: the names of the stages, from Estyn. "
+            "Everything else is in English, as no Welsh source gives it."
         )
 
 
