@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from school_improvement._checks import check_framework, check_mappings
+from school_improvement._checks import check_framework
 from school_improvement._converter import structure_or_raise
 from school_improvement._errors import FrameworkError, Problem
 from school_improvement._framework import Framework
@@ -80,12 +80,12 @@ def framework_from_data(data: object, *, source: str = "<data>", mappings: Mappi
         raise FrameworkError(source, problems)
     if mappings is None:
         provenance = framework.provenance
-        return framework.with_mappings(Mappings.empty(provenance.framework, provenance.edition))
-    problems = check_mappings(framework, mappings)
-    if problems:
+        mappings = Mappings.empty(provenance.framework, provenance.edition)
+    try:
+        return framework.with_mappings(mappings)
+    except FrameworkError as error:
         where = f"{source} (mappings)"
-        raise FrameworkError(where, problems)
-    return framework.with_mappings(mappings)
+        raise FrameworkError(where, error.problems) from None
 
 
 def read_mappings(path: "str | os.PathLike[str]") -> Mappings:
