@@ -121,7 +121,7 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
     ]
     for judgement in cycle.profile.judgements:
         title = wording.framework.aspect(judgement.aspect).title.en
-        reached = "not enough evidence" if judgement.shortfall else wording.stage(judgement.stage)
+        reached = wording.judged(judgement.status, judgement.stage)
         gap = cycle.gaps.gap(judgement.aspect)
         target = "-" if gap.target is None else wording.stage(gap.target)
         why = _e(judgement.rationale)
@@ -185,10 +185,7 @@ def _progress(wording: Wording, cycle: Cycle) -> list[str]:
         "<tbody>",
     ]
     for aspect in progress.aspects:
-        shown = [
-            "not enough evidence" if status.value == "not-enough-evidence" else wording.stage(stage)
-            for status, stage in zip(aspect.statuses, aspect.stages, strict=True)
-        ]
+        shown = [wording.judged(*pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
         cells = "".join(f"<td>{_e(text)}</td>" for text in shown)
         stalled = " (stalled)" if aspect.stalled else ""
         out.append(f"<tr><td>{_e(wording.framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")

@@ -2,7 +2,7 @@
 
 import attrs
 
-from school_improvement._assessment import StageProfile
+from school_improvement._assessment import JudgementStatus, StageProfile
 from school_improvement._framework import Framework
 from school_improvement._gaps import GapAnalysis, GapStatus
 from school_improvement._next_steps import Recommendation
@@ -52,6 +52,12 @@ class Wording:
             return "no stage yet"  # no Welsh source gives this phrase
         return self.framework.stage_name(stage).in_language(self.language).text
 
+    def judged(self, status: JudgementStatus, stage: Stage | None) -> str:
+        """What a judgement found: the stage's name, "no stage yet", or "not enough evidence"."""
+        if status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
+            return "not enough evidence"
+        return self.stage(stage)
+
     @property
     def note(self) -> str | None:
         """What the report shows in Welsh, and what falls back to English; nothing for an English report."""
@@ -71,7 +77,7 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Stage profile", "", "| Aspect | Stage reached | Target |", "|---|---|---|"]
     for judgement in cycle.profile.judgements:
         title = wording.framework.aspect(judgement.aspect).title.en
-        reached = "not enough evidence" if judgement.shortfall else wording.stage(judgement.stage)
+        reached = wording.judged(judgement.status, judgement.stage)
         gap = cycle.gaps.gap(judgement.aspect)
         target = "-" if gap.target is None else wording.stage(gap.target)
         lines.append(f"| {_cell(title)} | {reached} | {target} |")
@@ -120,10 +126,7 @@ def _progress(wording: Wording, progress: ProgressReport) -> list[str]:
     dates = [str(date) for date in progress.dates]
     lines = ["## Progress over time", "", "| Aspect | " + " | ".join(dates) + " |", "|---|" + "---|" * len(dates)]
     for aspect in progress.aspects:
-        shown = [
-            "not enough evidence" if status.value == "not-enough-evidence" else wording.stage(stage)
-            for status, stage in zip(aspect.statuses, aspect.stages, strict=True)
-        ]
+        shown = [wording.judged(*pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
         stalled = " (stalled)" if aspect.stalled else ""
         lines.append(
             f"| {_cell(wording.framework.aspect(aspect.aspect).title.en)}{stalled} | " + " | ".join(shown) + " |"
