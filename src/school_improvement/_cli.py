@@ -19,11 +19,13 @@ EXIT_USAGE = 2
 RULE_NAMES = ("best-fit", "cumulative", "high-water-mark", "secure-fit")
 """The stage rules' names (a test checks them against the library's)."""
 PAYLOAD_NAMES = (
+    "collaboration",
     "development-plan",
     "framework",
     "gap-analysis",
     "progress-report",
     "recommendation",
+    "rollup",
     "self-evaluation",
     "stage-profile",
 )

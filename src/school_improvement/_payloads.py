@@ -9,9 +9,11 @@ from school_improvement._errors import PayloadError, Problem
 from school_improvement._evidence import SelfEvaluation
 from school_improvement._framework import Framework
 from school_improvement._gaps import GapAnalysis
+from school_improvement._matching import Collaboration
 from school_improvement._next_steps import Recommendation
 from school_improvement._plan import DevelopmentPlan
 from school_improvement._progress import ProgressReport
+from school_improvement._rollup import Rollup
 
 SCHEMA_VERSION = 1
 """The version of the payload layout. It changes only when a payload changes incompatibly."""
@@ -24,6 +26,8 @@ PAYLOAD_KINDS: dict[type[Any], str] = {
     Recommendation: "recommendation",
     DevelopmentPlan: "development-plan",
     ProgressReport: "progress-report",
+    Rollup: "rollup",
+    Collaboration: "collaboration",
 }
 """The kind each public object travels as."""
 

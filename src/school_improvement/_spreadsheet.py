@@ -12,6 +12,7 @@ from school_improvement._framework import Framework
 
 COLUMNS = ("code", "aspect", "stage", "descriptor", "rating", "evidence_kinds", "evidence_date", "notes")
 """The template's columns. ``aspect``, ``stage`` and ``descriptor`` are for the reader; the rest are read back."""
+_READ_BACK = ("code", "rating", "evidence_kinds", "evidence_date", "notes")
 MAX_CSV_BYTES = 2_000_000
 """The largest spreadsheet read, in bytes."""
 MAX_ROWS = 1_000
@@ -59,11 +60,16 @@ def _where(row: int, column: str) -> str:
     return f"row {row}, column {column}"
 
 
-def _decode(source: str | bytes, name: str) -> str:
+def decode_csv(source: str | bytes, name: str, most: int = MAX_CSV_BYTES) -> str:
+    """CSV text from text or UTF-8 bytes (with or without a byte-order mark), within the size limit.
+
+    Raises:
+        PayloadError: If the bytes are too many or not UTF-8.
+    """
     if isinstance(source, str):
         return source.removeprefix("\ufeff")
-    if len(source) > MAX_CSV_BYTES:
-        message = f"the spreadsheet is {len(source):,} bytes; the most read is {MAX_CSV_BYTES:,}"
+    if len(source) > most:
+        message = f"the spreadsheet is {len(source):,} bytes; the most read is {most:,}"
         raise PayloadError(name, [Problem("file", message)])
     try:
         return source.decode("utf-8-sig")
@@ -72,20 +78,27 @@ def _decode(source: str | bytes, name: str) -> str:
         raise PayloadError(name, [Problem("file", message)]) from None
 
 
-def _rows(text: str, name: str) -> list[dict[str, str]]:
+def csv_rows(text: str, name: str, required: tuple[str, ...], most: int = MAX_ROWS) -> list[dict[str, str]]:
+    """The rows of CSV text as dictionaries, trimmed, after checking the header has the ``required`` columns.
+
+    Commas, semicolons or tabs are accepted as separators, as spreadsheets write them.
+
+    Raises:
+        PayloadError: If a required column is missing, or there are more than ``most`` rows.
+    """
     try:
         dialect: type[csv.Dialect] = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     header = reader.fieldnames or []
-    missing = [c for c in ("code", "rating", "evidence_kinds", "evidence_date", "notes") if c not in header]
+    missing = [column for column in required if column not in header]
     if missing:
         raise PayloadError(name, [Problem("row 1", f"the header lacks the column(s): {', '.join(missing)}")])
     rows: list[dict[str, str]] = []
     for row in reader:
-        if len(rows) >= MAX_ROWS:
-            raise PayloadError(name, [Problem(f"row {MAX_ROWS + 2}", f"more than {MAX_ROWS} rows")])
+        if len(rows) >= most:
+            raise PayloadError(name, [Problem(f"row {most + 2}", f"more than {most:,} rows")])
         rows.append({key: (value or "").strip() for key, value in row.items() if isinstance(key, str)})
     return rows
 
@@ -158,7 +171,7 @@ def read_self_evaluation_csv(
         >>> rating.descriptor, rating.rating.value, [e.kind.value for e in rating.evidence], rating.evidence[0].date
         ('PV.1.1', 'mostly', ['learner-voice', 'staff-views'], datetime.date(2026, 10, 14))
     """
-    rows = _rows(_decode(source, name), name)
+    rows = csv_rows(decode_csv(source, name), name, _READ_BACK)
     problems: list[Problem] = []
     ratings: list[DescriptorRating] = []
     seen: dict[str, int] = {}
