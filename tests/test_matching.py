@@ -233,7 +233,7 @@ def test_a_partnership_says_who_supports_whom_in_what_and_how_its_benefit_adds_u
     assert [(p.requirement, p.points) for p in partnership.penalties] == [("same-cluster", 1)]
     assert partnership.benefit == 3 * 3 - 1 == result.total_benefit
     text = partnership.explanation
-    assert "Example High supports Example Primary in Using pupil voice, Example Primary's priority 1" in text
+    assert "Example High supports Example Primary with its priority 1: Using pupil voice." in text
     assert "Benefit 3 x 3 - 1 (in another cluster) = 8" in text
     assert "the only school with a strength here" in text
 

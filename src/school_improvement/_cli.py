@@ -10,7 +10,7 @@ load after the arguments are parsed, so ``--help`` starts quickly.
 import argparse
 import datetime
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -58,6 +58,50 @@ def _planning(parser: argparse.ArgumentParser) -> None:
         "--priority", action="append", default=[], metavar="ASPECT", help="an aspect the school has chosen"
     )
     parser.add_argument("--max-priorities", type=int, default=3, metavar="N", help="how many priorities (default 3)")
+
+
+def _matching(parser: argparse.ArgumentParser) -> None:
+    strictness = ["hard", "soft", "off"]
+    parser.add_argument("--capacity", type=int, default=2, metavar="N", help="partnerships per supporting school")
+    parser.add_argument(
+        "--capacity-of", action="append", default=[], metavar="REF=N", help="one school's capacity, e.g. w-101=0"
+    )
+    parser.add_argument("--partner-limit", type=int, default=1, metavar="N", help="partnerships per partner school")
+    parser.add_argument("--min-lead", type=int, default=1, metavar="N", help="stages a supporter must be ahead")
+    parser.add_argument(
+        "--strength-from", default="building-momentum", metavar="STAGE", help="the earliest stage that is a strength"
+    )
+    for name, default, penalty in [
+        ("local-authority", "hard", 0),
+        ("cluster", "soft", 1),
+        ("phase", "soft", 1),
+        ("medium", "soft", 1),
+    ]:
+        parser.add_argument(f"--same-{name}", choices=strictness, default=default, help=f"default {default}")
+        parser.add_argument(
+            f"--{name}-penalty", type=int, default=penalty or 1, metavar="N", help="points a soft breach costs"
+        )
+
+
+def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The commands across many schools: ``rollup`` and ``match``."""
+    for name, summary in [
+        ("rollup", "roll up many schools: the spread of stages, system-level priorities, shared next steps"),
+        ("match", "pair schools with a strength in an aspect with schools that have it as a priority"),
+    ]:
+        sub = command(name, summary)
+        sub.add_argument(
+            "source", metavar="SOURCE", help="a folder of self-evaluation .json payloads, or a .jsonl file of them"
+        )
+        sub.add_argument("--schools", required=True, metavar="FILE", help="the register of schools (CSV)")
+        sub.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
+        sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh stage names in a report")
+        _common(sub, rule=True, csv=False)
+        if name == "rollup":
+            sub.add_argument("--by", choices=["local-authority", "cluster", "phase"], help="group the schools")
+            sub.add_argument("--averages", action="store_true", help="also give the mean stage position")
+        else:
+            _matching(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,8 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule")
     sub.add_argument("--debug", action="store_true", help="show a traceback on failure")
     sub.set_defaults(target=[], priority=[], framework=None)
-    sub = command("schema", "print the JSON Schema of a payload")
-    sub.add_argument("kind", choices=list(PAYLOAD_NAMES), nargs="?", default="self-evaluation")
+    _authority_commands(command)
+    command("schema", "print the JSON Schema of a payload").add_argument(
+        "kind", choices=list(PAYLOAD_NAMES), nargs="?", default="self-evaluation"
+    )
     sub = command("export", "export the framework in an interchange format")
     sub.add_argument("target_format", choices=["case"], metavar="case", help="1EdTech CASE 1.1")
     sub.add_argument("--lang", choices=["en", "cy"], default="en", help="the English package, or the Welsh document")

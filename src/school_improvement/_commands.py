@@ -13,28 +13,34 @@ from pathlib import Path
 from school_improvement._assessment import StageProfile, assess
 from school_improvement._case import case_json
 from school_improvement._content import load_framework, read_framework
-from school_improvement._errors import SchoolImprovementError
+from school_improvement._errors import PayloadError, Problem, SchoolImprovementError
 from school_improvement._evidence import SelfEvaluation
 from school_improvement._framework import Framework
 from school_improvement._gaps import GapAnalysis, Target, find_gaps
 from school_improvement._inputs import load_self_evaluation, schema_texts
+from school_improvement._matching import Collaboration, MatchOptions, Requirement, Strictness, match_schools
 from school_improvement._next_steps import Recommendation, recommend
 from school_improvement._overview import overview
 from school_improvement._payloads import dumps
 from school_improvement._plan import draft_plan
 from school_improvement._progress import track_progress
 from school_improvement._quality import check_evidence
-from school_improvement._render_html import html_report
-from school_improvement._render_markdown import Cycle, markdown_report
+from school_improvement._render_html import html_authority_report, html_report
+from school_improvement._render_markdown import Cycle, markdown_authority_report, markdown_report
 from school_improvement._render_text import (
+    render_collaboration,
     render_gaps,
     render_plan,
     render_profile,
     render_progress,
     render_recommendation,
+    render_rollup,
 )
+from school_improvement._rollup import Rollup, roll_up
+from school_improvement._schools import read_school_register
 from school_improvement._spreadsheet import csv_template, read_self_evaluation_csv
 from school_improvement._stage import Stage
+from school_improvement._survey import Survey, survey
 
 
 class UsageError(SchoolImprovementError):
@@ -212,6 +218,108 @@ def _cmd_demo(arguments: argparse.Namespace) -> str:
     )
 
 
+def _load_one(
+    framework: Framework, name: str, raw: bytes, evaluations: list[SelfEvaluation], problems: list[Problem]
+) -> None:
+    """Add one self-evaluation, or its problems, each path led by where it came from."""
+    try:
+        evaluations.append(load_self_evaluation(raw, framework=framework, name=name))
+    except PayloadError as error:
+        problems += [Problem(f"{name}: {problem.path}", problem.message) for problem in error.problems]
+
+
+def _self_evaluations(framework: Framework, source: str) -> list[SelfEvaluation]:
+    """Every self-evaluation in a folder of .json payloads or a .jsonl file; every problem in any of them reported."""
+    path = Path(source)
+    if path.is_dir():
+        named = [(item.name, item.read_bytes()) for item in sorted(path.glob("*.json"))]
+        if not named:
+            msg = f"{source}: the folder holds no .json self-evaluations"
+            raise UsageError(msg)
+    else:
+        lines = _read_bytes(source).splitlines()
+        named = [(f"line {number}", line) for number, line in enumerate(lines, start=1) if line.strip()]
+    evaluations: list[SelfEvaluation] = []
+    problems: list[Problem] = []
+    for name, raw in named:
+        _load_one(framework, name, raw, evaluations, problems)
+    if problems:
+        raise PayloadError(source, problems)
+    return evaluations
+
+
+def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
+    framework = _framework(arguments)
+    schools = read_school_register(_read_bytes(arguments.schools), name=arguments.schools)
+    evaluations = _self_evaluations(framework, arguments.source)
+    return framework, survey(framework, schools, evaluations, arguments.rule)
+
+
+def _authority_output(
+    framework: Framework, arguments: argparse.Namespace, rollup: Rollup | None, collaboration: Collaboration | None
+) -> str:
+    if arguments.format == "html":
+        return html_authority_report(framework, rollup=rollup, collaboration=collaboration, language=arguments.lang)
+    return markdown_authority_report(framework, rollup=rollup, collaboration=collaboration, language=arguments.lang)
+
+
+def _cmd_rollup(arguments: argparse.Namespace) -> str:
+    framework, surveyed = _surveyed(arguments)
+    rollup = roll_up(framework, surveyed, by=arguments.by, averages=arguments.averages)
+    if arguments.format == "json":
+        return dumps(rollup)
+    if arguments.format == "text":
+        return render_rollup(framework, rollup)
+    return _authority_output(framework, arguments, rollup, None)
+
+
+def _stage_named(value: str, option: str) -> Stage:
+    stages = {stage.value: stage for stage in Stage} | {str(stage.position): stage for stage in Stage}
+    if value not in stages:
+        msg = f"{option} {value!r}: give a stage as 1 to 4 or its name, e.g. building-momentum"
+        raise UsageError(msg)
+    return stages[value]
+
+
+def _match_options(arguments: argparse.Namespace) -> tuple[MatchOptions, dict[str, int]]:
+    def requirement(name: str) -> Requirement:
+        return Requirement(Strictness(getattr(arguments, f"same_{name}")), getattr(arguments, f"{name}_penalty"))
+
+    try:
+        options = MatchOptions(
+            min_lead=arguments.min_lead,
+            strength_from=_stage_named(arguments.strength_from, "--strength-from"),
+            capacity=arguments.capacity,
+            partner_limit=arguments.partner_limit,
+            same_local_authority=requirement("local_authority"),
+            same_cluster=requirement("cluster"),
+            same_phase=requirement("phase"),
+            same_medium=requirement("medium"),
+        )
+    except ValueError as error:
+        msg = "--" + str(error).replace("_", "-")
+        raise UsageError(msg) from None
+    capacities = {}
+    for value in arguments.capacity_of:
+        ref, _, number = value.partition("=")
+        if not ref or not number.isdigit():
+            msg = f"--capacity-of {value!r}: write REF=N, N a whole number, e.g. w-101=0"
+            raise UsageError(msg)
+        capacities[ref] = int(number)
+    return options, capacities
+
+
+def _cmd_match(arguments: argparse.Namespace) -> str:
+    options, capacities = _match_options(arguments)
+    framework, surveyed = _surveyed(arguments)
+    collaboration = match_schools(framework, surveyed, options, capacities=capacities)
+    if arguments.format == "json":
+        return dumps(collaboration)
+    if arguments.format == "text":
+        return render_collaboration(framework, collaboration)
+    return _authority_output(framework, arguments, None, collaboration)
+
+
 def _cmd_schema(arguments: argparse.Namespace) -> str:
     return schema_texts()[f"{arguments.kind}.schema.json"]
 
@@ -231,6 +339,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "progress": _cmd_progress,
     "report": _cmd_report,
     "demo": _cmd_demo,
+    "rollup": _cmd_rollup,
+    "match": _cmd_match,
     "schema": _cmd_schema,
     "export": _cmd_export,
 }

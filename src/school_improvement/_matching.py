@@ -456,7 +456,7 @@ def _explain(matcher: _Matcher, supporter: int, slot: _Slot) -> Partnership:
         else "the only school with a strength here"
     )
     explanation = (
-        f"{helper.name} supports {partner.name} in {title}, {partner.name}'s priority {slot.rank}. "
+        f"{helper.name} supports {partner.name} with its priority {slot.rank}: {title}. "
         f"{helper.name} has reached {_stage_words(framework, stage)} there, {distance} "
         f"{'stage' if distance == 1 else 'stages'} beyond {partner.name} ({_stage_words(framework, slot.stage)}), "
         "on evidence that passes the checks"

@@ -10,7 +10,9 @@ from html import escape
 
 from school_improvement._framework import Framework
 from school_improvement._gaps import GapStatus
-from school_improvement._render_markdown import Cycle, Wording
+from school_improvement._matching import Collaboration
+from school_improvement._render_markdown import AUTHORITY_CAUTION, Cycle, Wording, authority_title
+from school_improvement._rollup import GroupRollup, Rollup
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -193,6 +195,37 @@ def _progress(wording: Wording, cycle: Cycle) -> list[str]:
     return out
 
 
+def _page_head(title: str) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
+        "<head>",
+        '<meta charset="utf-8"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{_e(title)}</h1>",
+    ]
+
+
+def _page_foot(framework: Framework) -> list[str]:
+    notice = framework.provenance.notice
+    return [
+        "</main>",
+        "<footer>",
+        f"<p>{_e(notice.crown_copyright)}</p>",
+        f'<p>{_e(notice.ogl)} <a href="{_e(notice.ogl_url)}">Open Government Licence v3.0</a></p>',
+        f"<p>{_e(notice.endorsement)}</p>",
+        "</footer>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+
+
 def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, language: Language = "en") -> str:
     """The report as one self-contained HTML file: journey map, profile, checks, gaps, next steps, plan, progress.
 
@@ -204,20 +237,7 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
     """
     wording = Wording(framework, language)
     profile = cycle.profile
-    notice = framework.provenance.notice
-    head = [
-        "<!DOCTYPE html>",
-        '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
-        "<head>",
-        '<meta charset="utf-8"/>',
-        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
-        f"<title>Self-evaluation report: {_e(profile.school)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        f"<h1>Self-evaluation report: {_e(profile.school)}</h1>",
-    ]
+    head = _page_head(f"Self-evaluation report: {profile.school}")
     if note:
         head.append(f'<p class="note">{_e(note)}</p>')
     if wording.note:
@@ -242,16 +262,101 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
         "</figure>",
         "</section>",
     ]
-    foot = [
-        "</main>",
-        "<footer>",
-        f"<p>{_e(notice.crown_copyright)}</p>",
-        f'<p>{_e(notice.ogl)} <a href="{_e(notice.ogl_url)}">Open Government Licence v3.0</a></p>',
-        f"<p>{_e(notice.endorsement)}</p>",
-        "</footer>",
-        "</body>",
-        "</html>",
-        "",
-    ]
+    foot = _page_foot(framework)
     body = _profile(wording, cycle) + _lists(wording, cycle) + _plan(cycle) + _progress(wording, cycle)
     return "\n".join(head + body + foot)
+
+
+def _group_html(wording: Wording, group: GroupRollup) -> list[str]:
+    mean = any(spread.mean_position is not None for spread in group.spreads)
+    heads = "".join(f"<th>{_e(wording.stage(stage))}</th>" for stage in Stage)
+    out = [
+        "<section>",
+        f"<h3>{_e(group.group)} ({len(group.schools)} schools)</h3>",
+        "<table>",
+        f"<thead><tr><th>Aspect</th><th>No stage yet</th>{heads}<th>Not enough evidence</th>"
+        + ("<th>Mean position</th>" if mean else "")
+        + "</tr></thead>",
+        "<tbody>",
+    ]
+    for spread in group.spreads:
+        counts = "".join(f"<td>{count.schools}</td>" for count in spread.stages)
+        shown = f"<td>{spread.mean_position:.2f}</td>" if spread.mean_position is not None else ""
+        out.append(
+            f"<tr><td>{_e(wording.framework.aspect(spread.aspect).title.en)}</td><td>{spread.no_stage_yet}</td>"
+            f"{counts}<td>{spread.not_enough_evidence}</td>{shown}</tr>"
+        )
+    out += ["</tbody>", "</table>", "<p><strong>System-level priorities.</strong></p>", "<ul>"]
+    out += [f"<li>{_e(p.explanation)}</li>" for p in group.system_priorities] or [
+        "<li>None: no aspect has most schools early.</li>"
+    ]
+    out += ["</ul>", "<p><strong>Shared next steps.</strong></p>", "<ul>"]
+    out += [
+        f"<li><strong>{_e(s.descriptor)}</strong> ({s.schools} schools) {_e(s.text)}</li>" for s in group.shared_steps
+    ] or ["<li>None shared by two schools or more.</li>"]
+    out += ["</ul>", "</section>"]
+    return out
+
+
+def _collaboration_html(collaboration: Collaboration) -> list[str]:
+    out = [
+        "<section>",
+        "<h2>Collaboration</h2>",
+        (
+            f"<p>{len(collaboration.partnerships)} partnerships, with a total benefit of "
+            f"{collaboration.total_benefit}, the greatest the options allow.</p>"
+        ),
+        "<table>",
+        "<thead><tr><th>Supporting school</th><th>Partner</th><th>Aspect</th><th>Benefit</th><th>Why</th></tr></thead>",
+        "<tbody>",
+    ]
+    out += [
+        f"<tr><td>{_e(p.supporter)}</td><td>{_e(p.partner)}</td><td>{_e(p.aspect)}</td><td>{p.benefit}</td>"
+        f"<td>{_e(p.explanation)}</td></tr>"
+        for p in collaboration.partnerships
+    ]
+    out += ["</tbody>", "</table>"]
+    if collaboration.unmatched:
+        out += ["<h3>Without a partner</h3>", "<ul>"]
+        out += [
+            f"<li><strong>{_e(u.school)}</strong> ({_e(u.reason.value)}): {_e(u.explanation)}</li>"
+            for u in collaboration.unmatched
+        ]
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
+def html_authority_report(
+    framework: Framework,
+    *,
+    rollup: Rollup | None = None,
+    collaboration: Collaboration | None = None,
+    note: str | None = None,
+    language: Language = "en",
+) -> str:
+    """A report across many schools as one self-contained HTML file: the roll-up and the collaboration.
+
+    Args:
+        framework: The framework edition.
+        rollup: The roll-up to show, if any.
+        collaboration: The partnerships to show, if any.
+        note: A line to print under the title.
+        language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
+    """
+    wording = Wording(framework, language)
+    body = _page_head(authority_title(rollup, collaboration))
+    body += [f'<p class="note">{_e(text)}</p>' for text in (note, wording.note) if text]
+    body.append(f'<p class="caution">{_e(AUTHORITY_CAUTION)}</p>')
+    if rollup is not None:
+        body += ["<section>", "<h2>Stages across schools</h2>"]
+        if rollup.without_self_evaluation:
+            body.append(
+                f"<p>Not counted, with no self-evaluation: {_e(', '.join(rollup.without_self_evaluation))}.</p>"
+            )
+        for group in (rollup.overall, *rollup.groups):
+            body += _group_html(wording, group)
+        body.append("</section>")
+    if collaboration is not None:
+        body += _collaboration_html(collaboration)
+    return "\n".join(body + _page_foot(framework))

@@ -1,14 +1,16 @@
-"""A Markdown report of one school's improvement cycle, for a head teacher and governors."""
+"""Markdown reports: one school's improvement cycle, for a head teacher and governors; and across many schools."""
 
 import attrs
 
 from school_improvement._assessment import JudgementStatus, StageProfile
 from school_improvement._framework import Framework
 from school_improvement._gaps import GapAnalysis, GapStatus
+from school_improvement._matching import Collaboration
 from school_improvement._next_steps import Recommendation
 from school_improvement._plan import DevelopmentPlan
 from school_improvement._progress import ProgressReport
 from school_improvement._quality import Finding
+from school_improvement._rollup import GroupRollup, Rollup
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -165,5 +167,99 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
     lines += [*_next_steps(wording, cycle), "", *_plan(cycle)]
     if cycle.progress is not None:
         lines += [*_progress(wording, cycle.progress), ""]
+    lines += ["---", "", framework.provenance.attribution, ""]
+    return "\n".join(lines)
+
+
+AUTHORITY_CAUTION = (
+    "The stages are developmental, not grades: these are counts of schools, not a ranking, and there is no "
+    "overall grade. Nothing here is a judgement by Estyn or Welsh Government."
+)
+
+
+def authority_title(rollup: Rollup | None, collaboration: Collaboration | None) -> str:
+    """The title of a local authority report: what it holds."""
+    if rollup is not None and collaboration is not None:
+        return "Across the schools: roll-up and collaboration"
+    return "Across the schools: roll-up" if rollup is not None else "Across the schools: collaboration"
+
+
+def _spread_rows(wording: Wording, group: GroupRollup) -> list[str]:
+    stages = " | ".join(wording.stage(stage) for stage in Stage)
+    mean = any(spread.mean_position is not None for spread in group.spreads)
+    lines = [
+        f"| Aspect | No stage yet | {stages} | Not enough evidence |" + (" Mean position |" if mean else ""),
+        "|---|---|" + "---|" * len(Stage) + "---|" + ("---|" if mean else ""),
+    ]
+    for spread in group.spreads:
+        counts = " | ".join(str(count.schools) for count in spread.stages)
+        title = _cell(wording.framework.aspect(spread.aspect).title.en)
+        shown = f" {spread.mean_position:.2f} |" if spread.mean_position is not None else (" - |" if mean else "")
+        lines.append(f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} |{shown}")
+    return lines
+
+
+def _group_markdown(wording: Wording, group: GroupRollup, level: str) -> list[str]:
+    lines = [f"{level} {group.group} ({len(group.schools)} schools)", "", *_spread_rows(wording, group), ""]
+    lines += ["**System-level priorities.**", ""]
+    lines += [f"- {p.explanation}" for p in group.system_priorities] or ["- None: no aspect has most schools early."]
+    lines += ["", "**Shared next steps.**", ""]
+    lines += [f"- **{s.descriptor}** ({s.schools} schools) {_cell(s.text)}" for s in group.shared_steps] or [
+        "- None shared by two schools or more."
+    ]
+    return [*lines, ""]
+
+
+def _collaboration_markdown(collaboration: Collaboration) -> list[str]:
+    lines = [
+        "## Collaboration",
+        "",
+        (
+            f"{len(collaboration.partnerships)} partnerships, with a total benefit of {collaboration.total_benefit}, "
+            "the greatest the options allow."
+        ),
+        "",
+        "| Supporting school | Partner | Aspect | Benefit | Why |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {p.supporter} | {p.partner} | {p.aspect} | {p.benefit} | {_cell(p.explanation)} |"
+        for p in collaboration.partnerships
+    ]
+    if collaboration.unmatched:
+        lines += ["", "### Without a partner", ""]
+        lines += [f"- **{u.school}** ({u.reason.value}): {u.explanation}" for u in collaboration.unmatched]
+    return [*lines, ""]
+
+
+def markdown_authority_report(
+    framework: Framework,
+    *,
+    rollup: Rollup | None = None,
+    collaboration: Collaboration | None = None,
+    note: str | None = None,
+    language: Language = "en",
+) -> str:
+    """A Markdown report across many schools, for a local authority officer: the roll-up and the collaboration.
+
+    Args:
+        framework: The framework edition.
+        rollup: The roll-up to show, if any.
+        collaboration: The partnerships to show, if any.
+        note: A line to print under the title.
+        language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
+    """
+    wording = Wording(framework, language)
+    lines = [f"# {authority_title(rollup, collaboration)}", ""]
+    lines += [f"*{text}*\n" for text in (note, wording.note) if text]
+    lines += [AUTHORITY_CAUTION, ""]
+    if rollup is not None:
+        lines += ["## Stages across schools", ""]
+        if rollup.without_self_evaluation:
+            lines += [f"Not counted, with no self-evaluation: {', '.join(rollup.without_self_evaluation)}.", ""]
+        lines += _group_markdown(wording, rollup.overall, "###")
+        lines += [line for group in rollup.groups for line in _group_markdown(wording, group, "###")]
+    if collaboration is not None:
+        lines += _collaboration_markdown(collaboration)
     lines += ["---", "", framework.provenance.attribution, ""]
     return "\n".join(lines)

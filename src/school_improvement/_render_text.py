@@ -5,10 +5,12 @@ import textwrap
 from school_improvement._assessment import StageProfile
 from school_improvement._framework import Framework
 from school_improvement._gaps import GapAnalysis
+from school_improvement._matching import Collaboration
 from school_improvement._next_steps import Recommendation
 from school_improvement._plan import DevelopmentPlan
 from school_improvement._progress import ProgressReport
 from school_improvement._quality import Finding
+from school_improvement._rollup import AspectSpread, Rollup
 from school_improvement._stage import Stage
 
 
@@ -98,4 +100,54 @@ def render_progress(framework: Framework, report: ProgressReport) -> str:
         lines.append(f"{progress.aspect}  {stages}  ({moves}){stalled}")
     if report.stalled:
         lines += ["", f"Stalled over the last {report.stalled_after} reviews: {', '.join(report.stalled)}"]
+    return "\n".join(lines)
+
+
+def _spread_line(spread: AspectSpread) -> str:
+    counts = " ".join(f"{count.stage.position}:{count.schools}" for count in spread.stages)
+    mean = "" if spread.mean_position is None else f"  mean position {spread.mean_position:.2f}"
+    return (
+        f"{spread.aspect}  none yet:{spread.no_stage_yet} {counts}  not enough evidence:{spread.not_enough_evidence}"
+        f"{mean}"
+    )
+
+
+def render_rollup(framework: Framework, rollup: Rollup) -> str:
+    """A roll-up: the spread of stages in each aspect, the system-level priorities and the shared next steps."""
+    lines = [
+        (
+            f"Roll-up of {len(rollup.overall.schools)} schools ({rollup.framework_edition}). Counts, not grades: "
+            f"stages 1 to 4 are {', '.join(framework.stage_name(stage).en for stage in Stage)}."
+        ),
+    ]
+    if rollup.without_self_evaluation:
+        lines.append(f"Not counted, with no self-evaluation: {', '.join(rollup.without_self_evaluation)}.")
+    for group in (rollup.overall, *rollup.groups):
+        lines += ["", f"{group.group} ({len(group.schools)} schools)"]
+        lines += [f"  {_spread_line(spread)}" for spread in group.spreads]
+        if group.system_priorities:
+            lines.append("  System-level priorities:")
+            lines += [_wrap(p.explanation) for p in group.system_priorities]
+        if group.shared_steps:
+            lines.append("  Shared next steps:")
+            lines += [_wrap(f"{s.descriptor} ({s.schools} schools): {s.text}") for s in group.shared_steps]
+    return "\n".join(lines)
+
+
+def render_collaboration(framework: Framework, collaboration: Collaboration) -> str:
+    """The partnerships, each with its explanation, then the schools left without a partner and why."""
+    del framework  # the explanations already name everything
+    lines = [
+        (
+            f"{len(collaboration.partnerships)} partnerships, total benefit {collaboration.total_benefit} "
+            f"({collaboration.framework_edition})."
+        ),
+        "",
+    ]
+    for partnership in collaboration.partnerships:
+        lines.append(f"{partnership.supporter} -> {partnership.partner}  {partnership.aspect}  +{partnership.benefit}")
+        lines.append(_wrap(partnership.explanation))
+    if collaboration.unmatched:
+        lines += ["", "Without a partner:"]
+        lines += [_wrap(f"{u.school} [{u.reason.value}] {u.explanation}", "  ") for u in collaboration.unmatched]
     return "\n".join(lines)

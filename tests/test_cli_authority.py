@@ -1,0 +1,141 @@
+"""The rollup and match commands, over the example schools shipped in examples/local-authority/."""
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from school_improvement import Collaboration, Rollup, loads
+from school_improvement._cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "local-authority"
+REGISTER = str(EXAMPLES / "schools.csv")
+LINES = str(EXAMPLES / "self-evaluations.jsonl")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_rollup_prints_the_spread_of_stages_with_not_enough_evidence_counted_on_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The text roll-up has one line per aspect and the system-level priorities."""
+    code, out, err = _run(capsys, "rollup", LINES, "--schools", REGISTER)
+    assert code == 0, err
+    assert out.startswith("Roll-up of 30 schools")
+    assert "\n  PV  none yet:" in out
+    assert "not enough evidence:" in out
+    assert "System-level priorities:" in out
+
+
+def test_rollup_as_json_is_the_library_payload_grouped_as_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--format json`` writes a rollup payload that loads back; ``--by`` groups it."""
+    code, out, err = _run(capsys, "rollup", LINES, "--schools", REGISTER, "--by", "local-authority", "--format", "json")
+    assert code == 0, err
+    rollup = loads(out, Rollup)
+    assert [group.group for group in rollup.groups] == ["Example Authority 1", "Example Authority 2"]
+    assert sum(len(group.schools) for group in rollup.groups) == len(rollup.overall.schools) == 30
+
+
+def test_a_folder_of_payloads_gives_the_same_matching_as_the_json_lines_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each line written as its own .json file: the same partnerships."""
+    for number, line in enumerate(Path(LINES).read_text(encoding="utf-8").splitlines()):
+        (tmp_path / f"{number:03d}.json").write_text(line, encoding="utf-8")
+    _, from_lines, _ = _run(capsys, "match", LINES, "--schools", REGISTER, "--format", "json")
+    code, from_folder, err = _run(capsys, "match", str(tmp_path), "--schools", REGISTER, "--format", "json")
+    assert code == 0, err
+    assert from_folder == from_lines
+    collaboration = loads(from_folder, Collaboration)
+    assert collaboration.total_benefit == sum(p.benefit for p in collaboration.partnerships) > 0
+
+
+def test_match_options_reach_the_matching(capsys: pytest.CaptureFixture[str]) -> None:
+    """A school given no capacity supports nobody; a hard cluster keeps every pair within a cluster."""
+    arguments = ["match", LINES, "--schools", REGISTER, "--format", "json", "--same-cluster", "hard"]
+    _, out, _ = _run(capsys, *arguments)
+    collaboration = loads(out, Collaboration)
+    busiest = max({p.supporter for p in collaboration.partnerships})
+    _, out, _ = _run(capsys, *arguments, "--capacity-of", f"{busiest}=0")
+    without = loads(out, Collaboration)
+    assert busiest not in {p.supporter for p in without.partnerships}
+    clusters = {
+        line.split(",")[0]: line.split(",")[3] for line in Path(REGISTER).read_text(encoding="utf-8").splitlines()
+    }
+    assert all(clusters[p.supporter] == clusters[p.partner] for p in collaboration.partnerships)
+    assert collaboration.options.same_cluster.strictness.value == "hard"
+
+
+@pytest.mark.parametrize("command", ["rollup", "match"])
+def test_reports_for_an_officer_are_well_formed_html_and_markdown(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same renderers as the school report: XML-clean HTML with the attribution, and Markdown."""
+    grouped = ["--by", "phase"] if command == "rollup" else []
+    code, html, err = _run(capsys, command, LINES, "--schools", REGISTER, "--format", "html", *grouped)
+    assert code == 0, err
+    ElementTree.fromstring(html.removeprefix("<!DOCTYPE html>\n"))  # noqa: S314 (our own output)
+    assert "Open Government Licence v3.0" in html
+    assert "not a ranking" in html
+    code, markdown, _ = _run(capsys, command, LINES, "--schools", REGISTER, "--format", "markdown")
+    assert markdown.startswith("# Across the schools")
+    assert ("## Stages across schools" in markdown) == (command == "rollup")
+    assert ("## Collaboration" in markdown) == (command == "match")
+
+
+def test_a_bad_line_is_reported_by_its_number_and_nothing_is_matched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every problem in every line is listed, led by the line's number; exit code 2, no traceback."""
+    lines = Path(LINES).read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[1])
+    broken["data"]["date"] = "31/02/2026"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join([lines[0], json.dumps(broken), "", "not json"]) + "\n", encoding="utf-8")
+    code, out, err = _run(capsys, "match", str(bad), "--schools", REGISTER)
+    assert code == 2
+    assert out == ""
+    assert "line 2: $.data.date:" in err
+    assert "line 4: $: " in err
+    assert "Traceback" not in err
+
+
+def test_a_self_evaluation_of_a_school_missing_from_the_register_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The register must list every school the self-evaluations name."""
+    register = tmp_path / "schools.csv"
+    register.write_text("\n".join(Path(REGISTER).read_text(encoding="utf-8").splitlines()[:-1]) + "\n")
+    code, _, err = _run(capsys, "rollup", LINES, "--schools", str(register))
+    assert code == 2
+    assert "the register lists no school 'fictional-00030'" in err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["--capacity", "-1"], "--capacity must be a whole number, not negative"),
+        (["--min-lead", "0"], "--min-lead must be at least 1"),
+        (["--strength-from", "7"], "--strength-from '7': give a stage as 1 to 4"),
+        (["--capacity-of", "fictional-00001"], "--capacity-of 'fictional-00001': write REF=N"),
+    ],
+)
+def test_bad_matching_options_are_usage_errors(
+    arguments: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each names the option and what to write instead."""
+    code, _, err = _run(capsys, "match", LINES, "--schools", REGISTER, *arguments)
+    assert code == 2
+    assert words in err
+
+
+def test_a_missing_register_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """The file is named, with why it could not be read."""
+    code, _, err = _run(capsys, "rollup", LINES, "--schools", "no-such-register.csv")
+    assert code == 2
+    assert "no-such-register.csv: cannot read the file" in err
