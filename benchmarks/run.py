@@ -18,6 +18,7 @@ Run with the interpreter of the environment the package is installed in:
 import datetime
 import gc
 import json
+import math
 import random
 import statistics
 import subprocess
@@ -30,14 +31,30 @@ from school_improvement import (
     DescriptorRating,
     Evidence,
     EvidenceKind,
+    Finding,
     Framework,
+    Judgement,
+    JudgementStatus,
+    LanguageMedium,
+    Phase,
     Rating,
+    Recommendation,
+    RecommendedPriority,
+    RuleDescription,
+    School,
+    SchoolSnapshot,
     SelfEvaluation,
+    Severity,
     Stage,
+    StageProfile,
+    Sufficiency,
+    Survey,
+    Weighting,
     assess,
     dumps,
     load_framework,
     load_self_evaluation,
+    match_schools,
 )
 
 RUNS = 21
@@ -294,7 +311,75 @@ def command_line() -> list[bool]:
     return [_report("cli_help", helped * 1e3, "ms", helped / bare, 0.150 / bare)]
 
 
-MEASURES: list[Callable[[], list[bool]]] = [import_and_load, assessment, payloads, command_line]
+_RULE = RuleDescription("cumulative", (), "drawn for the benchmark", comparison_only=False)
+_PHASES = [Phase.PRIMARY] * 6 + [Phase.SECONDARY, Phase.SPECIAL]
+
+
+def _judgement(aspect: str, position: int) -> Judgement:
+    if position < 0:
+        return Judgement(aspect, JudgementStatus.NOT_ENOUGH_EVIDENCE, None, (), (), (), "drawn", "drawn")
+    if position == 0:
+        return Judgement(aspect, JudgementStatus.NO_STAGE_YET, None, (), (), (), "drawn")
+    return Judgement(aspect, JudgementStatus.REACHED, Stage.at(position), (), (), (), "drawn")
+
+
+def _synthetic_survey(framework: Framework, count: int, per_authority: int, seed: int) -> Survey:
+    """``count`` schools in local authorities of about ``per_authority``, clusters of eight, drawn stages.
+
+    Each school's three priorities are its three earliest open aspects (foundations first, as the
+    recommendations put them); one in twelve aspects carries an evidence warning.
+    """
+    rng = random.Random(seed)
+    codes = [aspect.code for aspect in framework.aspects]
+    snapshots = []
+    for number in range(count):
+        ref = f"synthetic-{number}"
+        authority = f"authority-{number // per_authority}"
+        school = School(
+            ref,
+            ref,
+            authority,
+            f"{authority}/cluster-{number // 8}",
+            rng.choice(_PHASES),
+            rng.choice(list(LanguageMedium)),
+        )
+        strength = rng.random()
+        stages = {code: min(4, max(0, round(rng.gauss(1.2 + 2.2 * strength, 0.9)))) for code in codes}
+        for code in codes:
+            if rng.random() < 0.04:
+                stages[code] = -1
+        judgements = tuple(_judgement(code, stages[code]) for code in codes)
+        profile = StageProfile(ref, DATE, framework.edition_id, _RULE, Sufficiency(), judgements)
+        open_aspects = sorted((p, codes.index(c), c) for c, p in stages.items() if 0 <= p < 4)[:3]
+        priorities = tuple(
+            RecommendedPriority(rank, code, Stage.at(p) if p else None, Stage.at(p + 1), None, 1.0, (), (), (), ())
+            for rank, (p, _, code) in enumerate(open_aspects, start=1)
+        )
+        advice = Recommendation(ref, DATE, framework.edition_id, Weighting(), priorities, ())
+        findings = tuple(
+            Finding("single-source", Severity.WARNING, "drawn", code) for code in codes if rng.random() < 1 / 12
+        )
+        snapshots.append(SchoolSnapshot(school, profile, findings, advice))
+    return Survey(framework.edition_id, tuple(snapshots))
+
+
+def collaboration() -> list[bool]:
+    """Match 1,500 schools (Wales-sized authorities) and 25,000 (England-sized), one core, and how time grows."""
+    framework = load_framework()
+    small = _synthetic_survey(framework, 1500, 68, seed=22)
+    large = _synthetic_survey(framework, 25_000, 165, seed=152)
+    small_time = _best_of(3, lambda: match_schools(framework, small))
+    large_time = _best_of(1, lambda: match_schools(framework, large))
+    growth = math.log(large_time / small_time) / math.log(25_000 / 1500)
+    return [
+        _report("match_1500_schools_wall", small_time, "s", small_time / 2.0, 1.0),
+        _report("match_25000_schools_wall", large_time, "s", large_time / 60.0, 1.0),
+        # How time grows from 1,500 to 25,000 schools, as the exponent k in time ~ schools^k (1 is linear).
+        _report("match_time_growth", growth, "exponent", growth, 1.5),
+    ]
+
+
+MEASURES: list[Callable[[], list[bool]]] = [import_and_load, assessment, payloads, command_line, collaboration]
 
 
 def main() -> int:
