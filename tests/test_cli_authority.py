@@ -1,12 +1,13 @@
 """The rollup and match commands, over the example schools shipped in examples/local-authority/."""
 
+import importlib.util
 import json
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
-from school_improvement import Collaboration, Rollup, loads
+from school_improvement import Collaboration, Rollup, load_framework, loads
 from school_improvement._cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "local-authority"
@@ -139,3 +140,18 @@ def test_a_missing_register_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     code, _, err = _run(capsys, "rollup", LINES, "--schools", "no-such-register.csv")
     assert code == 2
     assert "no-such-register.csv: cannot read the file" in err
+
+
+def test_the_example_schools_are_what_the_generator_writes() -> None:
+    """The shipped files are reproducible from scripts/fictional_schools.py, so they stay in step with the library."""
+    script = EXAMPLES.parent.parent / "scripts" / "fictional_schools.py"
+    spec = importlib.util.spec_from_file_location("fictional_schools", script)
+    assert spec is not None
+    assert spec.loader is not None
+    fictional_schools = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fictional_schools)
+    schools, evaluations = fictional_schools.fictional_schools(load_framework(), 30, seed=2026)
+    assert (EXAMPLES / "schools.csv").read_text(encoding="utf-8") == fictional_schools.register_csv(schools)
+    assert (EXAMPLES / "self-evaluations.jsonl").read_text(encoding="utf-8") == fictional_schools.json_lines(
+        evaluations
+    )
