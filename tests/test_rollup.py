@@ -36,7 +36,7 @@ def test_a_register_is_read_with_its_phases_and_media_in_the_words_people_write(
 
 def test_a_register_lists_every_problem_by_row_and_column_and_loads_nothing() -> None:
     """A missing name, an unknown phase and medium, and a repeated reference are all reported at once."""
-    text = HEADER + "a,,Example,North,college,english\nb,B,Example,,primary,klingon\na,A again,Example,,primary,welsh\n"
+    text = HEADER + "a,,Example,North,college,english\nb,B,Example,,primary,klingon\na,A again,Example,,college,welsh\n"
     with pytest.raises(PayloadError) as caught:
         read_school_register(text, name="schools.csv")
     assert [p.path for p in caught.value.problems] == [
@@ -44,6 +44,7 @@ def test_a_register_lists_every_problem_by_row_and_column_and_loads_nothing() ->
         "row 2, column phase",
         "row 3, column medium",
         "row 4, column ref",
+        "row 4, column phase",
     ]
     assert "'a' is listed again (first in row 2)" in str(caught.value)
 

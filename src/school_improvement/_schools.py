@@ -149,15 +149,15 @@ def read_school_register(source: str | bytes, *, name: str = "<register>") -> tu
     first: dict[str, int] = {}
     for number, row in enumerate(rows, start=2):
         ref = row.get("ref", "")
-        if ref in first:
+        repeated = ref in first
+        if repeated:
             problems.append(
                 Problem(f"row {number}, column ref", f"{ref!r} is listed again (first in row {first[ref]})")
             )
-            continue
-        if ref:
+        elif ref:
             first[ref] = number
         school = _school(row, number, problems)
-        if school is not None:
+        if school is not None and not repeated:
             schools.append(school)
     if problems:
         raise PayloadError(name, problems)
