@@ -23,9 +23,28 @@ from school_improvement import (
     UnmatchedReason,
     match_schools,
 )
-from school_improvement._flow import best_assignment
+from school_improvement._flow import FlowNetwork, solve
 
 # --- the solver on its own -------------------------------------------------------------------------------------
+
+
+def best_assignment(
+    supply: list[int], limits: list[int], slot_partner: list[int], arcs: list[tuple[int, int, int]]
+) -> list[int]:
+    """The arcs the solver chooses on the plain network: one arc per (supporter, slot) pair, no hubs."""
+    network = FlowNetwork()
+    supporters = [network.node() for _ in supply]
+    slots = [network.node() for _ in slot_partner]
+    partners = [network.node() for _ in limits]
+    for node, amount in zip(supporters, supply, strict=True):
+        network.arc(0, node, amount)
+    arc_ids = [network.arc(supporters[supporter], slots[slot], 1, benefit) for supporter, slot, benefit in arcs]
+    for slot, partner in zip(slots, slot_partner, strict=True):
+        network.arc(slot, partners[partner], 1)
+    for node, limit in zip(partners, limits, strict=True):
+        network.arc(node, 1, limit)
+    solve(network)
+    return [place for place, arc in enumerate(arc_ids) if network.flow(arc)]
 
 
 def _best_by_brute_force(

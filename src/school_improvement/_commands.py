@@ -88,15 +88,18 @@ def _assessed(arguments: argparse.Namespace) -> tuple[Framework, SelfEvaluation,
     return framework, evaluation, assess(framework, evaluation, arguments.rule)
 
 
+_STAGES = {stage.value: stage for stage in Stage} | {str(stage.position): stage for stage in Stage}
+"""A stage as the command line takes it: its name, or its position from 1 to 4."""
+
+
 def _targets(values: list[str]) -> list[Target]:
     targets = []
-    stages = {stage.value: stage for stage in Stage} | {str(stage.position): stage for stage in Stage}
     for value in values:
         aspect, _, stage = value.partition("=")
-        if stage not in stages:
+        if stage not in _STAGES:
             msg = f"--target {value!r}: write ASPECT=STAGE, the stage as 1 to 4 or its name, e.g. PV=making-progress"
             raise UsageError(msg)
-        targets.append(Target(aspect, stages[stage]))
+        targets.append(Target(aspect, _STAGES[stage]))
     return targets
 
 
@@ -274,11 +277,10 @@ def _cmd_rollup(arguments: argparse.Namespace) -> str:
 
 
 def _stage_named(value: str, option: str) -> Stage:
-    stages = {stage.value: stage for stage in Stage} | {str(stage.position): stage for stage in Stage}
-    if value not in stages:
+    if value not in _STAGES:
         msg = f"{option} {value!r}: give a stage as 1 to 4 or its name, e.g. building-momentum"
         raise UsageError(msg)
-    return stages[value]
+    return _STAGES[value]
 
 
 def _match_options(arguments: argparse.Namespace) -> tuple[MatchOptions, dict[str, int]]:
@@ -316,7 +318,7 @@ def _cmd_match(arguments: argparse.Namespace) -> str:
     if arguments.format == "json":
         return dumps(collaboration)
     if arguments.format == "text":
-        return render_collaboration(framework, collaboration)
+        return render_collaboration(collaboration)
     return _authority_output(framework, arguments, None, collaboration)
 
 

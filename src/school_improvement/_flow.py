@@ -16,31 +16,47 @@ there are at most as many phases as the largest benefit, plus one.
 """
 
 import heapq
-from collections.abc import Sequence
 
 _SOURCE, _SINK = 0, 1
 
 
-class _Network:
-    """A flow network in flat lists: arc ``e`` and its reverse ``e ^ 1`` are stored side by side."""
+class FlowNetwork:
+    """A network whose flow of greatest total benefit [`solve`][school_improvement._flow.solve] finds.
 
-    def __init__(self, nodes: int) -> None:
+    Node 0 is the source and node 1 the sink; arcs must not form a cycle. The
+    arcs live in flat lists: arc ``e`` and its reverse ``e ^ 1`` side by side,
+    each with the capacity it has left and its cost (minus its benefit).
+    """
+
+    def __init__(self) -> None:
         self.head: list[int] = []
         self.capacity: list[int] = []
+        self.original: list[int] = []
         self.cost: list[int] = []
-        self.out: list[list[int]] = [[] for _ in range(nodes)]
+        self.out: list[list[int]] = [[], []]
 
-    def add(self, tail: int, head: int, capacity: int, cost: int) -> int:
+    def node(self) -> int:
+        """A new node."""
+        self.out.append([])
+        return len(self.out) - 1
+
+    def arc(self, tail: int, head: int, capacity: int, benefit: int = 0) -> int:
+        """A new arc, carrying at most ``capacity`` at ``benefit`` per unit."""
         arc = len(self.head)
         self.head += [head, tail]
         self.capacity += [capacity, 0]
-        self.cost += [cost, -cost]
+        self.original += [capacity, 0]
+        self.cost += [-benefit, benefit]
         self.out[tail].append(arc)
         self.out[head].append(arc + 1)
         return arc
 
+    def flow(self, arc: int) -> int:
+        """How much the arc carries."""
+        return self.original[arc] - self.capacity[arc]
 
-def _distances(network: _Network, potential: list[int]) -> list[int] | None:
+
+def _distances(network: FlowNetwork, potential: list[int]) -> list[int] | None:
     """Reduced-cost distances from the source, capped at the sink's; ``None`` if the sink is out of reach."""
     nodes = len(network.out)
     infinity = float("inf")
@@ -71,7 +87,7 @@ def _distances(network: _Network, potential: list[int]) -> list[int] | None:
     return [int(distance[node]) if done[node] else sink for node in range(nodes)]
 
 
-def _levels(admissible: list[list[int]], network: _Network) -> list[int]:
+def _levels(admissible: list[list[int]], network: FlowNetwork) -> list[int]:
     """Breadth-first levels from the source over the admissible arcs with capacity left."""
     level = [-1] * len(admissible)
     level[_SOURCE] = 0
@@ -88,7 +104,7 @@ def _levels(admissible: list[list[int]], network: _Network) -> list[int]:
     return level
 
 
-def _blocking_flow(admissible: list[list[int]], network: _Network, level: list[int]) -> None:
+def _blocking_flow(admissible: list[list[int]], network: FlowNetwork, level: list[int]) -> None:
     """Send flow along shortest admissible paths until every one is blocked (iteratively: paths can be long)."""
     head, capacity, out = network.head, network.capacity, admissible
     next_arc = [0] * len(out)
@@ -124,7 +140,7 @@ def _blocking_flow(admissible: list[list[int]], network: _Network, level: list[i
         next_arc[node] += 1
 
 
-def _initial_potential(network: _Network) -> list[int]:
+def _initial_potential(network: FlowNetwork) -> list[int]:
     """Distances from the source over the arcs with capacity, in topological order: the network has no cycle yet."""
     nodes = len(network.out)
     head, capacity, cost, out = network.head, network.capacity, network.cost, network.out
@@ -152,38 +168,12 @@ def _initial_potential(network: _Network) -> list[int]:
     return potential
 
 
-def _admissible(network: _Network, potential: list[int]) -> list[list[int]]:
+def _admissible(network: FlowNetwork, potential: list[int]) -> list[list[int]]:
     """Each node's arcs of zero reduced cost, either way round: the only arcs a phase's flow may use."""
     head, cost, out = network.head, network.cost, network.out
     return [
         [arc for arc in arcs if cost[arc] + potential[node] == potential[head[arc]]] for node, arcs in enumerate(out)
     ]
-
-
-class FlowNetwork(_Network):
-    """A network whose flow of greatest total benefit [`solve`][school_improvement._flow.solve] finds.
-
-    Node 0 is the source and node 1 the sink; arcs must not form a cycle.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(2)
-        self.original: list[int] = []
-
-    def node(self) -> int:
-        """A new node."""
-        self.out.append([])
-        return len(self.out) - 1
-
-    def arc(self, tail: int, head: int, capacity: int, benefit: int = 0) -> int:
-        """A new arc, carrying at most ``capacity`` at ``benefit`` per unit."""
-        arc = self.add(tail, head, capacity, -benefit)
-        self.original += [capacity, 0]
-        return arc
-
-    def flow(self, arc: int) -> int:
-        """How much the arc carries."""
-        return self.original[arc] - self.capacity[arc]
 
 
 def solve(network: FlowNetwork) -> None:
@@ -206,39 +196,3 @@ def solve(network: FlowNetwork) -> None:
             if level[_SINK] < 0:
                 break
             _blocking_flow(admissible, network, level)
-
-
-def best_assignment(
-    supply: Sequence[int],
-    limits: Sequence[int],
-    slot_partner: Sequence[int],
-    arcs: Sequence[tuple[int, int, int]],
-) -> list[int]:
-    """The arcs of greatest total benefit that respect every capacity.
-
-    Args:
-        supply: Each supporting school's capacity.
-        limits: Each partner school's limit of partnerships.
-        slot_partner: For each priority (slot), the partner school it belongs to.
-        arcs: The candidate partnerships as (supporter, slot, benefit), each
-            benefit a positive integer.
-
-    Returns:
-        The indices of the chosen arcs, in increasing order: each supporter in
-        at most ``supply`` of them, each slot in at most one, each partner in
-        at most ``limits`` of them, and the total benefit as great as any such
-        choice allows.
-    """
-    network = FlowNetwork()
-    supporters = [network.node() for _ in supply]
-    slots = [network.node() for _ in slot_partner]
-    partners = [network.node() for _ in limits]
-    for node, amount in zip(supporters, supply, strict=True):
-        network.arc(_SOURCE, node, amount)
-    arc_ids = [network.arc(supporters[supporter], slots[slot], 1, benefit) for supporter, slot, benefit in arcs]
-    for slot, partner in zip(slots, slot_partner, strict=True):
-        network.arc(slot, partners[partner], 1)
-    for node, limit in zip(partners, limits, strict=True):
-        network.arc(node, _SINK, limit)
-    solve(network)
-    return [place for place, arc in enumerate(arc_ids) if network.flow(arc)]

@@ -15,10 +15,9 @@ from school_improvement._errors import AnalysisError, Problem
 from school_improvement._flow import FlowNetwork, solve
 from school_improvement._framework import Framework
 from school_improvement._quality import Severity
-from school_improvement._rollup import survey_problems
 from school_improvement._schools import School
 from school_improvement._stage import Stage
-from school_improvement._survey import SchoolSnapshot, Survey
+from school_improvement._survey import SchoolSnapshot, Survey, survey_problems
 
 
 class Strictness(enum.Enum):

@@ -134,9 +134,8 @@ def render_rollup(framework: Framework, rollup: Rollup) -> str:
     return "\n".join(lines)
 
 
-def render_collaboration(framework: Framework, collaboration: Collaboration) -> str:
+def render_collaboration(collaboration: Collaboration) -> str:
     """The partnerships, each with its explanation, then the schools left without a partner and why."""
-    del framework  # the explanations already name everything
     lines = [
         (
             f"{len(collaboration.partnerships)} partnerships, total benefit {collaboration.total_benefit} "

@@ -15,7 +15,7 @@ from school_improvement._errors import AnalysisError, Problem
 from school_improvement._framework import Framework
 from school_improvement._schools import School
 from school_improvement._stage import Stage
-from school_improvement._survey import SchoolSnapshot, Survey
+from school_improvement._survey import SchoolSnapshot, Survey, survey_problems
 
 
 class Grouping(enum.Enum):
@@ -263,28 +263,6 @@ _KEYS: dict[Grouping, Callable[[School], str]] = {
     Grouping.CLUSTER: lambda school: f"{school.local_authority} / {school.cluster or '(no cluster)'}",
     Grouping.PHASE: lambda school: school.phase.value,
 }
-
-
-def survey_problems(framework: Framework, survey: Survey) -> list[Problem]:
-    """What stops a survey being rolled up or matched: another edition, a school twice, a profile not its school's."""
-    problems = []
-    if survey.framework_edition != framework.edition_id:
-        message = f"the survey is against {survey.framework_edition!r}, not {framework.edition_id!r}"
-        problems.append(Problem("$.framework_edition", message))
-    seen: set[str] = set()
-    for place, item in enumerate(survey.snapshots):
-        ref = item.school.ref
-        if ref in seen:
-            problems.append(Problem(f"$.snapshots[{place}].school.ref", f"school {ref!r} appears twice"))
-        seen.add(ref)
-        for part, of in (("profile", item.profile), ("recommendation", item.recommendation)):
-            if of.school != ref:
-                message = f"the {part} is of {of.school!r}, not {ref!r}"
-                problems.append(Problem(f"$.snapshots[{place}].{part}.school", message))
-            if of.framework_edition != framework.edition_id:
-                message = f"the {part} is against {of.framework_edition!r}, not {framework.edition_id!r}"
-                problems.append(Problem(f"$.snapshots[{place}].{part}.framework_edition", message))
-    return problems
 
 
 def _grouping(by: Grouping | str | None, problems: list[Problem]) -> Grouping | None:

@@ -49,6 +49,28 @@ class Survey:
     without_self_evaluation: tuple[str, ...] = ()
 
 
+def survey_problems(framework: Framework, survey: Survey) -> list[Problem]:
+    """What stops a survey being rolled up or matched: another edition, a school twice, a profile not its school's."""
+    problems = []
+    if survey.framework_edition != framework.edition_id:
+        message = f"the survey is against {survey.framework_edition!r}, not {framework.edition_id!r}"
+        problems.append(Problem("$.framework_edition", message))
+    seen: set[str] = set()
+    for place, item in enumerate(survey.snapshots):
+        ref = item.school.ref
+        if ref in seen:
+            problems.append(Problem(f"$.snapshots[{place}].school.ref", f"school {ref!r} appears twice"))
+        seen.add(ref)
+        for part, of in (("profile", item.profile), ("recommendation", item.recommendation)):
+            if of.school != ref:
+                message = f"the {part} is of {of.school!r}, not {ref!r}"
+                problems.append(Problem(f"$.snapshots[{place}].{part}.school", message))
+            if of.framework_edition != framework.edition_id:
+                message = f"the {part} is against {of.framework_edition!r}, not {framework.edition_id!r}"
+                problems.append(Problem(f"$.snapshots[{place}].{part}.framework_edition", message))
+    return problems
+
+
 def snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle)
     framework: Framework,
     school: School,
