@@ -311,7 +311,7 @@ def command_line() -> list[bool]:
     return [_report("cli_help", helped * 1e3, "ms", helped / bare, 0.150 / bare)]
 
 
-_RULE = RuleDescription("cumulative", (), "drawn for the benchmark", comparison_only=False)
+_RULE = RuleDescription("cumulative", (), "drawn for the benchmark", comparison_only=False, threshold=Rating.MOSTLY)
 _PHASES = [Phase.PRIMARY] * 6 + [Phase.SECONDARY, Phase.SPECIAL]
 
 

@@ -9,8 +9,8 @@ from importlib.resources import files
 import mkdocs_gen_files
 
 from school_improvement import Framework, Stage, TagBasis, load_framework
-from school_improvement._cli import build_parser
-from school_improvement._payloads import PAYLOAD_KINDS
+from school_improvement._cli.parser import build_parser
+from school_improvement._interchange.payloads import PAYLOAD_KINDS
 
 
 def _aspect_page(framework: Framework, code: str) -> str:

@@ -5,7 +5,7 @@ A test compares the committed files with a fresh generation, so they cannot drif
 
 from pathlib import Path
 
-from school_improvement._inputs import schema_texts
+from school_improvement._interchange.inputs import schema_texts
 
 SCHEMAS = Path(__file__).parent.parent / "src" / "school_improvement" / "schemas"
 

@@ -10,6 +10,7 @@ from school_improvement import (
     JudgementStatus,
     LanguageMedium,
     Phase,
+    Rating,
     Recommendation,
     RecommendedPriority,
     RuleDescription,
@@ -25,7 +26,7 @@ from school_improvement import (
 
 NOT_ENOUGH = -1
 """A stage position meaning "not enough evidence" in ``school_at``."""
-_RULE = RuleDescription("cumulative", (), "as the tests set it", comparison_only=False)
+_RULE = RuleDescription("cumulative", (), "as the tests set it", comparison_only=False, threshold=Rating.MOSTLY)
 
 
 def school(  # noqa: PLR0913 (a test builder: every attribute of a school record)

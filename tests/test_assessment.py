@@ -5,8 +5,7 @@ import random
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from school_improvement import (
     BestFit,
@@ -111,7 +110,7 @@ def test_sufficiency_is_configurable() -> None:
     strict = Sufficiency(min_rated=1, min_evidence_kinds=1, require_learner_voice=True)
     judgement = assess(FRAMEWORK, _evaluation(("PV.1.1", Rating.FULLY), evidence=no_voice), sufficiency=strict)
     assert judgement.judgement("PV").shortfall == "no learner voice"
-    with pytest.raises(ValueError, match="must not be negative"):
+    with pytest.raises(ValueError, match="min_rated must be a whole number, not negative"):
         Sufficiency(min_rated=-1)
 
 

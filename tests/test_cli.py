@@ -9,9 +9,9 @@ from xml.etree import ElementTree
 import pytest
 
 from school_improvement import load_framework
-from school_improvement._cli import PAYLOAD_NAMES, RULE_NAMES, main
-from school_improvement._payloads import PAYLOAD_KINDS
-from school_improvement._rules import RULES
+from school_improvement._assessment.rules import RULES
+from school_improvement._cli.parser import PAYLOAD_NAMES, RULE_NAMES, main
+from school_improvement._interchange.payloads import PAYLOAD_KINDS
 
 
 def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -230,9 +230,9 @@ def test_help_loads_none_of_the_library() -> None:
     """--help is answered before the commands, attrs or cattrs are imported."""
     code = (
         "import sys\n"
-        "from school_improvement._cli import main\n"
+        "from school_improvement._cli.parser import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('attr', 'cattrs', 'school_improvement._commands'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('attr', 'cattrs', 'school_improvement._cli.commands'))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"

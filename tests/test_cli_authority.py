@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 import pytest
 
 from school_improvement import Collaboration, Rollup, load_framework, loads
-from school_improvement._cli import main
+from school_improvement._cli.parser import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "local-authority"
 REGISTER = str(EXAMPLES / "schools.csv")

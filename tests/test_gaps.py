@@ -4,8 +4,7 @@ import datetime
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from helpers import FRAMEWORK, evaluation_of
 from school_improvement import (

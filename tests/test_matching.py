@@ -5,8 +5,7 @@ import math
 import random
 
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 from helpers import FRAMEWORK
 from local_authority import NOT_ENOUGH, school, school_at, survey_of
@@ -23,7 +22,7 @@ from school_improvement import (
     UnmatchedReason,
     match_schools,
 )
-from school_improvement._flow import FlowNetwork, solve
+from school_improvement._authority.flow import FlowNetwork, solve
 
 # --- the solver on its own -------------------------------------------------------------------------------------
 

@@ -9,8 +9,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from helpers import FRAMEWORK
 from school_improvement import (
@@ -35,8 +34,8 @@ from school_improvement import (
     to_payload,
     track_progress,
 )
-from school_improvement._inputs import schema_texts
-from school_improvement._payloads import PAYLOAD_KINDS
+from school_improvement._interchange.inputs import schema_texts
+from school_improvement._interchange.payloads import PAYLOAD_KINDS
 from strategies import self_evaluations
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

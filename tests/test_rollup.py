@@ -3,8 +3,7 @@
 import datetime
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from helpers import EVALUATION_DATE, FRAMEWORK, TRIANGULATED
 from local_authority import NOT_ENOUGH, school, school_at, survey_of

@@ -5,8 +5,7 @@ import datetime
 import io
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from helpers import FRAMEWORK
 from school_improvement import (

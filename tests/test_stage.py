@@ -1,8 +1,7 @@
 """The stages are ordered, and their order is the journey's."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from school_improvement import Stage
 from strategies import stages

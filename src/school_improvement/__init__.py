@@ -11,455 +11,395 @@ This library is independent: it is not endorsed by Estyn or Welsh Government.
 import importlib
 import typing
 
-if typing.TYPE_CHECKING:
-    from school_improvement._assessment import (
-        Judgement,
-        JudgementStatus,
-        RuleDescription,
-        StageCoverage,
-        StageProfile,
-        Sufficiency,
-        assess,
-        check_self_evaluation,
-        self_evaluation_problems,
-    )
-    from school_improvement._case import (
-        case_json,
-        case_package,
-    )
-    from school_improvement._content import (
-        framework_from_data,
-        load_framework,
-        mappings_from_data,
-        read_framework,
-        read_mappings,
-    )
-    from school_improvement._converter import (
-        configure_converter,
-        make_converter,
-    )
-    from school_improvement._errors import (
-        AnalysisError,
-        FrameworkError,
-        InputError,
-        PayloadError,
-        Problem,
-        SchoolImprovementError,
-        SelfEvaluationError,
-        UnknownCodeError,
-    )
-    from school_improvement._evidence import (
-        DescriptorRating,
-        Evidence,
-        EvidenceKind,
-        ProfessionalJudgement,
-        Rating,
-        SelfEvaluation,
-    )
-    from school_improvement._framework import (
-        Aspect,
-        Cell,
-        ContributoryFactor,
-        Descriptor,
-        DescriptorItem,
-        DescriptorKind,
-        EditorialNote,
-        Framework,
-        LeadershipCharacteristic,
-        NationalPriority,
-        Notice,
-        Principle,
-        Provenance,
-        SourceDocument,
-        StageName,
-    )
-    from school_improvement._gaps import (
-        AspectGap,
-        GapAnalysis,
-        GapStatus,
-        Target,
-        default_targets,
-        find_gaps,
-        threshold_of,
-    )
-    from school_improvement._inputs import (
-        load_self_evaluation,
-        payload_schemas,
-    )
-    from school_improvement._mappings import (
-        AspectCharacteristicLink,
-        AspectFactorLink,
-        Mappings,
-        PriorityTag,
-        TagBasis,
-    )
-    from school_improvement._matching import (
-        Collaboration,
-        MatchOptions,
-        Partnership,
-        Penalty,
-        Requirement,
-        Strictness,
-        Unmatched,
-        UnmatchedReason,
-        match_schools,
-    )
-    from school_improvement._next_steps import (
-        NextStep,
-        Reason,
-        Recommendation,
-        RecommendedPriority,
-        Weighting,
-        recommend,
-    )
-    from school_improvement._overview import (
-        overview,
-    )
-    from school_improvement._payloads import (
-        SCHEMA_VERSION,
-        dumps,
-        from_payload,
-        loads,
-        to_payload,
-    )
-    from school_improvement._plan import (
-        DevelopmentPlan,
-        PlanAction,
-        PlanPriority,
-        SuccessCriterion,
-        draft_plan,
-    )
-    from school_improvement._progress import (
-        AspectProgress,
-        Movement,
-        ProgressReport,
-        Transition,
-        track_progress,
-    )
-    from school_improvement._quality import (
-        Finding,
-        Severity,
-        check_evidence,
-    )
-    from school_improvement._rollup import (
-        AspectSpread,
-        Grouping,
-        GroupRollup,
-        Rollup,
-        SharedStep,
-        StageCount,
-        SystemPriority,
-        roll_up,
-    )
-    from school_improvement._rules import (
-        BestFit,
-        CellRatings,
-        CumulativeThreshold,
-        Decision,
-        HighWaterMark,
-        SecureFit,
-        StageRule,
-        rule_named,
-    )
-    from school_improvement._schools import (
-        LanguageMedium,
-        Phase,
-        School,
-        read_school_register,
-    )
-    from school_improvement._spreadsheet import (
-        csv_template,
-        read_self_evaluation_csv,
-    )
-    from school_improvement._stage import (
-        Stage,
-    )
-    from school_improvement._survey import (
-        SchoolSnapshot,
-        Survey,
-        snapshot,
-        survey,
-    )
-    from school_improvement._text import (
-        Language,
-        LocalisedText,
-        Text,
-        Welsh,
-        WelshProvenance,
-    )
-
-# Where each public name lives. Modules load on first use, so that importing the package
-# (and the command line's --help) stays light.
-_MODULES: dict[str, str] = {
-    "SCHEMA_VERSION": "school_improvement._payloads",
-    "AnalysisError": "school_improvement._errors",
-    "Aspect": "school_improvement._framework",
-    "AspectCharacteristicLink": "school_improvement._mappings",
-    "AspectFactorLink": "school_improvement._mappings",
-    "AspectGap": "school_improvement._gaps",
-    "AspectProgress": "school_improvement._progress",
-    "AspectSpread": "school_improvement._rollup",
-    "BestFit": "school_improvement._rules",
-    "Cell": "school_improvement._framework",
-    "CellRatings": "school_improvement._rules",
-    "Collaboration": "school_improvement._matching",
-    "ContributoryFactor": "school_improvement._framework",
-    "CumulativeThreshold": "school_improvement._rules",
-    "Decision": "school_improvement._rules",
-    "Descriptor": "school_improvement._framework",
-    "DescriptorItem": "school_improvement._framework",
-    "DescriptorKind": "school_improvement._framework",
-    "DescriptorRating": "school_improvement._evidence",
-    "DevelopmentPlan": "school_improvement._plan",
-    "EditorialNote": "school_improvement._framework",
-    "Evidence": "school_improvement._evidence",
-    "EvidenceKind": "school_improvement._evidence",
-    "Finding": "school_improvement._quality",
-    "Framework": "school_improvement._framework",
-    "FrameworkError": "school_improvement._errors",
-    "GapAnalysis": "school_improvement._gaps",
-    "GapStatus": "school_improvement._gaps",
-    "GroupRollup": "school_improvement._rollup",
-    "Grouping": "school_improvement._rollup",
-    "HighWaterMark": "school_improvement._rules",
-    "InputError": "school_improvement._errors",
-    "Judgement": "school_improvement._assessment",
-    "JudgementStatus": "school_improvement._assessment",
-    "Language": "school_improvement._text",
-    "LanguageMedium": "school_improvement._schools",
-    "LeadershipCharacteristic": "school_improvement._framework",
-    "LocalisedText": "school_improvement._text",
-    "Mappings": "school_improvement._mappings",
-    "MatchOptions": "school_improvement._matching",
-    "Movement": "school_improvement._progress",
-    "NationalPriority": "school_improvement._framework",
-    "NextStep": "school_improvement._next_steps",
-    "Notice": "school_improvement._framework",
-    "Partnership": "school_improvement._matching",
-    "PayloadError": "school_improvement._errors",
-    "Penalty": "school_improvement._matching",
-    "Phase": "school_improvement._schools",
-    "PlanAction": "school_improvement._plan",
-    "PlanPriority": "school_improvement._plan",
-    "Principle": "school_improvement._framework",
-    "PriorityTag": "school_improvement._mappings",
-    "Problem": "school_improvement._errors",
-    "ProfessionalJudgement": "school_improvement._evidence",
-    "ProgressReport": "school_improvement._progress",
-    "Provenance": "school_improvement._framework",
-    "Rating": "school_improvement._evidence",
-    "Reason": "school_improvement._next_steps",
-    "Recommendation": "school_improvement._next_steps",
-    "RecommendedPriority": "school_improvement._next_steps",
-    "Requirement": "school_improvement._matching",
-    "Rollup": "school_improvement._rollup",
-    "RuleDescription": "school_improvement._assessment",
-    "School": "school_improvement._schools",
-    "SchoolImprovementError": "school_improvement._errors",
-    "SchoolSnapshot": "school_improvement._survey",
-    "SecureFit": "school_improvement._rules",
-    "SelfEvaluation": "school_improvement._evidence",
-    "SelfEvaluationError": "school_improvement._errors",
-    "Severity": "school_improvement._quality",
-    "SharedStep": "school_improvement._rollup",
-    "SourceDocument": "school_improvement._framework",
-    "Stage": "school_improvement._stage",
-    "StageCount": "school_improvement._rollup",
-    "StageCoverage": "school_improvement._assessment",
-    "StageName": "school_improvement._framework",
-    "StageProfile": "school_improvement._assessment",
-    "StageRule": "school_improvement._rules",
-    "Strictness": "school_improvement._matching",
-    "SuccessCriterion": "school_improvement._plan",
-    "Sufficiency": "school_improvement._assessment",
-    "Survey": "school_improvement._survey",
-    "SystemPriority": "school_improvement._rollup",
-    "TagBasis": "school_improvement._mappings",
-    "Target": "school_improvement._gaps",
-    "Text": "school_improvement._text",
-    "Transition": "school_improvement._progress",
-    "UnknownCodeError": "school_improvement._errors",
-    "Unmatched": "school_improvement._matching",
-    "UnmatchedReason": "school_improvement._matching",
-    "Weighting": "school_improvement._next_steps",
-    "Welsh": "school_improvement._text",
-    "WelshProvenance": "school_improvement._text",
-    "assess": "school_improvement._assessment",
-    "case_json": "school_improvement._case",
-    "case_package": "school_improvement._case",
-    "check_evidence": "school_improvement._quality",
-    "check_self_evaluation": "school_improvement._assessment",
-    "configure_converter": "school_improvement._converter",
-    "csv_template": "school_improvement._spreadsheet",
-    "default_targets": "school_improvement._gaps",
-    "draft_plan": "school_improvement._plan",
-    "dumps": "school_improvement._payloads",
-    "find_gaps": "school_improvement._gaps",
-    "framework_from_data": "school_improvement._content",
-    "from_payload": "school_improvement._payloads",
-    "load_framework": "school_improvement._content",
-    "load_self_evaluation": "school_improvement._inputs",
-    "loads": "school_improvement._payloads",
-    "make_converter": "school_improvement._converter",
-    "mappings_from_data": "school_improvement._content",
-    "match_schools": "school_improvement._matching",
-    "overview": "school_improvement._overview",
-    "payload_schemas": "school_improvement._inputs",
-    "read_framework": "school_improvement._content",
-    "read_mappings": "school_improvement._content",
-    "read_school_register": "school_improvement._schools",
-    "read_self_evaluation_csv": "school_improvement._spreadsheet",
-    "recommend": "school_improvement._next_steps",
-    "roll_up": "school_improvement._rollup",
-    "rule_named": "school_improvement._rules",
-    "self_evaluation_problems": "school_improvement._assessment",
-    "snapshot": "school_improvement._survey",
-    "survey": "school_improvement._survey",
-    "threshold_of": "school_improvement._gaps",
-    "to_payload": "school_improvement._payloads",
-    "track_progress": "school_improvement._progress",
+# The public names, by the module each lives in: the one list. ``__all__`` and
+# the lazy table below are derived from it, and a test checks that the typing
+# block names the same ones. Modules load on first use, so that importing the
+# package (and the command line's --help) stays light.
+_PUBLIC: dict[str, tuple[str, ...]] = {
+    "_errors": (
+        "AnalysisError",
+        "FrameworkError",
+        "InputError",
+        "PayloadError",
+        "Problem",
+        "SchoolImprovementError",
+        "SelfEvaluationError",
+        "UnknownCodeError",
+    ),
+    "_stage": ("Stage",),
+    "_text": (
+        "Language",
+        "LocalisedText",
+        "Text",
+        "Welsh",
+        "WelshProvenance",
+    ),
+    "_converter": (
+        "configure_converter",
+        "make_converter",
+    ),
+    "_content.framework": (
+        "Aspect",
+        "Cell",
+        "ContributoryFactor",
+        "Descriptor",
+        "DescriptorItem",
+        "DescriptorKind",
+        "EditorialNote",
+        "Framework",
+        "LeadershipCharacteristic",
+        "NationalPriority",
+        "Notice",
+        "Principle",
+        "Provenance",
+        "SourceDocument",
+        "StageName",
+    ),
+    "_content.mappings": (
+        "AspectCharacteristicLink",
+        "AspectFactorLink",
+        "Mappings",
+        "PriorityTag",
+        "TagBasis",
+    ),
+    "_content.loading": (
+        "framework_from_data",
+        "load_framework",
+        "mappings_from_data",
+        "read_framework",
+        "read_mappings",
+    ),
+    "_assessment.evidence": (
+        "DescriptorRating",
+        "Evidence",
+        "EvidenceKind",
+        "ProfessionalJudgement",
+        "Rating",
+        "SelfEvaluation",
+    ),
+    "_assessment.rules": (
+        "BestFit",
+        "CellRatings",
+        "CumulativeThreshold",
+        "Decision",
+        "HighWaterMark",
+        "SecureFit",
+        "StageRule",
+        "rule_named",
+    ),
+    "_assessment.checked": (
+        "AspectRatings",
+        "CheckedSelfEvaluation",
+        "StageCoverage",
+        "check_self_evaluation",
+        "self_evaluation_problems",
+    ),
+    "_assessment.assess": (
+        "Judgement",
+        "JudgementStatus",
+        "RuleDescription",
+        "StageProfile",
+        "Sufficiency",
+        "assess",
+    ),
+    "_assessment.quality": (
+        "Finding",
+        "Severity",
+        "check_evidence",
+    ),
+    "_assessment.progress": (
+        "AspectProgress",
+        "Movement",
+        "ProgressReport",
+        "Transition",
+        "track_progress",
+    ),
+    "_planning.gaps": (
+        "AspectGap",
+        "GapAnalysis",
+        "GapStatus",
+        "Target",
+        "default_targets",
+        "find_gaps",
+    ),
+    "_planning.next_steps": (
+        "NextStep",
+        "Reason",
+        "Recommendation",
+        "RecommendedPriority",
+        "Weighting",
+        "recommend",
+    ),
+    "_planning.plan": (
+        "DevelopmentPlan",
+        "PlanAction",
+        "PlanPriority",
+        "SuccessCriterion",
+        "draft_plan",
+    ),
+    "_planning.cycle": (
+        "Cycle",
+        "run_cycle",
+    ),
+    "_authority.schools": (
+        "LanguageMedium",
+        "Phase",
+        "School",
+        "read_school_register",
+    ),
+    "_authority.survey": (
+        "SchoolSnapshot",
+        "Survey",
+        "snapshot",
+        "survey",
+    ),
+    "_authority.rollup": (
+        "AspectSpread",
+        "GroupRollup",
+        "Grouping",
+        "Rollup",
+        "SharedStep",
+        "StageCount",
+        "SystemPriority",
+        "roll_up",
+    ),
+    "_authority.matching": (
+        "Collaboration",
+        "MatchOptions",
+        "Partnership",
+        "Penalty",
+        "Requirement",
+        "Strictness",
+        "Unmatched",
+        "UnmatchedReason",
+        "match_schools",
+    ),
+    "_interchange.envelope": ("SCHEMA_VERSION",),
+    "_interchange.payloads": (
+        "dumps",
+        "from_payload",
+        "loads",
+        "to_payload",
+    ),
+    "_interchange.inputs": (
+        "load_self_evaluation",
+        "payload_schemas",
+    ),
+    "_interchange.spreadsheet": (
+        "csv_template",
+        "read_self_evaluation_csv",
+    ),
+    "_interchange.case": (
+        "case_json",
+        "case_package",
+    ),
+    "_render.overview": ("overview",),
 }
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "AnalysisError",
-    "Aspect",
-    "AspectCharacteristicLink",
-    "AspectFactorLink",
-    "AspectGap",
-    "AspectProgress",
-    "AspectSpread",
-    "BestFit",
-    "Cell",
-    "CellRatings",
-    "Collaboration",
-    "ContributoryFactor",
-    "CumulativeThreshold",
-    "Decision",
-    "Descriptor",
-    "DescriptorItem",
-    "DescriptorKind",
-    "DescriptorRating",
-    "DevelopmentPlan",
-    "EditorialNote",
-    "Evidence",
-    "EvidenceKind",
-    "Finding",
-    "Framework",
-    "FrameworkError",
-    "GapAnalysis",
-    "GapStatus",
-    "GroupRollup",
-    "Grouping",
-    "HighWaterMark",
-    "InputError",
-    "Judgement",
-    "JudgementStatus",
-    "Language",
-    "LanguageMedium",
-    "LeadershipCharacteristic",
-    "LocalisedText",
-    "Mappings",
-    "MatchOptions",
-    "Movement",
-    "NationalPriority",
-    "NextStep",
-    "Notice",
-    "Partnership",
-    "PayloadError",
-    "Penalty",
-    "Phase",
-    "PlanAction",
-    "PlanPriority",
-    "Principle",
-    "PriorityTag",
-    "Problem",
-    "ProfessionalJudgement",
-    "ProgressReport",
-    "Provenance",
-    "Rating",
-    "Reason",
-    "Recommendation",
-    "RecommendedPriority",
-    "Requirement",
-    "Rollup",
-    "RuleDescription",
-    "School",
-    "SchoolImprovementError",
-    "SchoolSnapshot",
-    "SecureFit",
-    "SelfEvaluation",
-    "SelfEvaluationError",
-    "Severity",
-    "SharedStep",
-    "SourceDocument",
-    "Stage",
-    "StageCount",
-    "StageCoverage",
-    "StageName",
-    "StageProfile",
-    "StageRule",
-    "Strictness",
-    "SuccessCriterion",
-    "Sufficiency",
-    "Survey",
-    "SystemPriority",
-    "TagBasis",
-    "Target",
-    "Text",
-    "Transition",
-    "UnknownCodeError",
-    "Unmatched",
-    "UnmatchedReason",
-    "Weighting",
-    "Welsh",
-    "WelshProvenance",
-    "assess",
-    "case_json",
-    "case_package",
-    "check_evidence",
-    "check_self_evaluation",
-    "configure_converter",
-    "csv_template",
-    "default_targets",
-    "draft_plan",
-    "dumps",
-    "find_gaps",
-    "framework_from_data",
-    "from_payload",
-    "load_framework",
-    "load_self_evaluation",
-    "loads",
-    "make_converter",
-    "mappings_from_data",
-    "match_schools",
-    "overview",
-    "payload_schemas",
-    "read_framework",
-    "read_mappings",
-    "read_school_register",
-    "read_self_evaluation_csv",
-    "recommend",
-    "roll_up",
-    "rule_named",
-    "self_evaluation_problems",
-    "snapshot",
-    "survey",
-    "threshold_of",
-    "to_payload",
-    "track_progress",
-]
+_MODULES: dict[str, str] = {name: f"{__name__}.{module}" for module, names in _PUBLIC.items() for name in names}
+"""Where each public name lives."""
 
+__all__ = sorted(_MODULES, key=lambda name: (0 if name.isupper() else 1 if name[0].isupper() else 2, name))  # noqa: PLE0605
+"""Every public name: constants, then classes, then functions, each alphabetically."""
 
-def __getattr__(name: str) -> typing.Any:  # noqa: ANN401 (any public name)
-    """Load a public name from its module on first use (PEP 562)."""
-    module = _MODULES.get(name)
-    if module is None:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+if typing.TYPE_CHECKING:
+    # What type checkers see: every public name, imported explicitly. Kept out
+    # of ``__getattr__``'s reach so that a name missing here is a type error.
+    from school_improvement._assessment.assess import (
+        Judgement as Judgement,
+        JudgementStatus as JudgementStatus,
+        RuleDescription as RuleDescription,
+        StageProfile as StageProfile,
+        Sufficiency as Sufficiency,
+        assess as assess,
+    )
+    from school_improvement._assessment.checked import (
+        AspectRatings as AspectRatings,
+        CheckedSelfEvaluation as CheckedSelfEvaluation,
+        StageCoverage as StageCoverage,
+        check_self_evaluation as check_self_evaluation,
+        self_evaluation_problems as self_evaluation_problems,
+    )
+    from school_improvement._assessment.evidence import (
+        DescriptorRating as DescriptorRating,
+        Evidence as Evidence,
+        EvidenceKind as EvidenceKind,
+        ProfessionalJudgement as ProfessionalJudgement,
+        Rating as Rating,
+        SelfEvaluation as SelfEvaluation,
+    )
+    from school_improvement._assessment.progress import (
+        AspectProgress as AspectProgress,
+        Movement as Movement,
+        ProgressReport as ProgressReport,
+        Transition as Transition,
+        track_progress as track_progress,
+    )
+    from school_improvement._assessment.quality import (
+        Finding as Finding,
+        Severity as Severity,
+        check_evidence as check_evidence,
+    )
+    from school_improvement._assessment.rules import (
+        BestFit as BestFit,
+        CellRatings as CellRatings,
+        CumulativeThreshold as CumulativeThreshold,
+        Decision as Decision,
+        HighWaterMark as HighWaterMark,
+        SecureFit as SecureFit,
+        StageRule as StageRule,
+        rule_named as rule_named,
+    )
+    from school_improvement._authority.matching import (
+        Collaboration as Collaboration,
+        MatchOptions as MatchOptions,
+        Partnership as Partnership,
+        Penalty as Penalty,
+        Requirement as Requirement,
+        Strictness as Strictness,
+        Unmatched as Unmatched,
+        UnmatchedReason as UnmatchedReason,
+        match_schools as match_schools,
+    )
+    from school_improvement._authority.rollup import (
+        AspectSpread as AspectSpread,
+        Grouping as Grouping,
+        GroupRollup as GroupRollup,
+        Rollup as Rollup,
+        SharedStep as SharedStep,
+        StageCount as StageCount,
+        SystemPriority as SystemPriority,
+        roll_up as roll_up,
+    )
+    from school_improvement._authority.schools import (
+        LanguageMedium as LanguageMedium,
+        Phase as Phase,
+        School as School,
+        read_school_register as read_school_register,
+    )
+    from school_improvement._authority.survey import (
+        SchoolSnapshot as SchoolSnapshot,
+        Survey as Survey,
+        snapshot as snapshot,
+        survey as survey,
+    )
+    from school_improvement._content.framework import (
+        Aspect as Aspect,
+        Cell as Cell,
+        ContributoryFactor as ContributoryFactor,
+        Descriptor as Descriptor,
+        DescriptorItem as DescriptorItem,
+        DescriptorKind as DescriptorKind,
+        EditorialNote as EditorialNote,
+        Framework as Framework,
+        LeadershipCharacteristic as LeadershipCharacteristic,
+        NationalPriority as NationalPriority,
+        Notice as Notice,
+        Principle as Principle,
+        Provenance as Provenance,
+        SourceDocument as SourceDocument,
+        StageName as StageName,
+    )
+    from school_improvement._content.loading import (
+        framework_from_data as framework_from_data,
+        load_framework as load_framework,
+        mappings_from_data as mappings_from_data,
+        read_framework as read_framework,
+        read_mappings as read_mappings,
+    )
+    from school_improvement._content.mappings import (
+        AspectCharacteristicLink as AspectCharacteristicLink,
+        AspectFactorLink as AspectFactorLink,
+        Mappings as Mappings,
+        PriorityTag as PriorityTag,
+        TagBasis as TagBasis,
+    )
+    from school_improvement._converter import (
+        configure_converter as configure_converter,
+        make_converter as make_converter,
+    )
+    from school_improvement._errors import (
+        AnalysisError as AnalysisError,
+        FrameworkError as FrameworkError,
+        InputError as InputError,
+        PayloadError as PayloadError,
+        Problem as Problem,
+        SchoolImprovementError as SchoolImprovementError,
+        SelfEvaluationError as SelfEvaluationError,
+        UnknownCodeError as UnknownCodeError,
+    )
+    from school_improvement._interchange.case import (
+        case_json as case_json,
+        case_package as case_package,
+    )
+    from school_improvement._interchange.envelope import (
+        SCHEMA_VERSION as SCHEMA_VERSION,
+    )
+    from school_improvement._interchange.inputs import (
+        load_self_evaluation as load_self_evaluation,
+        payload_schemas as payload_schemas,
+    )
+    from school_improvement._interchange.payloads import (
+        dumps as dumps,
+        from_payload as from_payload,
+        loads as loads,
+        to_payload as to_payload,
+    )
+    from school_improvement._interchange.spreadsheet import (
+        csv_template as csv_template,
+        read_self_evaluation_csv as read_self_evaluation_csv,
+    )
+    from school_improvement._planning.cycle import (
+        Cycle as Cycle,
+        run_cycle as run_cycle,
+    )
+    from school_improvement._planning.gaps import (
+        AspectGap as AspectGap,
+        GapAnalysis as GapAnalysis,
+        GapStatus as GapStatus,
+        Target as Target,
+        default_targets as default_targets,
+        find_gaps as find_gaps,
+    )
+    from school_improvement._planning.next_steps import (
+        NextStep as NextStep,
+        Reason as Reason,
+        Recommendation as Recommendation,
+        RecommendedPriority as RecommendedPriority,
+        Weighting as Weighting,
+        recommend as recommend,
+    )
+    from school_improvement._planning.plan import (
+        DevelopmentPlan as DevelopmentPlan,
+        PlanAction as PlanAction,
+        PlanPriority as PlanPriority,
+        SuccessCriterion as SuccessCriterion,
+        draft_plan as draft_plan,
+    )
+    from school_improvement._render.overview import (
+        overview as overview,
+    )
+    from school_improvement._stage import (
+        Stage as Stage,
+    )
+    from school_improvement._text import (
+        Language as Language,
+        LocalisedText as LocalisedText,
+        Text as Text,
+        Welsh as Welsh,
+        WelshProvenance as WelshProvenance,
+    )
+else:
+
+    def __getattr__(name: str) -> object:
+        """Load a public name from its module on first use (PEP 562)."""
+        module = _MODULES.get(name)
+        if module is None:
+            msg = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(msg)
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

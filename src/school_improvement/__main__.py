@@ -2,7 +2,7 @@
 
 import sys
 
-from school_improvement._cli import main
+from school_improvement._cli.parser import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,5 +1,8 @@
 """The library's exceptions: one base class, and one subclass per kind of failure."""
 
+from collections import Counter
+from collections.abc import Iterable
+
 import attrs
 
 
@@ -85,3 +88,9 @@ class UnknownCodeError(SchoolImprovementError, LookupError):
     def __str__(self) -> str:
         # LookupError would otherwise show the message in quotes, like a KeyError.
         return str(self.args[0])
+
+
+def repeated(path: str, what: str, codes: Iterable[object]) -> list[Problem]:
+    """A problem for each value used more than once, at ``path``."""
+    counts = Counter(codes)
+    return [Problem(path, f"{what} {code!r} is used more than once") for code, n in counts.items() if n > 1]

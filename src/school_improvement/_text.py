@@ -5,17 +5,12 @@ from typing import Literal
 
 import attrs
 
+from school_improvement._validators import non_empty
+
 Language = Literal["en", "cy"]
 """A language code: ``"en"`` (English) or ``"cy"`` (Welsh)."""
 
 LANGUAGES: tuple[Language, ...] = ("en", "cy")
-
-
-def non_empty(_instance: object, attribute: "attrs.Attribute[str]", value: str) -> None:
-    """An attrs validator: the string holds more than white space."""
-    if not value.strip():
-        msg = f"{attribute.name} must not be empty"
-        raise ValueError(msg)
 
 
 class WelshProvenance(enum.Enum):

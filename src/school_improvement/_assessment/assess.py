@@ -1,0 +1,330 @@
+"""Assessment: from a self-evaluation's ratings to a stage profile that explains itself.
+
+There is no overall grade: the result is one judgement per aspect, for
+reflection.
+"""
+
+import datetime
+import enum
+import functools
+
+import attrs
+
+from school_improvement._assessment.checked import AspectRatings, CheckedSelfEvaluation, StageCoverage, checked
+from school_improvement._assessment.evidence import (
+    DescriptorRating,
+    EvidenceKind,
+    ProfessionalJudgement,
+    Rating,
+    SelfEvaluation,
+)
+from school_improvement._assessment.rules import StageRule, rule_named
+from school_improvement._content.framework import Framework
+from school_improvement._errors import AnalysisError, Problem, UnknownCodeError
+from school_improvement._stage import Stage
+from school_improvement._validators import non_negative
+
+
+@attrs.frozen
+class Sufficiency:
+    """How much evidence an aspect needs before a stage is judged at all.
+
+    Below these, the judgement is "not enough evidence", not a guess.
+
+    Attributes:
+        min_rated: How many applicable descriptors of the aspect must be rated
+            with evidence (default 2). A rating with no evidence does not count.
+        min_evidence_kinds: How many distinct kinds of evidence the aspect's
+            ratings must rest on (default 2: triangulation).
+        require_learner_voice: Whether learner voice must be among them
+            (default False; its absence is always reported by the evidence checks).
+    """
+
+    min_rated: int = attrs.field(default=2, validator=non_negative)
+    min_evidence_kinds: int = attrs.field(default=2, validator=non_negative)
+    require_learner_voice: bool = False
+
+    def shortfall(self, rated: int, kinds: frozenset[EvidenceKind]) -> str | None:
+        """Why the evidence is not enough, or ``None`` if it is."""
+        reasons = []
+        if rated < self.min_rated:
+            reasons.append(f"{rated} of the {self.min_rated} rated descriptors needed")
+        if len(kinds) < self.min_evidence_kinds:
+            reasons.append(f"{len(kinds)} of the {self.min_evidence_kinds} kinds of evidence needed")
+        if self.require_learner_voice and EvidenceKind.LEARNER_VOICE not in kinds:
+            reasons.append("no learner voice")
+        return "; ".join(reasons) if reasons else None
+
+
+@attrs.frozen
+class RuleDescription:
+    """The rule a profile was judged by, as it appears in explanations and payloads.
+
+    Attributes:
+        name: The rule's name.
+        parameters: Its parameters, as (name, value) pairs.
+        criterion: What it takes to reach a stage, in words.
+        comparison_only: True for a rule offered only for comparison.
+        threshold: The rating a descriptor needs to count as met under the
+            rule, as the rule declares it; gaps and progress count by it.
+    """
+
+    name: str
+    parameters: tuple[tuple[str, str], ...]
+    criterion: str
+    comparison_only: bool
+    threshold: Rating
+
+    @classmethod
+    def of(cls, rule: StageRule) -> "RuleDescription":
+        """Describe a rule."""
+        return cls(rule.name, tuple(rule.parameters()), rule.criterion(), rule.comparison_only, rule.threshold)
+
+
+class JudgementStatus(enum.Enum):
+    """What kind of answer a judgement gives."""
+
+    REACHED = "reached"
+    """A stage is reached."""
+    NO_STAGE_YET = "no-stage-yet"
+    """The evidence is enough, and no stage is reached yet: the school is working towards the first."""
+    NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
+    """Too little evidence to judge; no stage is given."""
+
+
+@attrs.frozen
+class Judgement:
+    """The judgement of one aspect, with everything needed to explain it.
+
+    Attributes:
+        aspect: The aspect's code.
+        status: Whether a stage is reached, none yet, or there is not enough evidence.
+        stage: The stage reached, or ``None``.
+        decisive: The descriptors that stopped the next stage, in source order.
+        coverage: The figures at each of the four stages.
+        evidence_kinds: The kinds of evidence the aspect's ratings rest on.
+        rationale: The judgement in a plain-language sentence or two.
+        shortfall: Why the evidence is not enough, when it is not.
+        professional_judgement: The school's own judgement, kept beside the
+            computed one and never replacing it.
+    """
+
+    aspect: str
+    status: JudgementStatus
+    stage: Stage | None
+    decisive: tuple[str, ...]
+    coverage: tuple[StageCoverage, ...]
+    evidence_kinds: tuple[EvidenceKind, ...]
+    rationale: str
+    shortfall: str | None = None
+    professional_judgement: ProfessionalJudgement | None = None
+
+    @property
+    def agrees_with_professional_judgement(self) -> bool | None:
+        """Whether the school's own judgement names the same stage; ``None`` when it gave none."""
+        if self.professional_judgement is None:
+            return None
+        return self.professional_judgement.stage == self.stage
+
+
+@attrs.frozen
+class StageProfile:
+    """One school's stage for each aspect, for reflection. There is no overall grade.
+
+    Attributes:
+        school: The school's reference.
+        date: The date of the self-evaluation.
+        framework_edition: The edition assessed against.
+        rule: The rule the stages were judged by.
+        sufficiency: The evidence needed before a stage is judged.
+        judgements: One judgement per aspect, in source order.
+    """
+
+    school: str
+    date: datetime.date
+    framework_edition: str
+    rule: RuleDescription
+    sufficiency: Sufficiency
+    judgements: tuple[Judgement, ...]
+
+    def judgement(self, aspect: str) -> Judgement:
+        """The judgement of one aspect.
+
+        Raises:
+            UnknownCodeError: If the profile has no judgement for the aspect.
+        """
+        for judgement in self.judgements:
+            if judgement.aspect == aspect:
+                return judgement
+        raise UnknownCodeError("aspect", aspect)
+
+    def stages(self) -> dict[str, Stage | None]:
+        """Each aspect's stage (``None`` where none is reached or evidence is short), by aspect code."""
+        return {judgement.aspect: judgement.stage for judgement in self.judgements}
+
+
+def _rating_words(given: DescriptorRating | None) -> str:
+    """How a decisive descriptor stands, as the rules saw it (a rating without evidence is not rated)."""
+    if given is None or (not given.evidence and given.rating.applicable):
+        return "not rated"
+    return f"rated '{given.rating.value}'"
+
+
+_KINDS = tuple(EvidenceKind)
+
+
+@attrs.frozen
+class _Assessment:
+    """What stays the same while each aspect of one self-evaluation is judged."""
+
+    framework: Framework
+    checked: CheckedSelfEvaluation
+    rule: StageRule
+    description: RuleDescription
+    sufficiency: Sufficiency
+
+
+@functools.lru_cache(maxsize=1024)
+def _kinds_summary(kinds: frozenset[EvidenceKind]) -> tuple[tuple[EvidenceKind, ...], str]:
+    """The kinds in a fixed order, and in words. Cached: schools share a handful of combinations."""
+    ordered = tuple(kind for kind in _KINDS if kind in kinds)
+    return ordered, ", ".join(kind.label for kind in ordered) or "no evidence"
+
+
+def _stage_of(figures: AspectRatings, code: str) -> Stage:
+    """The stage of one of the aspect's descriptors, read from its cells."""
+    return next(cell.stage for cell in figures.cells if any(code == rated for rated, _ in cell.ratings))
+
+
+def _judge(context: _Assessment, figures: AspectRatings) -> Judgement:
+    framework, description, aspect = context.framework, context.description, figures.aspect
+    professional = context.checked.judgements.get(aspect)
+    coverage, kinds, rated = figures.coverage, figures.evidence_kinds, figures.rated
+    evidence_kinds, kinds_text = _kinds_summary(kinds)
+    title = framework.aspect(aspect).title.en
+    if figures.all_not_applicable:
+        shortfall: str | None = "every descriptor is marked not applicable"
+    else:
+        shortfall = context.sufficiency.shortfall(rated, kinds)
+    if shortfall is not None:
+        rationale = f"{title}: not enough evidence to judge a stage ({shortfall}). It rests on {kinds_text}."
+        status = JudgementStatus.NOT_ENOUGH_EVIDENCE
+        return Judgement(aspect, status, None, (), coverage, evidence_kinds, rationale, shortfall, professional)
+    decision = context.rule.decide(figures.cells)
+    label = " (high-water mark, for comparison only)" if description.comparison_only else ""
+    if decision.stage is None:
+        status = JudgementStatus.NO_STAGE_YET
+        reached = f"no stage reached yet{label}"
+    else:
+        status = JudgementStatus.REACHED
+        reached = f"{framework.stage_name(decision.stage).en} reached{label}"
+    rationale = f"{title}: {reached}, under the {description.name} rule ({description.criterion})."
+    if decision.decisive:
+        ratings = context.checked.ratings
+        shown = ", ".join(f"{code} {_rating_words(ratings.get(code))}" for code in decision.decisive[:5])
+        more = f" and {len(decision.decisive) - 5} more" if len(decision.decisive) > 5 else ""
+        held_back = framework.stage_name(_stage_of(figures, decision.decisive[0])).en
+        rationale += f" Holding back {held_back}: {shown}{more}."
+    rationale += f" It rests on {rated} rated descriptors and {kinds_text}."
+    return Judgement(
+        aspect, status, decision.stage, decision.decisive, coverage, evidence_kinds, rationale, None, professional
+    )
+
+
+def rule_of(rule: "str | StageRule") -> StageRule:
+    """The rule named, or the rule given once it is found to follow the protocol.
+
+    Raises:
+        UnknownCodeError: If ``rule`` names no rule.
+        AnalysisError: If the object given lacks a part of [`StageRule`][school_improvement.StageRule].
+    """
+    if isinstance(rule, str):
+        return rule_named(rule)
+    missing = [part for part in _RULE_PARTS if not hasattr(rule, part)]
+    if missing:
+        message = f"a stage rule must have {', '.join(_RULE_PARTS)}; this one lacks {', '.join(missing)}"
+        raise AnalysisError("rule", [Problem("$.rule", message)])
+    return rule
+
+
+_RULE_PARTS = ("name", "comparison_only", "threshold", "parameters", "criterion", "decide")
+
+
+def assess(
+    framework: Framework,
+    evaluation: SelfEvaluation | CheckedSelfEvaluation,
+    rule: str | StageRule = "cumulative",
+    *,
+    sufficiency: Sufficiency | None = None,
+) -> StageProfile:
+    """Judge each aspect's stage from a self-evaluation, and explain every judgement.
+
+    A rating with no evidence counts as not rated: judgements rest on
+    evidence. Descriptors marked "not applicable" leave the counts. An aspect
+    with too little evidence (see [`Sufficiency`][school_improvement.Sufficiency])
+    is "not enough evidence", whatever its ratings.
+
+    Args:
+        framework: The framework edition the self-evaluation rates.
+        evaluation: The school's self-evaluation.
+        rule: A rule's name (``cumulative``, ``secure-fit``, ``best-fit``,
+            ``high-water-mark``) or an object following
+            [`StageRule`][school_improvement.StageRule].
+        sufficiency: The evidence needed before a stage is judged; the
+            defaults of [`Sufficiency`][school_improvement.Sufficiency] if not given.
+
+    Returns:
+        One judgement per aspect, in source order. There is no overall grade.
+
+    Raises:
+        SelfEvaluationError: If the self-evaluation does not fit the framework
+            (another edition, unknown or repeated descriptors, evidence dated
+            after the self-evaluation); nothing is assessed.
+        UnknownCodeError: If ``rule`` names no rule.
+
+    Examples:
+        >>> import datetime
+        >>> from school_improvement import (
+        ...     DescriptorRating,
+        ...     Evidence,
+        ...     EvidenceKind,
+        ...     Rating,
+        ...     SelfEvaluation,
+        ...     assess,
+        ...     load_framework,
+        ... )
+        >>> framework = load_framework()
+        >>> seen = (
+        ...     Evidence(EvidenceKind.LEARNER_VOICE, datetime.date(2026, 10, 1)),
+        ...     Evidence(EvidenceKind.DOCUMENTATION, datetime.date(2026, 10, 2)),
+        ... )
+        >>> evaluation = SelfEvaluation(
+        ...     school="example-primary",
+        ...     date=datetime.date(2026, 11, 1),
+        ...     framework_edition=framework.edition_id,
+        ...     ratings=(
+        ...         DescriptorRating("PV.1.1", Rating.FULLY, seen),
+        ...         DescriptorRating("PV.2.1", Rating.MOSTLY, seen),
+        ...         DescriptorRating("PV.3.1", Rating.PARTLY, seen),
+        ...     ),
+        ... )
+        >>> judgement = assess(framework, evaluation).judgement("PV")
+        >>> judgement.stage
+        <Stage.MAKING_PROGRESS: 'making-progress'>
+        >>> judgement.decisive
+        ('PV.3.1',)
+        >>> print(judgement.rationale)  # doctest: +NORMALIZE_WHITESPACE
+        Using pupil voice: Making progress reached, under the cumulative rule (every applicable
+        descriptor rated at least 'mostly' at that stage and at every stage below it). Holding back
+        Building momentum: PV.3.1 rated 'partly'. It rests on 3 rated descriptors and learner voice,
+        documentation.
+        >>> assess(framework, evaluation).judgement("SV").status
+        <JudgementStatus.NOT_ENOUGH_EVIDENCE: 'not-enough-evidence'>
+    """
+    form = checked(framework, evaluation)
+    chosen = rule_of(rule)
+    description = RuleDescription.of(chosen)
+    needed = Sufficiency() if sufficiency is None else sufficiency
+    context = _Assessment(framework, form, chosen, description, needed)
+    judgements = tuple(_judge(context, figures) for figures in form.aspects.values())
+    return StageProfile(form.school, form.date, form.framework_edition, description, needed, judgements)

@@ -1,0 +1,168 @@
+"""Evidence-quality checks: what a careful reviewer would question before trusting a judgement."""
+
+import datetime
+import enum
+
+import attrs
+
+from school_improvement._assessment.checked import CheckedSelfEvaluation, checked
+from school_improvement._assessment.evidence import DescriptorRating, EvidenceKind, Rating, SelfEvaluation
+from school_improvement._content.framework import Framework
+
+
+class Severity(enum.Enum):
+    """How much a finding matters."""
+
+    INFO = "info"
+    """Worth knowing; the judgement can stand."""
+    WARNING = "warning"
+    """Weakens the judgement; look at it before relying on it."""
+
+
+@attrs.frozen
+class Finding:
+    """One thing the evidence-quality checks found.
+
+    Attributes:
+        check: The stable name of the check, for example ``single-source``.
+        severity: How much it matters.
+        message: What was found, in plain language.
+        aspect: The aspect it concerns, if one.
+        descriptor: The descriptor it concerns, if one.
+    """
+
+    check: str
+    severity: Severity
+    message: str
+    aspect: str | None = None
+    descriptor: str | None = None
+
+
+def _aspect_findings(framework: Framework, form: CheckedSelfEvaluation) -> list[Finding]:
+    findings: list[Finding] = []
+    for aspect in framework.aspects:
+        kinds = form.aspects[aspect.code].evidence_kinds
+        if len(kinds) != 1:
+            continue
+        (kind,) = kinds
+        if kind is EvidenceKind.DATA:
+            message = f"{aspect.title.en}: every rating rests on data alone; add first-hand evidence."
+            findings.append(Finding("data-only", Severity.WARNING, message, aspect=aspect.code))
+        else:
+            message = f"{aspect.title.en}: every rating rests on one kind of evidence ({kind.label}); triangulate."
+            findings.append(Finding("single-source", Severity.WARNING, message, aspect=aspect.code))
+    return findings
+
+
+def _rating_findings(form: CheckedSelfEvaluation, max_age_days: int) -> list[Finding]:
+    findings: list[Finding] = []
+    oldest_allowed = form.date - datetime.timedelta(days=max_age_days)
+    for aspect, rating in _applicable_ratings(form):
+        if not rating.evidence:
+            message = f"{rating.descriptor} is rated '{rating.rating.value}' with no evidence; it counts as not rated."
+            findings.append(
+                Finding("no-evidence", Severity.WARNING, message, aspect=aspect, descriptor=rating.descriptor)
+            )
+            continue
+        stale = [item for item in rating.evidence if item.date < oldest_allowed]
+        if stale:
+            oldest = min(item.date for item in stale)
+            message = (
+                f"{rating.descriptor}: {len(stale)} of {len(rating.evidence)} pieces of evidence are more than "
+                f"{max_age_days} days old (the oldest from {oldest})."
+            )
+            findings.append(
+                Finding("stale-evidence", Severity.INFO, message, aspect=aspect, descriptor=rating.descriptor)
+            )
+    return findings
+
+
+def _applicable_ratings(form: CheckedSelfEvaluation) -> list[tuple[str, DescriptorRating]]:
+    """Each rating not marked not applicable, with its aspect: aspect by aspect, each in the order given."""
+    return [
+        (figures.aspect, rating)
+        for figures in form.aspects.values()
+        for rating in figures.given
+        if rating.rating is not Rating.NOT_APPLICABLE
+    ]
+
+
+_NOT_IN_PLACE = frozenset({None, Rating.NOT_YET, Rating.PARTLY})
+
+
+def _inconsistency_findings(form: CheckedSelfEvaluation) -> list[Finding]:
+    """Descriptors rated "fully" above earlier-stage descriptors that are not yet or partly in place."""
+    ratings = form.ratings
+    findings: list[Finding] = []
+    for figures in form.aspects.values():
+        unmet: list[str] = []
+        for cell in figures.cells:
+            given = [(code, ratings[code].rating if code in ratings else None) for code, _ in cell.ratings]
+            for code, rating in given:
+                if rating is Rating.FULLY and unmet:
+                    shown = ", ".join(unmet[:3]) + (f" and {len(unmet) - 3} more" if len(unmet) > 3 else "")
+                    message = (
+                        f"{code} is rated 'fully' while earlier-stage descriptors are not yet in "
+                        f"place ({shown}); check the ratings agree."
+                    )
+                    findings.append(Finding("later-above-earlier", Severity.WARNING, message, figures.aspect, code))
+            unmet += [code for code, rating in given if rating in _NOT_IN_PLACE]
+    return findings
+
+
+def check_evidence(
+    framework: Framework, evaluation: SelfEvaluation | CheckedSelfEvaluation, *, max_age_days: int = 365
+) -> tuple[Finding, ...]:
+    """Check the quality of the evidence behind a self-evaluation.
+
+    The checks: an aspect resting on one kind of source; an aspect resting on
+    data alone; no learner voice anywhere; evidence older than ``max_age_days``
+    at the self-evaluation's date; ratings with no evidence; and a later stage
+    rated "fully" above an earlier stage's descriptors that are not yet, or only
+    partly, in place (or not rated).
+
+    Args:
+        framework: The framework edition.
+        evaluation: The self-evaluation.
+        max_age_days: How old evidence may be, in days, before it is reported.
+
+    Returns:
+        The findings: whole-evaluation ones first, then by aspect in source order.
+
+    Raises:
+        SelfEvaluationError: If the self-evaluation does not fit the framework.
+
+    Examples:
+        >>> import datetime
+        >>> from school_improvement import (
+        ...     DescriptorRating,
+        ...     Evidence,
+        ...     EvidenceKind,
+        ...     Rating,
+        ...     SelfEvaluation,
+        ...     check_evidence,
+        ...     load_framework,
+        ... )
+        >>> framework = load_framework()
+        >>> figures = (Evidence(EvidenceKind.DATA, datetime.date(2026, 9, 1)),)
+        >>> evaluation = SelfEvaluation(
+        ...     "example-primary",
+        ...     datetime.date(2026, 11, 1),
+        ...     framework.edition_id,
+        ...     ratings=(DescriptorRating("LW.1.1", Rating.MOSTLY, figures),),
+        ... )
+        >>> [finding.check for finding in check_evidence(framework, evaluation)]
+        ['no-learner-voice', 'data-only']
+    """
+    form = checked(framework, evaluation)
+    findings: list[Finding] = []
+    ratings = form.evaluation.ratings
+    if ratings and not any(item.kind is EvidenceKind.LEARNER_VOICE for rating in ratings for item in rating.evidence):
+        message = "No rating rests on learner voice; the self-evaluation should hear from learners."
+        findings.append(Finding("no-learner-voice", Severity.WARNING, message))
+    per_aspect = (
+        _aspect_findings(framework, form) + _rating_findings(form, max_age_days) + _inconsistency_findings(form)
+    )
+    order = {aspect.code: place for place, aspect in enumerate(framework.aspects)}
+    findings += sorted(per_aspect, key=lambda finding: order[finding.aspect or ""])
+    return tuple(findings)

@@ -1,0 +1,571 @@
+"""School-to-school collaboration: pair schools with a strength in an aspect with schools that have it as a priority.
+
+The pairing maximises a documented total benefit (see
+[`MatchOptions`][school_improvement.MatchOptions]) exactly, by minimum-cost
+flow, and explains every partnership and every school left without one.
+"""
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+
+import attrs
+
+from school_improvement._assessment.assess import JudgementStatus
+from school_improvement._assessment.quality import Severity
+from school_improvement._authority.flow import FlowNetwork, solve
+from school_improvement._authority.schools import School
+from school_improvement._authority.survey import SchoolSnapshot, Survey, survey_problems
+from school_improvement._content.framework import Framework
+from school_improvement._errors import AnalysisError, Problem
+from school_improvement._stage import Stage
+from school_improvement._validators import non_negative, positive
+
+
+class Strictness(enum.Enum):
+    """How a requirement that two schools share something is applied."""
+
+    HARD = "hard"
+    """Only schools that share it are paired."""
+    SOFT = "soft"
+    """Schools that do not share it may be paired, at a penalty to the benefit."""
+    OFF = "off"
+    """It does not matter."""
+
+
+@attrs.frozen
+class Requirement:
+    """That a supporting school and its partner share something: a local authority, a cluster, a phase or a medium.
+
+    Attributes:
+        strictness: Hard (only such pairs), soft (other pairs at a penalty) or off.
+        penalty: What a soft requirement's breach takes from a partnership's
+            benefit, in the same points (a whole number).
+    """
+
+    strictness: Strictness = attrs.field(default=Strictness.SOFT, validator=attrs.validators.instance_of(Strictness))
+    penalty: int = attrs.field(default=1, validator=non_negative)
+
+
+def _weights(_instance: object, attribute: "attrs.Attribute[tuple[int, ...]]", value: tuple[int, ...]) -> None:
+    if not value or any(isinstance(w, bool) or not isinstance(w, int) or w < 1 for w in value):
+        msg = f"{attribute.name} must list one or more whole numbers of at least 1; found {value!r}"
+        raise ValueError(msg)
+
+
+def _as_tuple(weights: Iterable[int]) -> tuple[int, ...]:
+    return tuple(weights)
+
+
+@attrs.frozen
+class MatchOptions:
+    """What counts as a strength, what a partnership is worth, and which pairs are allowed.
+
+    A school can support a partner in an aspect when:
+
+    - the aspect is among the partner's recommended priorities, ranked within
+      ``rank_weights`` (by default its top three);
+    - the supporting school has reached at least ``strength_from`` in the
+      aspect, and at least ``min_lead`` stages beyond the partner (no stage
+      yet counts as 0);
+    - the supporting school's evidence passes the quality checks: no warning
+      about the aspect, or about the whole self-evaluation (such as no learner
+      voice);
+    - every hard requirement holds (by default, the same local authority).
+
+    Such a partnership is worth
+
+        benefit = (supporter's stage - partner's stage) x rank_weights[rank - 1]
+                  - the penalty of each soft requirement it breaches,
+
+    and only partnerships worth more than 0 are made. The matching chooses the
+    partnerships with the greatest total benefit such that each supporting
+    school takes at most its capacity, each partner at most ``partner_limit``
+    partnerships, and each of a partner's priorities at most one supporter.
+
+    Attributes:
+        min_lead: How many stages the supporting school must be ahead (default 1).
+        strength_from: The earliest stage that counts as a strength (default Building momentum).
+        rank_weights: The weight of a partner's first, second, third... priority (default 3, 2, 1).
+        capacity: How many partnerships a supporting school takes, unless told
+            otherwise school by school (default 2).
+        partner_limit: How many partnerships a partner school takes (default 1:
+            one partner school each).
+        same_local_authority: Default hard.
+        same_cluster: Default soft, penalty 1.
+        same_phase: Default soft, penalty 1 (collaboration across phases is
+            welcome, between like schools a little more so).
+        same_medium: Default soft, penalty 1.
+    """
+
+    min_lead: int = attrs.field(default=1, validator=positive)
+    strength_from: Stage = attrs.field(default=Stage.BUILDING_MOMENTUM, validator=attrs.validators.instance_of(Stage))
+    rank_weights: tuple[int, ...] = attrs.field(default=(3, 2, 1), converter=_as_tuple, validator=_weights)
+    capacity: int = attrs.field(default=2, validator=non_negative)
+    partner_limit: int = attrs.field(default=1, validator=positive)
+    same_local_authority: Requirement = Requirement(Strictness.HARD, 0)
+    same_cluster: Requirement = Requirement()
+    same_phase: Requirement = Requirement()
+    same_medium: Requirement = Requirement()
+
+
+class UnmatchedReason(enum.Enum):
+    """Why a school was left without a partner."""
+
+    NO_PRIORITIES = "no-priorities"
+    """No priority was recommended: every target is reached, or there is not enough evidence to set one."""
+    NO_CANDIDATE = "no-candidate"
+    """No school that the hard requirements allow has a strength in its priorities."""
+    OUTWEIGHED = "outweighed"
+    """Schools with a strength exist, but the soft requirements' penalties leave no benefit."""
+    CAPACITY = "capacity"
+    """The schools that could support it gave their capacity to partnerships of greater total benefit."""
+
+
+@attrs.frozen
+class Penalty:
+    """A soft requirement a partnership breaches, and what it costs.
+
+    Attributes:
+        requirement: ``same-local-authority``, ``same-cluster``, ``same-phase`` or ``same-medium``.
+        points: What it takes from the benefit.
+    """
+
+    requirement: str
+    points: int
+
+
+@attrs.frozen
+class Partnership:
+    """A school supporting another in one aspect, with why.
+
+    Attributes:
+        supporter: The supporting school's reference.
+        partner: The supported school's reference.
+        aspect: The aspect's code.
+        supporter_stage: The stage the supporting school has reached in it.
+        partner_stage: The partner's stage in it, or ``None`` for no stage yet.
+        priority_rank: The aspect's rank among the partner's priorities.
+        distance: How many stages apart the two schools are.
+        weight: The weight of that rank.
+        penalties: The soft requirements breached.
+        benefit: ``distance x weight`` less the penalties.
+        candidates: How many schools could have supported the partner in this aspect.
+        explanation: The partnership in words.
+    """
+
+    supporter: str
+    partner: str
+    aspect: str
+    supporter_stage: Stage
+    partner_stage: Stage | None
+    priority_rank: int
+    distance: int
+    weight: int
+    penalties: tuple[Penalty, ...]
+    benefit: int
+    candidates: int
+    explanation: str
+
+
+@attrs.frozen
+class Unmatched:
+    """A school left without a partner, and why.
+
+    Attributes:
+        school: The school's reference.
+        reason: Why, as a stable code.
+        explanation: Why, in words.
+    """
+
+    school: str
+    reason: UnmatchedReason
+    explanation: str
+
+
+@attrs.frozen
+class Collaboration:
+    """The partnerships of greatest total benefit across a set of schools.
+
+    Attributes:
+        framework_edition: The edition the schools were assessed against.
+        options: The options the matching used.
+        partnerships: The partnerships, by partner in register order, then by priority rank.
+        unmatched: Schools without a partner, in register order, each with the reason.
+        total_benefit: The sum of the partnerships' benefits, the greatest any
+            allowed choice of partnerships gives.
+    """
+
+    framework_edition: str
+    options: MatchOptions
+    partnerships: tuple[Partnership, ...]
+    unmatched: tuple[Unmatched, ...]
+    total_benefit: int
+
+
+_REQUIREMENTS: tuple[tuple[str, Callable[[MatchOptions], Requirement], Callable[[School], object]], ...] = (
+    ("same-local-authority", lambda o: o.same_local_authority, lambda s: s.local_authority),
+    ("same-cluster", lambda o: o.same_cluster, lambda s: (s.local_authority, s.cluster) if s.cluster else s.ref),
+    ("same-phase", lambda o: o.same_phase, lambda s: s.phase),
+    ("same-medium", lambda o: o.same_medium, lambda s: s.medium),
+)
+_WORDS = {
+    "same-local-authority": ("in the same local authority", "in another local authority"),
+    "same-cluster": ("in the same cluster", "in another cluster"),
+    "same-phase": ("of the same phase", "of another phase"),
+    "same-medium": ("of the same language medium", "of another language medium"),
+}
+
+
+@attrs.frozen
+class _Slot:
+    """One of a partner's priorities, open to one supporting school."""
+
+    partner: int
+    aspect: str
+    rank: int
+    stage: Stage | None
+    need: int  # the least stage position a supporting school needs
+
+    @property
+    def position(self) -> int:
+        return 0 if self.stage is None else self.stage.position
+
+
+def _strengths(snapshot: SchoolSnapshot, options: MatchOptions) -> dict[str, int]:
+    """The aspects where a school has a strength resting on evidence that passes the checks, with its stage position."""
+    warned = {f.aspect for f in snapshot.findings if f.severity is Severity.WARNING}
+    if None in warned:
+        return {}
+    return {
+        j.aspect: j.stage.position
+        for j in snapshot.profile.judgements
+        if j.status is JudgementStatus.REACHED
+        and j.stage is not None
+        and j.stage >= options.strength_from
+        and j.aspect not in warned
+    }
+
+
+def _cluster(school: School) -> object:
+    return (school.local_authority, school.cluster) if school.cluster else None
+
+
+_Serving = dict[tuple[str, int, object], list[tuple[int, tuple[object, ...], int]]]
+
+
+class _Matcher:
+    """The schools, their strengths and priorities, and the partnerships of greatest total benefit.
+
+    Each group of schools that the hard requirements allow to work together
+    (a pool) is solved on its own network. Within a pool, supporting schools
+    meet their partners' priorities through hubs, one for each aspect, stage
+    and combination of the soft requirements' values: a hub links every
+    supporting school of its kind to every priority it could serve, so the
+    network grows with the kinds of school rather than with pairs of schools.
+    A hub "far" from a priority charges every soft penalty for the local
+    authority and cluster; a hub of the priority's own local authority or
+    cluster charges only what is really breached. Since a pair sharing a
+    cluster always has its cheaper route through the cluster's hub, the
+    optimum never pays a penalty a pair does not breach, and each hub's flow
+    pairs its schools exactly.
+    """
+
+    def __init__(
+        self,
+        framework: Framework,
+        snapshots: list[SchoolSnapshot],
+        options: MatchOptions,
+        capacities: Mapping[str, int],
+    ) -> None:
+        self.framework = framework
+        self.snapshots = snapshots
+        self.schools = [snapshot.school for snapshot in snapshots]
+        self.options = options
+        self.capacity = [capacities.get(school.ref, options.capacity) for school in self.schools]
+        chosen = [(name, pick(options), key) for name, pick, key in _REQUIREMENTS]
+        self.hard = [(name, key) for name, requirement, key in chosen if requirement.strictness is Strictness.HARD]
+        self.soft = [
+            (name, key, requirement.penalty)
+            for name, requirement, key in chosen
+            if requirement.strictness is Strictness.SOFT
+        ]
+        fine = {name: penalty for name, _, penalty in self.soft if name in {"same-local-authority", "same-cluster"}}
+        self.coarse = [(key, penalty) for name, key, penalty in self.soft if name not in fine]
+        # Levels of hub: far (every fine penalty), the local authority's (the cluster's penalty), the cluster's (none).
+        self.levels: list[tuple[Callable[[School], object] | None, int]] = [(None, sum(fine.values()))]
+        if "same-local-authority" in fine:
+            self.levels.append((lambda school: school.local_authority, fine.get("same-cluster", 0)))
+        if "same-cluster" in fine:
+            self.levels.append((_cluster, 0))
+        self.strengths = [
+            _strengths(snapshot, options) if capacity else {}
+            for snapshot, capacity in zip(snapshots, self.capacity, strict=True)
+        ]
+        self.slots: list[_Slot] = []
+        self.pairs: list[tuple[int, int]] = []  # (supporting school, slot)
+        self.supporters: dict[tuple[tuple[object, ...], str], list[tuple[int, int]]] = {}
+
+    def pool(self, place: int) -> tuple[object, ...]:
+        school = self.schools[place]
+        return tuple(key(school) for _, key in self.hard)
+
+    def penalties(self, supporter: int, partner: int) -> tuple[Penalty, ...]:
+        """The soft requirements a pair breaches."""
+        one, other = self.schools[supporter], self.schools[partner]
+        return tuple(Penalty(name, penalty) for name, key, penalty in self.soft if key(one) != key(other))
+
+    def benefit(self, supporter: int, slot: _Slot) -> int:
+        weight = self.options.rank_weights[slot.rank - 1]
+        distance = self.strengths[supporter][slot.aspect] - slot.position
+        return distance * weight - sum(p.points for p in self.penalties(supporter, slot.partner))
+
+    def could_support(self, slot: _Slot) -> list[int]:
+        """The schools with a strength enough for the slot, strongest first."""
+        found = []
+        for position, place in self.supporters.get((self.pool(slot.partner), slot.aspect), ()):
+            if position < slot.need:
+                break
+            found.append(place)
+        return found
+
+    def run(self) -> None:
+        pools: dict[tuple[object, ...], list[int]] = {}
+        for place in range(len(self.schools)):
+            pools.setdefault(self.pool(place), []).append(place)
+        for key, members in pools.items():
+            for place in members:
+                for aspect, position in self.strengths[place].items():
+                    self.supporters.setdefault((key, aspect), []).append((position, place))
+            self._solve(members)
+        for supporters in self.supporters.values():
+            supporters.sort(key=lambda entry: (-entry[0], entry[1]))
+
+    def _hubs(self, network: FlowNetwork, members: list[int]) -> tuple[dict[int, list[tuple[int, int]]], _Serving]:
+        """Supporting schools and their hubs: each hub's incoming arcs, and the hubs by what they serve."""
+        hubs: dict[tuple[object, ...], int] = {}
+        incoming: dict[int, list[tuple[int, int]]] = {}
+        serving: _Serving = {}
+        for place in members:
+            strengths = self.strengths[place]
+            if not strengths:
+                continue
+            school = self.schools[place]
+            node = network.node()
+            network.arc(0, node, self.capacity[place])
+            coarse = tuple(key(school) for key, _ in self.coarse)
+            for aspect, position in strengths.items():
+                for level, (key, _) in enumerate(self.levels):
+                    fine = None if key is None else key(school)
+                    if key is not None and fine is None:
+                        continue  # a school outside every cluster shares a cluster with none
+                    name = (aspect, level, fine, position, coarse)
+                    hub = hubs.get(name)
+                    if hub is None:
+                        hub = hubs[name] = network.node()
+                        serving.setdefault((aspect, level, fine), []).append((position, coarse, hub))
+                    incoming.setdefault(hub, []).append((place, network.arc(node, hub, self.capacity[place])))
+        for kinds in serving.values():
+            kinds.sort(key=lambda entry: -entry[0])
+        return incoming, serving
+
+    def _solve(self, members: list[int]) -> None:
+        network = FlowNetwork()
+        incoming, serving = self._hubs(network, members)
+        if not incoming:
+            self.slots += [slot for place in members for slot in self._slots_of(place)]
+            return
+        outgoing: dict[int, list[tuple[int, int]]] = {}
+        weights = self.options.rank_weights
+        for place in members:
+            slots = self._slots_of(place)
+            if not slots:
+                continue
+            school = self.schools[place]
+            coarse = tuple(key(school) for key, _ in self.coarse)
+            partner = network.node()
+            network.arc(partner, 1, self.options.partner_limit)
+            for slot in slots:
+                number = len(self.slots)
+                self.slots.append(slot)
+                node = network.node()
+                network.arc(node, partner, 1)
+                weight = weights[slot.rank - 1]
+                for level, (key, assumed) in enumerate(self.levels):
+                    fine = None if key is None else key(school)
+                    for position, kind, hub in serving.get((slot.aspect, level, fine), ()):
+                        if position < slot.need:
+                            break
+                        breached = sum(
+                            p for (_, p), ours, theirs in zip(self.coarse, coarse, kind, strict=True) if ours != theirs
+                        )
+                        benefit = (position - slot.position) * weight - assumed - breached
+                        if benefit > 0:
+                            outgoing.setdefault(hub, []).append((number, network.arc(hub, node, 1, benefit)))
+        solve(network)
+        for hub, arcs in outgoing.items():
+            served = [number for number, arc in arcs if network.flow(arc)]
+            supporters = [place for place, arc in incoming[hub] for _ in range(network.flow(arc))]
+            self.pairs += zip(supporters, served, strict=True)
+
+    def _slots_of(self, place: int) -> list[_Slot]:
+        weights, lead = self.options.rank_weights, self.options.min_lead
+        slots = []
+        for priority in self.snapshots[place].recommendation.priorities:
+            if priority.rank <= len(weights):
+                at = 0 if priority.current is None else priority.current.position
+                need = max(at + lead, self.options.strength_from.position)
+                slots.append(_Slot(place, priority.aspect, priority.rank, priority.current, need))
+        return slots
+
+
+def _stage_words(framework: Framework, stage: Stage | None) -> str:
+    return "no stage yet" if stage is None else framework.stage_name(stage).en
+
+
+def _explain(matcher: _Matcher, supporter: int, slot: _Slot) -> Partnership:
+    framework, options = matcher.framework, matcher.options
+    helper, partner = matcher.schools[supporter], matcher.schools[slot.partner]
+    stage = Stage.at(matcher.strengths[supporter][slot.aspect])
+    weight = options.rank_weights[slot.rank - 1]
+    distance = stage.position - slot.position
+    penalties = matcher.penalties(supporter, slot.partner)
+    benefit = distance * weight - sum(p.points for p in penalties)
+    title = framework.aspect(slot.aspect).title.en
+    broken = {p.requirement for p in penalties}
+    kept = [_WORDS[name][0] for name, _ in matcher.hard]
+    kept += [_WORDS[name][0] for name, _, _ in matcher.soft if name not in broken]
+    sums = f"{distance} x {weight}" + "".join(f" - {p.points} ({_WORDS[p.requirement][1]})" for p in penalties)
+    candidates = len(matcher.could_support(slot))
+    others = candidates - 1
+    why = (
+        f"chosen from {candidates} schools with a strength here, as part of the pairing with the greatest total benefit"
+        if others
+        else "the only school with a strength here"
+    )
+    explanation = (
+        f"{helper.name} supports {partner.name} with its priority {slot.rank}: {title}. "
+        f"{helper.name} has reached {_stage_words(framework, stage)} there, {distance} "
+        f"{'stage' if distance == 1 else 'stages'} beyond {partner.name} ({_stage_words(framework, slot.stage)}), "
+        "on evidence that passes the checks"
+        + (f"; the two are {', '.join(kept)}" if kept else "")
+        + f". Benefit {sums} = {benefit}; {why}."
+    )
+    return Partnership(
+        helper.ref,
+        partner.ref,
+        slot.aspect,
+        stage,
+        slot.stage,
+        slot.rank,
+        distance,
+        weight,
+        penalties,
+        benefit,
+        candidates,
+        explanation,
+    )
+
+
+def _unmatched(matcher: _Matcher, place: int, slots: list[_Slot]) -> Unmatched:
+    framework, options = matcher.framework, matcher.options
+    school = matcher.schools[place]
+    if not slots:
+        return Unmatched(
+            school.ref,
+            UnmatchedReason.NO_PRIORITIES,
+            f"{school.name} has no recommended priority to match: every aspect has reached its target "
+            "or has not enough evidence to set one.",
+        )
+    aspects = "; ".join(framework.aspect(slot.aspect).title.en for slot in slots)
+    able = [(slot, matcher.could_support(slot)) for slot in slots]
+    worth = sorted({matcher.schools[s].name for slot, found in able for s in found if matcher.benefit(s, slot) > 0})
+    if worth:
+        return Unmatched(
+            school.ref,
+            UnmatchedReason.CAPACITY,
+            f"{school.name}: the schools that could support it ({', '.join(worth)}) gave their capacity to "
+            f"partnerships of greater total benefit. Its priorities: {aspects}.",
+        )
+    if any(found for _, found in able):
+        return Unmatched(
+            school.ref,
+            UnmatchedReason.OUTWEIGHED,
+            f"{school.name}: the schools with a strength in its priorities ({aspects}) breach soft requirements "
+            "whose penalties leave no benefit.",
+        )
+    bounds = " that the hard requirements allow" if matcher.hard else ""
+    strength = framework.stage_name(options.strength_from).en
+    lead = "stage" if options.min_lead == 1 else "stages"
+    return Unmatched(
+        school.ref,
+        UnmatchedReason.NO_CANDIDATE,
+        f"{school.name}: no school{bounds} has reached {strength} or beyond, {options.min_lead} {lead} ahead of it, "
+        f"on evidence that passes the checks and with capacity to give, in its priorities ({aspects}).",
+    )
+
+
+def match_schools(
+    framework: Framework,
+    survey: Survey,
+    options: MatchOptions | None = None,
+    *,
+    capacities: Mapping[str, int] | None = None,
+) -> Collaboration:
+    """Pair schools with a strength in an aspect with schools that have that aspect among their priorities.
+
+    The partnerships chosen have the greatest total benefit, as
+    [`MatchOptions`][school_improvement.MatchOptions] defines it, of any
+    choice that keeps within every school's capacity and the hard
+    requirements. Every partnership says why it was made; every school left
+    without a partner is listed with the reason.
+
+    Args:
+        framework: The framework edition.
+        survey: The schools, from [`survey`][school_improvement.survey].
+        options: What counts as a strength, the weights, the capacity and the
+            requirements; the defaults of [`MatchOptions`][school_improvement.MatchOptions] if not given.
+        capacities: How many partnerships a school takes as a supporter, by
+            reference, where it differs from ``options.capacity`` (0 for none).
+
+    Raises:
+        AnalysisError: If the survey is against another edition, lists a school
+            twice or holds another school's profile, or a capacity names an
+            unknown school or is not a whole number of at least 0.
+
+    Examples:
+        >>> from school_improvement import load_framework, match_schools
+        >>> from school_improvement import Survey
+        >>> framework = load_framework()
+        >>> result = match_schools(framework, Survey(framework.edition_id, ()))
+        >>> result.partnerships, result.total_benefit
+        ((), 0)
+    """
+    chosen_options = MatchOptions() if options is None else options
+    given = dict(capacities or {})
+    problems = survey_problems(framework, survey)
+    refs = {snapshot.school.ref for snapshot in survey.snapshots}
+    for ref, capacity in given.items():
+        if ref not in refs:
+            problems.append(Problem(f"$.capacities[{ref!r}]", f"the survey has no school {ref!r}"))
+        elif isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 0:
+            problems.append(
+                Problem(f"$.capacities[{ref!r}]", f"must be a whole number, not negative; found {capacity!r}")
+            )
+    if problems:
+        raise AnalysisError("the matching", problems)
+    matcher = _Matcher(framework, list(survey.snapshots), chosen_options, given)
+    matcher.run()
+    slots = matcher.slots
+    pairs = sorted(matcher.pairs, key=lambda pair: (slots[pair[1]].partner, slots[pair[1]].rank))
+    partnerships = tuple(_explain(matcher, supporter, slots[slot]) for supporter, slot in pairs)
+    matched = {slots[slot].partner for _, slot in pairs}
+    slots_of: dict[int, list[_Slot]] = {}
+    for slot in slots:
+        slots_of.setdefault(slot.partner, []).append(slot)
+    unmatched = tuple(
+        _unmatched(matcher, place, slots_of.get(place, []))
+        for place in range(len(matcher.schools))
+        if place not in matched
+    )
+    total = sum(p.benefit for p in partnerships)
+    return Collaboration(framework.edition_id, chosen_options, partnerships, unmatched, total)

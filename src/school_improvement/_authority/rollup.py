@@ -1,0 +1,354 @@
+"""Roll-ups: the spread of stages across many schools, the shared priorities and the shared next steps.
+
+A roll-up reports counts, never a hidden average: "not enough evidence" is a
+count of its own, and a mean stage appears only when asked for.
+"""
+
+import enum
+from collections import Counter
+from collections.abc import Callable
+
+import attrs
+
+from school_improvement._assessment.assess import JudgementStatus
+from school_improvement._authority.schools import School
+from school_improvement._authority.survey import SchoolSnapshot, Survey, survey_problems
+from school_improvement._content.framework import Framework
+from school_improvement._errors import AnalysisError, Problem
+from school_improvement._stage import Stage
+
+
+class Grouping(enum.Enum):
+    """How a roll-up groups its schools."""
+
+    LOCAL_AUTHORITY = "local-authority"
+    """One group per local authority."""
+    CLUSTER = "cluster"
+    """One group per cluster, named with its local authority; schools outside every cluster form their own group."""
+    PHASE = "phase"
+    """One group per phase."""
+
+
+@attrs.frozen
+class StageCount:
+    """How many schools have reached one stage, and gone no further, in one aspect.
+
+    Attributes:
+        stage: The stage.
+        schools: How many schools.
+    """
+
+    stage: Stage
+    schools: int
+
+
+@attrs.frozen
+class AspectSpread:
+    """The spread of one aspect's stages across a group of schools.
+
+    Attributes:
+        aspect: The aspect's code.
+        schools: How many schools are in the group.
+        not_enough_evidence: How many have too little evidence to judge the aspect.
+        no_stage_yet: How many have enough evidence and no stage reached yet.
+        stages: How many have reached each stage (and gone no further), Starting the journey first.
+        early: How many judged schools are at the early stages (no stage yet, or
+            a stage at or before the roll-up's ``early_up_to``).
+        judged: How many have enough evidence to be judged: ``schools - not_enough_evidence``.
+        mean_position: The mean stage position of the judged schools (no stage
+            yet counts 0, Starting the journey 1 and so on to 4), only when the
+            roll-up was asked for averages; otherwise ``None``.
+    """
+
+    aspect: str
+    schools: int
+    not_enough_evidence: int
+    no_stage_yet: int
+    stages: tuple[StageCount, ...]
+    early: int
+    judged: int
+    mean_position: float | None = None
+
+
+@attrs.frozen
+class SystemPriority:
+    """An aspect in which most judged schools of a group are at the early stages.
+
+    Attributes:
+        aspect: The aspect's code.
+        early: How many judged schools are at the early stages.
+        judged: How many schools have enough evidence to be judged.
+        not_enough_evidence: How many have too little evidence (not in the share).
+        share: ``early / judged``.
+        explanation: Why it is a system-level priority, in words.
+    """
+
+    aspect: str
+    early: int
+    judged: int
+    not_enough_evidence: int
+    share: float
+    explanation: str
+
+
+@attrs.frozen
+class SharedStep:
+    """A next step that several schools of a group have among their recommended priorities.
+
+    Attributes:
+        descriptor: The descriptor's code.
+        aspect: Its aspect's code.
+        stage: Its stage.
+        schools: How many schools of the group have it among their next steps.
+        share: ``schools`` over the number of schools in the group.
+        text: The descriptor's text, verbatim.
+    """
+
+    descriptor: str
+    aspect: str
+    stage: Stage
+    schools: int
+    share: float
+    text: str
+
+
+@attrs.frozen
+class GroupRollup:
+    """The roll-up of one group of schools.
+
+    Attributes:
+        group: The group's name: ``all schools``, or the local authority, the
+            cluster (as ``local authority / cluster``) or the phase.
+        schools: The references of its schools, in register order.
+        spreads: One spread per aspect, in source order.
+        system_priorities: The aspects where most judged schools are at the
+            early stages, the largest share first.
+        shared_steps: The next steps most often recommended across the group,
+            the most shared first (only steps shared by two schools or more).
+    """
+
+    group: str
+    schools: tuple[str, ...]
+    spreads: tuple[AspectSpread, ...]
+    system_priorities: tuple[SystemPriority, ...]
+    shared_steps: tuple[SharedStep, ...]
+
+    def spread(self, aspect: str) -> AspectSpread:
+        """The spread of one aspect.
+
+        Raises:
+            AnalysisError: If the roll-up has no spread for the aspect.
+        """
+        for spread in self.spreads:
+            if spread.aspect == aspect:
+                return spread
+        raise AnalysisError(self.group, [Problem("$.aspect", f"no aspect has the code {aspect!r}")])
+
+
+@attrs.frozen
+class Rollup:
+    """Stages, system-level priorities and shared next steps across many schools. There is no overall grade.
+
+    Attributes:
+        framework_edition: The edition the schools were assessed against.
+        grouping: How the schools are grouped, or ``None`` for no groups.
+        early_up_to: The last stage counted as early.
+        majority: The share of judged schools above which an aspect is a
+            system-level priority.
+        averages: Whether mean stage positions were asked for.
+        overall: The roll-up of all the schools together.
+        groups: One roll-up per group, in order of name; empty without a grouping.
+        without_self_evaluation: Schools in the register with no self-evaluation (not counted).
+    """
+
+    framework_edition: str
+    grouping: Grouping | None
+    early_up_to: Stage
+    majority: float
+    averages: bool
+    overall: GroupRollup
+    groups: tuple[GroupRollup, ...]
+    without_self_evaluation: tuple[str, ...]
+
+
+@attrs.frozen
+class _Settings:
+    framework: Framework
+    early_up_to: Stage
+    majority: float
+    averages: bool
+    shared_steps: int
+
+
+def _spread(settings: _Settings, aspect: str, snapshots: list[SchoolSnapshot]) -> AspectSpread:
+    counts = dict.fromkeys(Stage, 0)
+    unknown = none_yet = early = total = 0
+    for item in snapshots:
+        judgement = item.profile.judgement(aspect)
+        if judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
+            unknown += 1
+        elif judgement.stage is None:
+            none_yet += 1
+            early += 1
+        else:
+            counts[judgement.stage] += 1
+            early += judgement.stage <= settings.early_up_to
+            total += judgement.stage.position
+    judged = len(snapshots) - unknown
+    mean = total / judged if settings.averages and judged else None
+    stages = tuple(StageCount(stage, counts[stage]) for stage in Stage)
+    return AspectSpread(aspect, len(snapshots), unknown, none_yet, stages, early, judged, mean)
+
+
+def _priorities(settings: _Settings, spreads: tuple[AspectSpread, ...]) -> tuple[SystemPriority, ...]:
+    framework = settings.framework
+    last = framework.stage_name(settings.early_up_to).en
+    found = []
+    for place, spread in enumerate(spreads):
+        if not spread.judged or spread.early / spread.judged <= settings.majority:
+            continue
+        share = spread.early / spread.judged
+        unknown = (
+            f"; {spread.not_enough_evidence} more {'has' if spread.not_enough_evidence == 1 else 'have'} not enough "
+            "evidence to judge"
+            if spread.not_enough_evidence
+            else ""
+        )
+        explanation = (
+            f"{framework.aspect(spread.aspect).title.en}: {spread.early} of the {spread.judged} schools with enough "
+            f"evidence ({share:.0%}) have no stage yet or are at {last} or before{unknown}."
+        )
+        found.append(
+            (
+                -share,
+                -spread.early,
+                place,
+                SystemPriority(
+                    spread.aspect, spread.early, spread.judged, spread.not_enough_evidence, share, explanation
+                ),
+            )
+        )
+    found.sort(key=lambda entry: entry[:3])
+    return tuple(entry[3] for entry in found)
+
+
+def _shared_steps(settings: _Settings, snapshots: list[SchoolSnapshot]) -> tuple[SharedStep, ...]:
+    framework = settings.framework
+    counts: Counter[str] = Counter()
+    for item in snapshots:
+        counts.update({step.descriptor for p in item.recommendation.priorities for step in p.steps})
+    order = {descriptor.code: place for place, descriptor in enumerate(framework.descriptors)}
+    ranked = sorted((code for code, count in counts.items() if count >= 2), key=lambda c: (-counts[c], order[c]))
+    steps = []
+    for code in ranked[: settings.shared_steps]:
+        descriptor = framework.descriptor(code)
+        share = counts[code] / len(snapshots)
+        steps.append(SharedStep(code, descriptor.aspect, descriptor.stage, counts[code], share, descriptor.full_text))
+    return tuple(steps)
+
+
+def _group(settings: _Settings, name: str, snapshots: list[SchoolSnapshot]) -> GroupRollup:
+    spreads = tuple(_spread(settings, aspect.code, snapshots) for aspect in settings.framework.aspects)
+    return GroupRollup(
+        name,
+        tuple(item.school.ref for item in snapshots),
+        spreads,
+        _priorities(settings, spreads),
+        _shared_steps(settings, snapshots),
+    )
+
+
+_KEYS: dict[Grouping, Callable[[School], str]] = {
+    Grouping.LOCAL_AUTHORITY: lambda school: school.local_authority,
+    Grouping.CLUSTER: lambda school: f"{school.local_authority} / {school.cluster or '(no cluster)'}",
+    Grouping.PHASE: lambda school: school.phase.value,
+}
+
+
+def _grouping(by: Grouping | str | None, problems: list[Problem]) -> Grouping | None:
+    if not isinstance(by, str):
+        return by
+    try:
+        return Grouping(by)
+    except ValueError:
+        choices = ", ".join(grouping.value for grouping in Grouping)
+        problems.append(Problem("$.by", f"{by!r} is not a grouping: {choices}"))
+        return None
+
+
+def roll_up(  # noqa: PLR0913 (each option is a documented choice of the roll-up)
+    framework: Framework,
+    survey: Survey,
+    *,
+    by: Grouping | str | None = None,
+    early_up_to: Stage = Stage.MAKING_PROGRESS,
+    majority: float = 0.5,
+    shared_steps: int = 5,
+    averages: bool = False,
+) -> Rollup:
+    """Roll up many schools' stages: the spread in each aspect, the system-level priorities, the shared next steps.
+
+    For each aspect the roll-up counts the schools at each stage, with no
+    stage yet and "not enough evidence" as counts of their own. An aspect is
+    a system-level priority when more than ``majority`` of the schools with
+    enough evidence to judge it are at the early stages: no stage yet, or a
+    stage at or before ``early_up_to``. Schools with not enough evidence are
+    left out of that share and said beside it. The shared next steps are the
+    descriptors most often among the schools' recommended next steps.
+
+    No average is given unless ``averages`` is true, and then only beside the
+    counts: the stages are developmental, not scores.
+
+    Args:
+        framework: The framework edition.
+        survey: The schools, from [`survey`][school_improvement.survey].
+        by: Group by ``local-authority``, ``cluster`` or ``phase`` as well as
+            rolling up all the schools together; ``None`` for no groups.
+        early_up_to: The last stage counted as early (default Making progress,
+            the first two of the four).
+        majority: The share above which an aspect is a system-level priority (default 0.5).
+        shared_steps: How many shared next steps to list per group (default 5).
+        averages: Whether to give the mean stage position beside the counts.
+
+    Raises:
+        AnalysisError: If the survey is against another edition, lists a school
+            twice or holds a profile of another school, or an option is out of range.
+
+    Examples:
+        >>> import datetime
+        >>> from school_improvement import LanguageMedium, Phase, School, SelfEvaluation, load_framework
+        >>> from school_improvement import roll_up, survey
+        >>> framework = load_framework()
+        >>> school = School("ex-1", "Example Primary", "Example County", None, Phase.PRIMARY, LanguageMedium.WELSH)
+        >>> evaluation = SelfEvaluation("ex-1", datetime.date(2026, 11, 1), framework.edition_id)
+        >>> spread = roll_up(framework, survey(framework, [school], [evaluation])).overall.spread("PV")
+        >>> spread.schools, spread.not_enough_evidence, spread.judged, spread.mean_position
+        (1, 1, 0, None)
+    """
+    problems = survey_problems(framework, survey)
+    grouping = _grouping(by, problems)
+    if not 0 <= majority < 1:
+        problems.append(Problem("$.majority", f"must be at least 0 and below 1; found {majority!r}"))
+    if shared_steps < 0:
+        problems.append(Problem("$.shared_steps", f"must not be negative; found {shared_steps!r}"))
+    if problems:
+        raise AnalysisError("the roll-up", problems)
+    settings = _Settings(framework, early_up_to, majority, averages, shared_steps)
+    snapshots = list(survey.snapshots)
+    groups: tuple[GroupRollup, ...] = ()
+    if grouping is not None:
+        key = _KEYS[grouping]
+        members: dict[str, list[SchoolSnapshot]] = {}
+        for item in snapshots:
+            members.setdefault(key(item.school), []).append(item)
+        groups = tuple(_group(settings, name, members[name]) for name in sorted(members))
+    return Rollup(
+        framework.edition_id,
+        grouping,
+        early_up_to,
+        majority,
+        averages,
+        _group(settings, "all schools", snapshots),
+        groups,
+        survey.without_self_evaluation,
+    )

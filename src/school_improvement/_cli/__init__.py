@@ -1,0 +1,1 @@
+"""The command line: the parser (light, for a fast --help) and the commands that run the library."""

@@ -1,0 +1,202 @@
+"""The command line: the improvement cycle for people who do not write Python.
+
+Exit codes: 0 on success, 2 for a usage or input error (one message per
+problem on stderr), 1 for any other failure. No traceback unless ``--debug``.
+
+This module builds the parser only; the commands, and the library with them,
+load after the arguments are parsed, so ``--help`` starts quickly.
+"""
+
+import argparse
+import datetime
+import sys
+from collections.abc import Callable, Sequence
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+RULE_NAMES = ("best-fit", "cumulative", "high-water-mark", "secure-fit")
+"""The stage rules' names (a test checks them against the library's)."""
+PAYLOAD_NAMES = (
+    "collaboration",
+    "development-plan",
+    "framework",
+    "gap-analysis",
+    "progress-report",
+    "recommendation",
+    "rollup",
+    "self-evaluation",
+    "stage-profile",
+)
+"""The payload kinds' names (a test checks them against the library's)."""
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        msg = f"{text!r} is not a date: use YYYY-MM-DD"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _common(parser: argparse.ArgumentParser, *, rule: bool = False, csv: bool = True) -> None:
+    parser.add_argument("--framework", metavar="FILE", help="a framework edition file of your own (JSON)")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    if rule:
+        parser.add_argument(
+            "--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule (default: cumulative)"
+        )
+    if csv:
+        parser.add_argument("--school", help="the school's reference, for a .csv self-evaluation")
+        parser.add_argument("--date", type=_date, help="the self-evaluation's date (YYYY-MM-DD), for a .csv file")
+
+
+def _planning(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--target", action="append", default=[], metavar="ASPECT=STAGE", help="a target, e.g. PV=3")
+    parser.add_argument(
+        "--priority", action="append", default=[], metavar="ASPECT", help="an aspect the school has chosen"
+    )
+    parser.add_argument("--max-priorities", type=int, default=3, metavar="N", help="how many priorities (default 3)")
+
+
+def _matching(parser: argparse.ArgumentParser) -> None:
+    strictness = ["hard", "soft", "off"]
+    parser.add_argument("--capacity", type=int, default=2, metavar="N", help="partnerships per supporting school")
+    parser.add_argument(
+        "--capacity-of", action="append", default=[], metavar="REF=N", help="one school's capacity, e.g. w-101=0"
+    )
+    parser.add_argument("--partner-limit", type=int, default=1, metavar="N", help="partnerships per partner school")
+    parser.add_argument("--min-lead", type=int, default=1, metavar="N", help="stages a supporter must be ahead")
+    parser.add_argument(
+        "--strength-from", default="building-momentum", metavar="STAGE", help="the earliest stage that is a strength"
+    )
+    for name, default, penalty in [
+        ("local-authority", "hard", 0),
+        ("cluster", "soft", 1),
+        ("phase", "soft", 1),
+        ("medium", "soft", 1),
+    ]:
+        parser.add_argument(f"--same-{name}", choices=strictness, default=default, help=f"default {default}")
+        parser.add_argument(
+            f"--{name}-penalty", type=int, default=penalty or 1, metavar="N", help="points a soft breach costs"
+        )
+
+
+def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The commands across many schools: ``rollup`` and ``match``."""
+    for name, summary in [
+        ("rollup", "roll up many schools: the spread of stages, system-level priorities, shared next steps"),
+        ("match", "pair schools with a strength in an aspect with schools that have it as a priority"),
+    ]:
+        sub = command(name, summary)
+        sub.add_argument(
+            "source", metavar="SOURCE", help="a folder of self-evaluation .json payloads, or a .jsonl file of them"
+        )
+        sub.add_argument("--schools", required=True, metavar="FILE", help="the register of schools (CSV)")
+        sub.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
+        sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh stage names in a report")
+        _common(sub, rule=True, csv=False)
+        if name == "rollup":
+            sub.add_argument("--by", choices=["local-authority", "cluster", "phase"], help="group the schools")
+            sub.add_argument("--averages", action="store_true", help="also give the mean stage position")
+        else:
+            _matching(sub)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser; the command-line reference is generated from it."""
+    parser = argparse.ArgumentParser(
+        prog="school-improvement",
+        description="Wales' school improvement framework: assess a school's stage from evidence, find the gaps, "
+        "recommend next steps and draft a development plan. Not endorsed by Estyn or Welsh Government.",
+    )
+    parser.add_argument("--lang", choices=["en", "cy"], default="en", help="language of the overview (default: en)")
+    _common(parser, csv=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=summary)
+        sub.set_defaults(command=name)
+        return sub
+
+    sub = command("framework", "list the framework, or show one aspect's descriptors")
+    sub.add_argument("--aspect", metavar="CODE", help="show one aspect, e.g. PV")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where it exists, marking fallbacks")
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    _common(sub, csv=False)
+    sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
+    sub.add_argument("--format", choices=["json", "csv"], default="json")
+    _common(sub)
+    sub = command("validate", "check a self-evaluation file and list every problem")
+    sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
+    _common(sub)
+    for name, summary in [
+        ("assess", "judge each aspect's stage, with explanations and evidence checks"),
+        ("gaps", "show what stands between each aspect and its target"),
+        ("next-steps", "recommend a few priorities and their next steps"),
+        ("plan", "draft the school development plan"),
+    ]:
+        sub = command(name, summary)
+        sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
+        sub.add_argument("--format", choices=["text", "json"], default="text")
+        _common(sub, rule=True)
+        if name != "assess":
+            _planning(sub)
+    sub = command("progress", "compare one school's self-evaluations over time")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school")
+    sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    _common(sub, rule=True)
+    sub = command("report", "run the whole cycle and write a report, as one HTML file or Markdown")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
+    _common(sub, rule=True)
+    _planning(sub)
+    sub = command("demo", "run the whole cycle on a bundled fictional school and write its report")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    sub.add_argument("--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule")
+    sub.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    sub.set_defaults(target=[], priority=[], max_priorities=3, framework=None)
+    _authority_commands(command)
+    command("schema", "print the JSON Schema of a payload").add_argument(
+        "kind", choices=list(PAYLOAD_NAMES), nargs="?", default="self-evaluation"
+    )
+    sub = command("export", "export the framework in an interchange format")
+    sub.add_argument("target_format", choices=["case"], metavar="case", help="1EdTech CASE 1.1")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="the English package, or the Welsh document")
+    _common(sub, csv=False)
+    for sub in commands.choices.values():
+        if not any(action.dest == "output" for action in sub._actions):  # noqa: SLF001 (argparse has no public way)
+            sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    arguments = build_parser().parse_args(argv)
+    from school_improvement._cli import commands  # noqa: PLC0415 (loaded only once the arguments parse)
+    from school_improvement._errors import InputError, SchoolImprovementError  # noqa: PLC0415
+
+    try:
+        commands.run(arguments)
+    except InputError as error:
+        if arguments.debug:
+            raise
+        sys.stderr.write(f"school-improvement: {error.source}: {len(error.problems)} problem(s):\n")
+        sys.stderr.writelines(f"  {problem}\n" for problem in error.problems)
+        return EXIT_USAGE
+    except SchoolImprovementError as error:
+        if arguments.debug:
+            raise
+        sys.stderr.write(f"school-improvement: error: {error}\n")
+        return EXIT_USAGE
+    except Exception as error:
+        if arguments.debug:
+            raise
+        sys.stderr.write(f"school-improvement: unexpected failure: {type(error).__name__}: {error}\n")
+        sys.stderr.write("Run again with --debug for the details, and report it.\n")
+        return EXIT_FAILURE
+    return EXIT_OK

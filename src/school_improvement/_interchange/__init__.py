@@ -1,0 +1,1 @@
+"""Interchange: payloads, JSON Schemas, untrusted input, the spreadsheet template and the CASE export."""

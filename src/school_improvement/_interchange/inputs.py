@@ -1,0 +1,172 @@
+"""Reading untrusted input: a self-evaluation from another system, validated field by field."""
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from school_improvement._assessment.checked import self_evaluation_problems
+from school_improvement._assessment.evidence import (
+    DescriptorRating,
+    Evidence,
+    EvidenceKind,
+    ProfessionalJudgement,
+    Rating,
+    SelfEvaluation,
+)
+from school_improvement._content.framework import Framework
+from school_improvement._errors import PayloadError, Problem
+from school_improvement._interchange.envelope import under_data
+from school_improvement._stage import Stage
+
+_MESSAGES = {
+    "missing": "required field missing",
+    "extra_forbidden": "unknown field",
+}
+
+
+def _path(location: tuple[int | str, ...]) -> str:
+    path = "$"
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _problems(error: Any) -> list[Problem]:  # noqa: ANN401 (a pydantic ValidationError, imported lazily)
+    problems = []
+    for detail in error.errors(include_url=False):
+        location = tuple(part for part in detail["loc"] if not str(part).startswith("function-"))
+        message = _MESSAGES.get(detail["type"], detail["msg"])
+        problems.append(Problem(_path(location), message))
+    return problems
+
+
+_RATINGS = {rating.value: rating for rating in Rating}
+_KINDS = {kind.value: kind for kind in EvidenceKind}
+_STAGES = {stage.value: stage for stage in Stage}
+
+
+def _build(data: Any) -> SelfEvaluation:  # noqa: ANN401 (a validated SelfEvaluationModel, imported lazily)
+    """The self-evaluation from its validated model, built directly: every field is already checked."""
+    return SelfEvaluation(
+        school=data.school,
+        date=data.date,
+        framework_edition=data.framework_edition,
+        ratings=tuple(
+            DescriptorRating(
+                rating.descriptor,
+                _RATINGS[rating.rating],
+                tuple(Evidence(_KINDS[e.kind], e.date, e.note, e.reference) for e in rating.evidence),
+            )
+            for rating in data.ratings
+        ),
+        judgements=tuple(
+            ProfessionalJudgement(j.aspect, None if j.stage is None else _STAGES[j.stage], j.rationale)
+            for j in data.judgements
+        ),
+    )
+
+
+def load_self_evaluation(
+    source: str | bytes | Mapping[str, Any], *, framework: Framework | None = None, name: str = "<input>"
+) -> SelfEvaluation:
+    """Read a self-evaluation payload from an untrusted source, checking everything.
+
+    Accepts JSON text, UTF-8 bytes, or an already-parsed mapping, in the payload
+    layout (``schema_version``, ``kind``, ``framework_edition``, ``data``) that
+    [`dumps`][school_improvement.dumps] writes. Every field is validated, and
+    sizes are limited so that a hostile payload cannot exhaust memory: at most
+    2,000,000 bytes, 1,000 ratings, 50 pieces of evidence per rating, 50
+    professional judgements, 2,000 characters in a note, reference or
+    rationale, and 200 in a school reference or edition. With ``framework``,
+    the descriptor codes, the edition and the evidence dates are checked
+    against it too.
+
+    Args:
+        source: The payload.
+        framework: The edition to check codes against, if any.
+        name: A name for the source (a file name, say), used in the error.
+
+    Raises:
+        PayloadError: Listing every problem found, each with its JSON path
+            (such as ``$.data.ratings[3].descriptor``); nothing is loaded.
+
+    Examples:
+        >>> from school_improvement import PayloadError, load_framework, load_self_evaluation
+        >>> payload = {
+        ...     "schema_version": 1,
+        ...     "kind": "self-evaluation",
+        ...     "framework_edition": "estyn-school-improvement-journeys/2026.1",
+        ...     "data": {
+        ...         "school": "example-primary",
+        ...         "date": "2026-11-01",
+        ...         "framework_edition": "estyn-school-improvement-journeys/2026.1",
+        ...         "ratings": [
+        ...             {
+        ...                 "descriptor": "PV.1.1",
+        ...                 "rating": "mostly",
+        ...                 "evidence": [{"kind": "learner-voice", "date": "2026-10-01"}],
+        ...             }
+        ...         ],
+        ...     },
+        ... }
+        >>> load_self_evaluation(payload).ratings[0].rating
+        <Rating.MOSTLY: 'mostly'>
+        >>> payload["data"]["ratings"][0]["rating"] = "mostly-ish"
+        >>> try:
+        ...     load_self_evaluation(payload, framework=load_framework())
+        ... except PayloadError as error:
+        ...     print(error.problems[0])
+        $.data.ratings[0].rating: Input should be 'not-yet', 'partly', 'mostly', 'fully' or 'not-applicable'
+    """
+    from pydantic import ValidationError  # noqa: PLC0415 (pydantic stays out of the package import)
+
+    from school_improvement._interchange.schema import MAX_PAYLOAD_BYTES, SelfEvaluationPayload  # noqa: PLC0415
+
+    try:
+        if isinstance(source, Mapping):
+            model = SelfEvaluationPayload.model_validate(dict(source))
+        else:
+            raw = source.encode("utf-8") if isinstance(source, str) else source
+            raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some tools write
+            if len(raw) > MAX_PAYLOAD_BYTES:
+                message = f"the payload is {len(raw):,} bytes; the most read is {MAX_PAYLOAD_BYTES:,}"
+                raise PayloadError(name, [Problem("$", message)])
+            model = SelfEvaluationPayload.model_validate_json(raw)
+    except ValidationError as error:
+        raise PayloadError(name, _problems(error)) from None
+    problems: list[Problem] = []
+    if model.framework_edition != model.data.framework_edition:
+        message = f"the payload declares {model.framework_edition!r}, its data {model.data.framework_edition!r}"
+        problems.append(Problem("$.framework_edition", message))
+    evaluation = _build(model.data)
+    if framework is not None:
+        problems += under_data(self_evaluation_problems(framework, evaluation))
+    if problems:
+        raise PayloadError(name, problems)
+    return evaluation
+
+
+def payload_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every payload, by kind, as shipped in ``school_improvement/schemas/``.
+
+    The self-evaluation's is the input schema, with its size limits; the
+    others are generated from the classes themselves.
+    """
+    from school_improvement._interchange.payloads import PAYLOAD_KINDS  # noqa: PLC0415 (payloads import this module's users)
+    from school_improvement._interchange.schema import SelfEvaluationPayload, output_payload_model  # noqa: PLC0415
+
+    schemas: dict[str, dict[str, Any]] = {}
+    for cls, kind in PAYLOAD_KINDS.items():
+        model = SelfEvaluationPayload if kind == "self-evaluation" else output_payload_model(cls, kind)
+        schema: dict[str, Any] = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schemas[kind] = schema
+    return schemas
+
+
+def schema_texts() -> dict[str, str]:
+    """Each payload's JSON Schema as the deterministic text that is committed and shipped, by file name."""
+    return {
+        f"{kind}.schema.json": json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        for kind, schema in payload_schemas().items()
+    }

@@ -1,0 +1,353 @@
+"""Gap analysis: what stands between each aspect's current stage and its target."""
+
+import datetime
+import enum
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from school_improvement._assessment.assess import Judgement, JudgementStatus, RuleDescription, StageProfile
+from school_improvement._assessment.checked import CheckedSelfEvaluation, checked
+from school_improvement._assessment.evidence import Rating, SelfEvaluation
+from school_improvement._assessment.rules import CellRatings
+from school_improvement._content.framework import Framework
+from school_improvement._errors import AnalysisError, Problem, UnknownCodeError
+from school_improvement._stage import Stage
+
+
+@attrs.frozen
+class Target:
+    """The stage a school aims for in one aspect.
+
+    Attributes:
+        aspect: The aspect's code.
+        stage: The stage aimed for.
+        horizon: When the school aims to reach it, if it has said.
+    """
+
+    aspect: str
+    stage: Stage
+    horizon: datetime.date | None = None
+
+
+class GapStatus(enum.Enum):
+    """Where an aspect stands against its target."""
+
+    OPEN = "open"
+    """The target is not reached; the unmet descriptors say what stands in the way."""
+    REACHED = "reached"
+    """The target is at or below the current stage: no gap."""
+    NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
+    """There is too little evidence to place the aspect, so the gap cannot be judged."""
+    NO_TARGET = "no-target"
+    """No target is set (by default, for an aspect with not enough evidence)."""
+
+
+@attrs.frozen
+class AspectGap:
+    """The gap between one aspect's current stage and its target.
+
+    Attributes:
+        aspect: The aspect's code.
+        status: Open, reached, not enough evidence, or no target.
+        current: The stage reached now, or ``None``.
+        target: The target stage, or ``None`` when none is set.
+        distance: How many stages lie between the current stage and the target
+            (0 when reached; ``None`` when there is no target or not enough
+            evidence). No stage yet counts as position 0.
+        unmet: The descriptors up to and including the target stage that are
+            rated below the threshold or not rated, foundations first (by stage,
+            then source order). Empty when the target is reached.
+        met: How many applicable descriptors up to the target meet the threshold.
+        applicable: How many descriptors up to the target are applicable.
+        progress: ``met / applicable``, from 0 to 1; 1 when the target is reached
+            or nothing up to it is applicable; ``None`` without a target.
+        horizon: When the school aims to reach the target.
+        explanation: The gap in a plain-language sentence or two.
+    """
+
+    aspect: str
+    status: GapStatus
+    current: Stage | None
+    target: Stage | None
+    distance: int | None
+    unmet: tuple[str, ...]
+    met: int
+    applicable: int
+    progress: float | None
+    horizon: datetime.date | None
+    explanation: str
+
+    @property
+    def is_open(self) -> bool:
+        """True when something stands between the aspect and its target."""
+        return self.status is GapStatus.OPEN
+
+
+@attrs.frozen
+class GapAnalysis:
+    """The gaps of every aspect of one school, ordered for attention.
+
+    Attributes:
+        school: The school's reference.
+        date: The date of the self-evaluation.
+        framework_edition: The edition assessed against.
+        rule: The rule the stages were judged by.
+        threshold: The rating a descriptor needs to count as met.
+        not_applicable: The descriptors the school marked not applicable, in source order.
+        gaps: One gap per aspect: open gaps first, those with the earliest
+            unmet stage (the foundations) before later ones, then the larger
+            distance, then the lower progress, then source order; then aspects
+            with not enough evidence, then those without a target, then those
+            whose target is reached, each in source order.
+    """
+
+    school: str
+    date: datetime.date
+    framework_edition: str
+    rule: RuleDescription
+    threshold: Rating
+    not_applicable: tuple[str, ...]
+    gaps: tuple[AspectGap, ...]
+
+    def gap(self, aspect: str) -> AspectGap:
+        """The gap of one aspect.
+
+        Raises:
+            UnknownCodeError: If the analysis has no gap for the aspect.
+        """
+        for gap in self.gaps:
+            if gap.aspect == aspect:
+                return gap
+        raise UnknownCodeError("aspect", aspect)
+
+    @property
+    def open_gaps(self) -> tuple[AspectGap, ...]:
+        """The open gaps, in order of attention."""
+        return tuple(gap for gap in self.gaps if gap.is_open)
+
+
+def default_targets(profile: StageProfile) -> tuple[Target, ...]:
+    """The stage after the current one for each aspect; none for an aspect with not enough evidence.
+
+    An aspect with no stage yet aims for Starting the journey; one already at
+    Sustaining high standards keeps that as its target.
+    """
+    targets = []
+    for judgement in profile.judgements:
+        if judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
+            continue
+        current = judgement.stage
+        aim = Stage.STARTING_THE_JOURNEY if current is None else (current.next() or current)
+        targets.append(Target(judgement.aspect, aim))
+    return tuple(targets)
+
+
+def _targets_by_aspect(framework: Framework, targets: "Iterable[Target] | Mapping[str, Stage]") -> dict[str, Target]:
+    given = [Target(a, s) for a, s in targets.items()] if isinstance(targets, Mapping) else list(targets)
+    known = {aspect.code for aspect in framework.aspects}
+    problems: list[Problem] = []
+    chosen: dict[str, Target] = {}
+    for place, target in enumerate(given):
+        if target.aspect not in known:
+            problems.append(Problem(f"$.targets[{place}].aspect", f"no aspect has the code {target.aspect!r}"))
+        elif target.aspect in chosen:
+            problems.append(Problem(f"$.targets[{place}].aspect", f"aspect {target.aspect} has two targets"))
+        chosen[target.aspect] = target
+    if problems:
+        raise AnalysisError("targets", problems)
+    return chosen
+
+
+def _check_belongs(evaluation: CheckedSelfEvaluation, profile: StageProfile) -> None:
+    pairs = [
+        ("school", evaluation.school, profile.school),
+        ("date", evaluation.date, profile.date),
+        ("framework_edition", evaluation.framework_edition, profile.framework_edition),
+    ]
+    problems = [
+        Problem(f"$.{field}", f"the profile's {field} is {theirs!s}, but the self-evaluation's is {ours!s}")
+        for field, ours, theirs in pairs
+        if ours != theirs
+    ]
+    if problems:
+        raise AnalysisError(evaluation.school, problems)
+
+
+def _describe(framework: Framework, gap: AspectGap, shortfall: str | None, first_unmet: tuple[str, ...]) -> str:
+    """The gap in words; ``first_unmet`` are the unmet descriptors of the earliest stage with any."""
+    title = framework.aspect(gap.aspect).title.en
+    name = framework.stage_name
+    current = name(gap.current).en if gap.current else "no stage yet"
+    by = f" by {gap.horizon}" if gap.horizon else ""
+    if gap.target is None:
+        return f"{title}: not enough evidence to place the aspect ({shortfall}); gather evidence, then set a target."
+    target = name(gap.target).en
+    if gap.status is GapStatus.REACHED:
+        return f"{title}: the target, {target}, is reached (now {current})."
+    share = f"{gap.met} of {gap.applicable} applicable descriptors up to {target} are met"
+    if gap.status is GapStatus.NOT_ENOUGH_EVIDENCE:
+        return f"{title}: not enough evidence to place the aspect ({shortfall}); on the evidence so far, {share}."
+    lowest = name(framework.descriptor(first_unmet[0]).stage).en
+    steps = "stage" if gap.distance == 1 else "stages"
+    return (
+        f"{title}: {current} now, aiming for {target}{by} ({gap.distance} {steps} on). {share}; "
+        f"the first unmet are at {lowest}: {', '.join(first_unmet)}."
+    )
+
+
+@attrs.frozen
+class _Context:
+    framework: Framework
+    form: CheckedSelfEvaluation
+    judgements: Mapping[str, Judgement]
+    threshold: Rating
+
+
+def _count(
+    cells: tuple[CellRatings, ...], target: Stage, threshold: Rating
+) -> tuple[int, int, list[str], tuple[str, ...], int]:
+    """Up to the target: met, applicable, the unmet descriptors, those of the earliest stage with any, its position."""
+    unmet: list[str] = []
+    first_unmet: list[str] = []
+    lowest = 0
+    met = applicable = 0
+    for cell in cells:
+        if cell.stage > target:
+            break
+        for code, rating in cell.ratings:
+            if rating is Rating.NOT_APPLICABLE:
+                continue
+            applicable += 1
+            if rating is not None and rating.at_least(threshold):
+                met += 1
+                continue
+            unmet.append(code)
+            lowest = lowest or cell.stage.position
+            if cell.stage.position == lowest:
+                first_unmet.append(code)
+    return met, applicable, unmet, tuple(first_unmet), lowest
+
+
+def _gap(context: _Context, aspect: str, target: Target | None) -> tuple[AspectGap, int]:
+    """The aspect's gap, and the position of its earliest unmet stage (0 when none is unmet)."""
+    framework, threshold = context.framework, context.threshold
+    judgement = context.judgements[aspect]
+    current = judgement.stage
+    enough = judgement.status is not JudgementStatus.NOT_ENOUGH_EVIDENCE
+    if target is None:
+        gap = AspectGap(aspect, GapStatus.NO_TARGET, current, None, None, (), 0, 0, None, None, "")
+        return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, ())), 0
+    met, applicable, unmet, first_unmet, lowest = _count(context.form.aspects[aspect].cells, target.stage, threshold)
+    position = 0 if current is None else current.position
+    if not enough:
+        status, distance = GapStatus.NOT_ENOUGH_EVIDENCE, None
+        progress = met / applicable if applicable else 0.0
+    elif position >= target.stage.position or not unmet:
+        # Reached by the rule, or everything applicable up to the target is met (the
+        # target's own stage may be wholly not applicable).
+        status, distance, unmet, progress, lowest = GapStatus.REACHED, 0, [], 1.0, 0
+    else:
+        status, distance, progress = GapStatus.OPEN, target.stage.position - position, met / applicable
+    gap = AspectGap(
+        aspect, status, current, target.stage, distance, tuple(unmet), met, applicable, progress, target.horizon, ""
+    )
+    return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, first_unmet)), lowest
+
+
+_STATUS_ORDER = {GapStatus.OPEN: 0, GapStatus.NOT_ENOUGH_EVIDENCE: 1, GapStatus.NO_TARGET: 2, GapStatus.REACHED: 3}
+
+
+def _order(framework: Framework, gaps: list[tuple[AspectGap, int]]) -> tuple[AspectGap, ...]:
+    place = {aspect.code: n for n, aspect in enumerate(framework.aspects)}
+
+    def key(entry: tuple[AspectGap, int]) -> tuple[int, int, int, float, int]:
+        gap, lowest = entry
+        if gap.status is not GapStatus.OPEN:
+            return (_STATUS_ORDER[gap.status], 0, 0, 0.0, place[gap.aspect])
+        return (0, lowest, -(gap.distance or 0), gap.progress or 0.0, place[gap.aspect])
+
+    return tuple(gap for gap, _ in sorted(gaps, key=key))
+
+
+def find_gaps(  # noqa: PLR0913 (the keyword options are documented choices)
+    framework: Framework,
+    evaluation: SelfEvaluation | CheckedSelfEvaluation,
+    profile: StageProfile,
+    targets: "Iterable[Target] | Mapping[str, Stage] | None" = None,
+    *,
+    defaults: bool = True,
+    threshold: Rating | None = None,
+) -> GapAnalysis:
+    """Find what stands between each aspect and its target.
+
+    Args:
+        framework: The framework edition.
+        evaluation: The self-evaluation the profile was assessed from.
+        profile: Its stage profile, from [`assess`][school_improvement.assess].
+        targets: The targets, as [`Target`][school_improvement.Target] objects or
+            a mapping of aspect code to stage.
+        defaults: Whether aspects without a target of yours get the default:
+            the stage after the current one (see
+            [`default_targets`][school_improvement.default_targets]).
+        threshold: The rating a descriptor needs to count as met; by default
+            the threshold the profile's rule declares (``profile.rule.threshold``).
+
+    Returns:
+        The gaps, ordered for attention.
+
+    Raises:
+        SelfEvaluationError: If the self-evaluation does not fit the framework.
+        AnalysisError: If the profile is not the self-evaluation's, or a target
+            names an unknown aspect or an aspect twice.
+
+    Examples:
+        >>> import datetime
+        >>> from school_improvement import (
+        ...     DescriptorRating,
+        ...     Evidence,
+        ...     EvidenceKind,
+        ...     Rating,
+        ...     SelfEvaluation,
+        ...     Stage,
+        ...     assess,
+        ...     find_gaps,
+        ...     load_framework,
+        ... )
+        >>> framework = load_framework()
+        >>> seen = (
+        ...     Evidence(EvidenceKind.LEARNER_VOICE, datetime.date(2026, 10, 1)),
+        ...     Evidence(EvidenceKind.DOCUMENTATION, datetime.date(2026, 10, 2)),
+        ... )
+        >>> evaluation = SelfEvaluation(
+        ...     "example-primary",
+        ...     datetime.date(2026, 11, 1),
+        ...     framework.edition_id,
+        ...     ratings=(
+        ...         DescriptorRating("PV.1.1", Rating.FULLY, seen),
+        ...         DescriptorRating("PV.2.1", Rating.PARTLY, seen),
+        ...     ),
+        ... )
+        >>> gaps = find_gaps(framework, evaluation, assess(framework, evaluation), {"PV": Stage.BUILDING_MOMENTUM})
+        >>> gap = gaps.gap("PV")
+        >>> gap.status.value, gap.distance, gap.unmet, gap.progress
+        ('open', 2, ('PV.2.1', 'PV.3.1'), 0.3333333333333333)
+    """
+    form = checked(framework, evaluation)
+    _check_belongs(form, profile)
+    chosen = {target.aspect: target for target in default_targets(profile)} if defaults else {}
+    if targets is not None:
+        chosen.update(_targets_by_aspect(framework, targets))
+    bar = profile.rule.threshold if threshold is None else threshold
+    judgements = {judgement.aspect: judgement for judgement in profile.judgements}
+    context = _Context(framework, form, judgements, bar)
+    gaps = [_gap(context, code, chosen.get(code)) for code in form.aspects]
+    return GapAnalysis(
+        profile.school,
+        profile.date,
+        profile.framework_edition,
+        profile.rule,
+        bar,
+        form.not_applicable,
+        _order(framework, gaps),
+    )

@@ -1,0 +1,366 @@
+"""Next steps: a few priorities, each with the descriptors to work on next and the reasons why."""
+
+import datetime
+from collections.abc import Iterable
+
+import attrs
+
+from school_improvement._assessment.quality import Finding, Severity
+from school_improvement._content.framework import DescriptorKind, Framework
+from school_improvement._errors import AnalysisError, Problem
+from school_improvement._planning.gaps import AspectGap, GapAnalysis
+from school_improvement._stage import Stage
+
+
+@attrs.frozen
+class Weighting:
+    """How the open gaps are ranked into priorities. Every weight may be changed, or set to 0.
+
+    An aspect with an open gap scores the sum of:
+
+    - ``gap`` for having an open gap at all;
+    - ``foundation`` times how early its first unmet stage is: 1 for Starting
+      the journey, 0.75 for Making progress, 0.5 for Building momentum, 0.25
+      for Sustaining high standards (foundations first);
+    - ``national_priority`` for each of attendance, literacy and numeracy that
+      its candidate steps carry as a tag, and ``supporting_priority`` if they
+      carry wellbeing (only tags drawn from the descriptors' own words count,
+      unless ``editorial_tags`` is true);
+    - ``factor`` for each of the school's chosen contributory factors the
+      aspect is linked to (an editorial mapping);
+    - ``school_priority`` if the school has chosen the aspect as a priority;
+    - ``evidence`` if the evidence checks raised a warning about the aspect
+      (the next step includes strengthening that evidence).
+
+    Ties go to the aspect that comes first in the framework. Within a priority,
+    steps come stage by stage (foundations first); within a stage, by their own
+    weight (``national_priority`` for each main national priority the step names,
+    ``supporting_priority`` for wellbeing, ``evidence`` if the evidence behind
+    its rating drew a warning), then in source order.
+    """
+
+    gap: float = 1.0
+    foundation: float = 1.0
+    national_priority: float = 1.0
+    supporting_priority: float = 0.5
+    editorial_tags: bool = False
+    factor: float = 0.5
+    school_priority: float = 2.0
+    evidence: float = 0.5
+
+
+@attrs.frozen
+class Reason:
+    """One reason a step or priority was chosen.
+
+    Attributes:
+        kind: ``gap``, ``foundation``, ``national-priority``, ``contributory-factor``,
+            ``school-priority`` or ``evidence``.
+        text: The reason in words.
+    """
+
+    kind: str
+    text: str
+
+
+@attrs.frozen
+class NextStep:
+    """A descriptor to work on next.
+
+    Attributes:
+        descriptor: The descriptor's code.
+        stage: Its stage.
+        text: Its text, verbatim.
+        kind: Whether it reads as an action to take or a state to work towards.
+        reasons: Why it is recommended.
+        national_priorities: The national priorities its tags name.
+        characteristics: The codes of the common characteristics of leaders
+            linked to its aspect (editorial).
+    """
+
+    descriptor: str
+    stage: Stage
+    text: str
+    kind: DescriptorKind
+    reasons: tuple[Reason, ...]
+    national_priorities: tuple[str, ...]
+    characteristics: tuple[str, ...]
+
+
+@attrs.frozen
+class RecommendedPriority:
+    """An aspect to make a priority, with its next steps.
+
+    Attributes:
+        rank: Its place, from 1.
+        aspect: The aspect's code.
+        current: The stage reached now, or ``None``.
+        target: The target stage.
+        horizon: When the school aims to reach it.
+        score: The weighted score that ranked it.
+        score_parts: The score's parts, as (weight's name, contribution) pairs.
+        reasons: Why the aspect is a priority.
+        steps: The next steps, foundations first.
+        contributory_factors: The contributory factors linked to the aspect (editorial).
+    """
+
+    rank: int
+    aspect: str
+    current: Stage | None
+    target: Stage
+    horizon: datetime.date | None
+    score: float
+    score_parts: tuple[tuple[str, float], ...]
+    reasons: tuple[Reason, ...]
+    steps: tuple[NextStep, ...]
+    contributory_factors: tuple[int, ...]
+
+
+@attrs.frozen
+class Recommendation:
+    """A few priorities with their next steps, for one school.
+
+    Attributes:
+        school: The school's reference.
+        date: The date of the self-evaluation.
+        framework_edition: The edition assessed against.
+        weighting: The weighting that ranked the priorities.
+        priorities: The recommended priorities, in rank order.
+        not_chosen: Aspects with open gaps left out by the limit on priorities, in rank order.
+    """
+
+    school: str
+    date: datetime.date
+    framework_edition: str
+    weighting: Weighting
+    priorities: tuple[RecommendedPriority, ...]
+    not_chosen: tuple[str, ...]
+
+
+_FOUNDATION = {1: 1.0, 2: 0.75, 3: 0.5, 4: 0.25}
+
+
+def _tags(framework: Framework, descriptor: str, weighting: Weighting) -> tuple[str, ...]:
+    order = [p.code for p in framework.national_priorities]
+    tags = {t.priority for t in framework.tags_for(descriptor) if weighting.editorial_tags or not t.editorial}
+    return tuple(code for code in order if code in tags)
+
+
+@attrs.frozen
+class _Context:
+    framework: Framework
+    weighting: Weighting
+    warned_aspects: frozenset[str]
+    warned_descriptors: frozenset[str]
+    school_priorities: frozenset[str]
+    focus_factors: frozenset[int]
+    max_steps: int | None
+
+
+def _steps(context: _Context, gap: AspectGap) -> list[NextStep]:
+    framework = context.framework
+    characteristics = tuple(c.code for c in framework.characteristics_for(gap.aspect))
+    order = {code: n for n, code in enumerate(gap.unmet)}
+    candidates = []
+    for code in gap.unmet:
+        descriptor = framework.descriptor(code)
+        tags = _tags(framework, code, context.weighting)
+        reasons = (
+            [Reason("gap", f"not yet met on the way to {framework.stage_name(gap.target).en}")] if gap.target else []
+        )
+        if descriptor.stage is framework.descriptor(gap.unmet[0]).stage:
+            reasons.append(
+                Reason("foundation", f"part of the earliest unmet stage, {framework.stage_name(descriptor.stage).en}")
+            )
+        if tags:
+            names = ", ".join(framework.priority(t).name.en for t in tags)
+            reasons.append(Reason("national-priority", f"names the national priorities: {names}"))
+        if code in context.warned_descriptors:
+            reasons.append(Reason("evidence", "the evidence behind its rating needs strengthening"))
+        step = NextStep(
+            code, descriptor.stage, descriptor.full_text, descriptor.kind, tuple(reasons), tags, characteristics
+        )
+        candidates.append(((descriptor.stage.position, -_step_weight(context, step), order[code]), step))
+    candidates.sort(key=lambda pair: pair[0])
+    chosen = [step for _, step in candidates]
+    return chosen if context.max_steps is None else chosen[: context.max_steps]
+
+
+def _step_weight(context: _Context, step: NextStep) -> float:
+    weighting, framework = context.weighting, context.framework
+    weight = 0.0
+    for code in step.national_priorities:
+        supporting = framework.priority(code).supporting
+        weight += weighting.supporting_priority if supporting else weighting.national_priority
+    if step.descriptor in context.warned_descriptors:
+        weight += weighting.evidence
+    return weight
+
+
+def _score(
+    context: _Context, gap: AspectGap, steps: list[NextStep]
+) -> tuple[tuple[tuple[str, float], ...], list[Reason]]:
+    framework, weighting = context.framework, context.weighting
+    lowest = framework.descriptor(gap.unmet[0]).stage
+    parts: list[tuple[str, float]] = [
+        ("gap", weighting.gap),
+        ("foundation", weighting.foundation * _FOUNDATION[lowest.position]),
+    ]
+    reasons = [Reason("gap", gap.explanation)]
+    tags = {tag for step in steps for tag in step.national_priorities}
+    main = [p for p in framework.national_priorities if p.code in tags and not p.supporting]
+    supporting = [p for p in framework.national_priorities if p.code in tags and p.supporting]
+    if main or supporting:
+        parts.append(
+            (
+                "national_priority",
+                weighting.national_priority * len(main) + weighting.supporting_priority * len(supporting),
+            )
+        )
+        names = ", ".join(p.name.en for p in main + supporting)
+        reasons.append(Reason("national-priority", f"its next steps serve the national priorities: {names}"))
+    factors = [f.number for f in framework.factors_for(gap.aspect) if f.number in context.focus_factors]
+    if factors:
+        parts.append(("factor", weighting.factor * len(factors)))
+        numbers = ", ".join(str(n) for n in factors)
+        reasons.append(
+            Reason("contributory-factor", f"linked (editorially) to the contributory factors you chose: {numbers}")
+        )
+    if gap.aspect in context.school_priorities:
+        parts.append(("school_priority", weighting.school_priority))
+        reasons.append(Reason("school-priority", "the school has chosen it as a priority"))
+    if gap.aspect in context.warned_aspects:
+        parts.append(("evidence", weighting.evidence))
+        reasons.append(Reason("evidence", "the evidence checks raised a warning about it; strengthen the evidence too"))
+    return tuple(parts), reasons
+
+
+def _context_problems(
+    framework: Framework, school_priorities: Iterable[str], focus_factors: Iterable[int]
+) -> list[Problem]:
+    aspects = {aspect.code for aspect in framework.aspects}
+    factors = {factor.number for factor in framework.contributory_factors}
+    problems = [
+        Problem(f"$.school_priorities[{n}]", f"no aspect has the code {code!r}")
+        for n, code in enumerate(school_priorities)
+        if code not in aspects
+    ]
+    problems += [
+        Problem(f"$.focus_factors[{n}]", f"no contributory factor {number!r}")
+        for n, number in enumerate(focus_factors)
+        if number not in factors
+    ]
+    return problems
+
+
+def recommend(  # noqa: PLR0913 (each option is a documented part of the weighting)
+    framework: Framework,
+    gaps: GapAnalysis,
+    *,
+    findings: Iterable[Finding] = (),
+    school_priorities: Iterable[str] = (),
+    focus_factors: Iterable[int] = (),
+    weighting: Weighting | None = None,
+    max_priorities: int | None = 3,
+    max_steps: int | None = 3,
+) -> Recommendation:
+    """Recommend a few priorities, each with its next steps and the reasons for them.
+
+    Only open gaps are considered, and only their unmet descriptors are
+    recommended: never one already met. The weighting is described on
+    [`Weighting`][school_improvement.Weighting].
+
+    Args:
+        framework: The framework edition.
+        gaps: The gap analysis, from [`find_gaps`][school_improvement.find_gaps].
+        findings: Evidence-quality findings, from [`check_evidence`][school_improvement.check_evidence].
+        school_priorities: Aspect codes the school has chosen as priorities.
+        focus_factors: Numbers of contributory factors the school wants to focus on.
+        weighting: The weights; the defaults of [`Weighting`][school_improvement.Weighting] if not given.
+        max_priorities: How many priorities at most (default 3); ``None`` for no limit.
+        max_steps: How many steps per priority at most (default 3); ``None`` for no limit.
+
+    Raises:
+        AnalysisError: If a school priority or focus factor is not in the framework,
+            or a limit is below 1.
+
+    Examples:
+        >>> import datetime
+        >>> from school_improvement import (
+        ...     DescriptorRating,
+        ...     Evidence,
+        ...     EvidenceKind,
+        ...     Rating,
+        ...     SelfEvaluation,
+        ...     assess,
+        ...     find_gaps,
+        ...     load_framework,
+        ...     recommend,
+        ... )
+        >>> framework = load_framework()
+        >>> seen = (
+        ...     Evidence(EvidenceKind.LEARNER_VOICE, datetime.date(2026, 10, 1)),
+        ...     Evidence(EvidenceKind.DATA, datetime.date(2026, 10, 2)),
+        ... )
+        >>> evaluation = SelfEvaluation(
+        ...     "example-primary",
+        ...     datetime.date(2026, 11, 1),
+        ...     framework.edition_id,
+        ...     ratings=(
+        ...         DescriptorRating("LW.1.1", Rating.PARTLY, seen),
+        ...         DescriptorRating("LW.1.2", Rating.FULLY, seen),
+        ...         DescriptorRating("PV.1.1", Rating.FULLY, seen),
+        ...         DescriptorRating("PV.2.1", Rating.PARTLY, seen),
+        ...     ),
+        ... )
+        >>> gaps = find_gaps(framework, evaluation, assess(framework, evaluation))
+        >>> advice = recommend(framework, gaps)
+        >>> [(p.aspect, [s.descriptor for s in p.steps]) for p in advice.priorities]
+        [('LW', ['LW.1.3', 'LW.1.1', 'LW.1.4']), ('PV', ['PV.2.1'])]
+    """
+    wanted_aspects, wanted_factors = tuple(school_priorities), tuple(focus_factors)
+    problems = _context_problems(framework, wanted_aspects, wanted_factors)
+    for name, limit in (("max_priorities", max_priorities), ("max_steps", max_steps)):
+        if limit is not None and limit < 1:
+            problems.append(Problem(f"$.{name}", "must be at least 1, or None for no limit"))
+    if problems:
+        raise AnalysisError(gaps.school, problems)
+    warnings = [finding for finding in findings if finding.severity is Severity.WARNING]
+    context = _Context(
+        framework,
+        Weighting() if weighting is None else weighting,
+        frozenset(f.aspect for f in warnings if f.aspect is not None),
+        frozenset(f.descriptor for f in warnings if f.descriptor is not None),
+        frozenset(wanted_aspects),
+        frozenset(wanted_factors),
+        max_steps,
+    )
+    place = {aspect.code: n for n, aspect in enumerate(framework.aspects)}
+    ranked = []
+    for gap in gaps.open_gaps:
+        if gap.target is None:
+            continue
+        steps = _steps(context, gap)
+        parts, reasons = _score(context, gap, steps)
+        score = sum(value for _, value in parts)
+        ranked.append((-score, place[gap.aspect], gap, steps, parts, reasons, score))
+    ranked.sort(key=lambda entry: entry[:2])
+    chosen = ranked if max_priorities is None else ranked[:max_priorities]
+    priorities = tuple(
+        RecommendedPriority(
+            rank=rank,
+            aspect=gap.aspect,
+            current=gap.current,
+            target=gap.target,
+            horizon=gap.horizon,
+            score=score,
+            score_parts=parts,
+            reasons=tuple(reasons),
+            steps=tuple(steps),
+            contributory_factors=tuple(f.number for f in framework.factors_for(gap.aspect)),
+        )
+        for rank, (_, _, gap, steps, parts, reasons, score) in enumerate(chosen, start=1)
+        if gap.target is not None
+    )
+    not_chosen = tuple(entry[2].aspect for entry in ranked[len(chosen) :])
+    return Recommendation(gaps.school, gaps.date, gaps.framework_edition, context.weighting, priorities, not_chosen)

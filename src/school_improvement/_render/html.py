@@ -1,0 +1,363 @@
+"""A self-contained HTML report: one file, no network, no scripts, readable when printed.
+
+The markup is well-formed XML (XHTML-compatible), so it can be checked and
+transformed with ordinary XML tools. Colours are from the Okabe-Ito palette,
+which stays distinguishable with the common kinds of colour blindness, and
+every mark in the journey map is also said in words.
+"""
+
+from html import escape
+
+from school_improvement._authority.matching import Collaboration
+from school_improvement._authority.rollup import GroupRollup, Rollup
+from school_improvement._content.framework import Framework
+from school_improvement._planning.cycle import Cycle
+from school_improvement._planning.gaps import GapStatus
+from school_improvement._render.wording import AUTHORITY_CAUTION, Wording, authority_title
+from school_improvement._stage import Stage
+from school_improvement._text import Language
+
+_REACHED = "#56B4E9"  # sky blue: stages reached
+_CURRENT = "#0072B2"  # blue: the stage reached now
+_TARGET = "#E69F00"  # orange: the target (dashed outline)
+_UNKNOWN = "#999999"  # grey: not enough evidence
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.5; margin: 2rem auto;
+       max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }
+h1, h2, h3 { line-height: 1.2; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+.note { font-style: italic; }
+.caution { border-left: 4px solid #0072B2; padding-left: 0.75rem; }
+.muted { color: #555; }
+footer { margin-top: 3rem; border-top: 1px solid #bbb; padding-top: 1rem; font-size: 0.9rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-before: auto; break-after: avoid; }
+  table, figure, section { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _short(title: str, most: int = 46) -> str:
+    """A title cut at a word boundary to fit the map, marked with an ellipsis when cut."""
+    if len(title) <= most:
+        return title
+    return title[:most].rsplit(" ", 1)[0].rstrip(",") + "…"
+
+
+def _label(x: float, y: float, text: str, colour: str = "#1a1a1a") -> str:
+    return f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="11" fill="{colour}">{_e(text)}</text>'
+
+
+def journey_map(wording: Wording, cycle: Cycle) -> str:
+    """The journey map: aspects by stages, the stage reached and the target marked, as inline SVG."""
+    row, left, cell, top = 34, 330, 110, 40
+    width, height = left + cell * 4 + 10, top + row * len(wording.framework.aspects) + 10
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
+            'aria-labelledby="map-title map-desc">'
+        ),
+        '<title id="map-title">Journey map: the stage each aspect has reached, and its target</title>',
+    ]
+    said = []
+    for stage in Stage:
+        x = left + cell * (stage.position - 1) + cell / 2
+        first, _, rest = wording.stage(stage).rpartition(" ")
+        parts.append(
+            f'<text x="{x:g}" y="14" text-anchor="middle" font-size="12">'
+            f'<tspan x="{x:g}">{_e(first)}</tspan><tspan x="{x:g}" dy="14">{_e(rest)}</tspan></text>'
+        )
+    for place, aspect in enumerate(wording.framework.aspects):
+        y = top + row * place
+        judgement = cycle.profile.judgement(aspect.code)
+        gap = cycle.gaps.gap(aspect.code)
+        parts.append(f'<text x="4" y="{y + 21}" font-size="12">{_e(_short(aspect.title.en))}</text>')
+        reached = judgement.stage.position if judgement.stage else 0
+        for stage in Stage:
+            x = left + cell * (stage.position - 1)
+            if judgement.shortfall:
+                fill, label = _UNKNOWN, ""
+            elif stage.position < reached:
+                fill, label = _REACHED, ""
+            elif stage.position == reached:
+                fill, label = _CURRENT, "now"
+            else:
+                fill, label = "#ffffff", ""
+            parts.append(
+                f'<rect x="{x + 3}" y="{y + 4}" width="{cell - 6}" height="{row - 8}" fill="{fill}" stroke="#888"/>'
+            )
+            if gap.target is stage and gap.status is not GapStatus.REACHED:
+                parts.append(
+                    f'<rect x="{x + 5}" y="{y + 6}" width="{cell - 10}" height="{row - 12}" fill="none" '
+                    f'stroke="{_TARGET}" stroke-width="3" stroke-dasharray="6 3"/>'
+                )
+                label = "target"
+            if label:
+                colour = "#ffffff" if label == "now" else "#1a1a1a"
+                parts.append(_label(x + cell / 2, y + 21, label, colour))
+        if judgement.shortfall:
+            parts.append(_label(left + 2 * cell, y + 21, "not enough evidence"))
+            said.append(f"{aspect.title.en}: not enough evidence.")
+        else:
+            target = f"; target {wording.stage(gap.target)}" if gap.target and gap.status is GapStatus.OPEN else ""
+            said.append(f"{aspect.title.en}: {wording.stage(judgement.stage)}{target}.")
+    parts.insert(2, f'<desc id="map-desc">{_e(" ".join(said))}</desc>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _profile(wording: Wording, cycle: Cycle) -> list[str]:
+    out = [
+        "<section>",
+        "<h2>Stage profile</h2>",
+        "<table>",
+        "<thead><tr><th>Aspect</th><th>Stage reached</th><th>Target</th><th>Why</th></tr></thead>",
+        "<tbody>",
+    ]
+    for judgement in cycle.profile.judgements:
+        title = wording.framework.aspect(judgement.aspect).title.en
+        reached = wording.judged(judgement.status, judgement.stage)
+        gap = cycle.gaps.gap(judgement.aspect)
+        target = "-" if gap.target is None else wording.stage(gap.target)
+        why = _e(judgement.rationale)
+        own = judgement.professional_judgement
+        if own is not None:
+            why += f"<br/><em>The school's own judgement: {_e(wording.stage(own.stage))}. {_e(own.rationale)}</em>"
+        out.append(f"<tr><td>{_e(title)}</td><td>{_e(reached)}</td><td>{_e(target)}</td><td>{why}</td></tr>")
+    out += ["</tbody>", "</table>", "</section>"]
+    return out
+
+
+def _lists(wording: Wording, cycle: Cycle) -> list[str]:
+    out = ["<section>", "<h2>Evidence checks</h2>", "<ul>"]
+    out += [f"<li><strong>{_e(f.severity.value)}</strong>: {_e(f.message)}</li>" for f in cycle.findings]
+    out += ["<li>Nothing to question.</li>"] if not cycle.findings else []
+    out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>", "<ul>"]
+    out += [f"<li>{_e(g.explanation)}</li>" for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
+    out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
+    for priority in cycle.recommendation.priorities:
+        out.append(f"<h3>{priority.rank}. {_e(wording.framework.aspect(priority.aspect).title.en)}</h3>")
+        out += ["<ul>", *(f"<li>{_e(r.text)}</li>" for r in priority.reasons), "</ul>", "<ol>"]
+        out += [f"<li><strong>{_e(s.descriptor)}</strong> {_e(s.text)}</li>" for s in priority.steps]
+        out.append("</ol>")
+    out.append("</section>")
+    return out
+
+
+def _plan(cycle: Cycle) -> list[str]:
+    out = ["<section>", "<h2>Development plan (draft)</h2>", f'<p class="muted">{_e(cycle.plan.note)}</p>']
+    for number, priority in enumerate(cycle.plan.priorities, start=1):
+        out += [
+            f"<h3>Priority {number}: {_e(priority.title)}</h3>",
+            f"<p><strong>Objective.</strong> {_e(priority.objective)}</p>",
+        ]
+        out += [
+            "<table>",
+            "<thead><tr><th>Action</th><th>Owner</th><th>Start</th><th>Due</th><th>Resources</th></tr></thead>",
+            "<tbody>",
+        ]
+        out += [
+            f"<tr><td>{_e(a.descriptor)}: {_e(a.text)}</td><td></td><td></td><td></td><td></td></tr>"
+            for a in priority.actions
+        ]
+        out += ["</tbody>", "</table>", "<p><strong>Success criteria.</strong></p>", "<ul>"]
+        out += [f"<li>{_e(c.descriptor)}: {_e(c.text)}</li>" for c in priority.success_criteria]
+        out += ["</ul>", "<p><strong>Review points.</strong> To be decided by the school.</p>"]
+    out.append("</section>")
+    return out
+
+
+def _progress(wording: Wording, cycle: Cycle) -> list[str]:
+    progress = cycle.progress
+    if progress is None:
+        return []
+    heads = "".join(f"<th>{_e(date)}</th>" for date in progress.dates)
+    out = [
+        "<section>",
+        "<h2>Progress over time</h2>",
+        "<table>",
+        f"<thead><tr><th>Aspect</th>{heads}</tr></thead>",
+        "<tbody>",
+    ]
+    for aspect in progress.aspects:
+        shown = [wording.judged(*pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
+        cells = "".join(f"<td>{_e(text)}</td>" for text in shown)
+        stalled = " (stalled)" if aspect.stalled else ""
+        out.append(f"<tr><td>{_e(wording.framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")
+    out += ["</tbody>", "</table>", "</section>"]
+    return out
+
+
+def _page_head(title: str) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
+        "<head>",
+        '<meta charset="utf-8"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{_e(title)}</h1>",
+    ]
+
+
+def _page_foot(framework: Framework) -> list[str]:
+    notice = framework.provenance.notice
+    return [
+        "</main>",
+        "<footer>",
+        f"<p>{_e(notice.crown_copyright)}</p>",
+        f'<p>{_e(notice.ogl)} <a href="{_e(notice.ogl_url)}">Open Government Licence v3.0</a></p>',
+        f"<p>{_e(notice.endorsement)}</p>",
+        "</footer>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+
+
+def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, language: Language = "en") -> str:
+    """The report as one self-contained HTML file: journey map, profile, checks, gaps, next steps, plan, progress.
+
+    Args:
+        framework: The framework edition.
+        cycle: What the cycle produced.
+        note: A line to print under the title (the demo says its school is fictional).
+        language: ``"cy"`` for Welsh where a Welsh source gives it, with the fallbacks said.
+    """
+    wording = Wording(framework, language)
+    profile = cycle.profile
+    head = _page_head(f"Self-evaluation report: {profile.school}")
+    if note:
+        head.append(f'<p class="note">{_e(note)}</p>')
+    if wording.note:
+        head.append(f'<p class="note">{_e(wording.note)}</p>')
+    head += [
+        (
+            f"<p>Self-evaluation of {_e(profile.date)}, against {_e(profile.framework_edition)}, judged by the "
+            f"{_e(profile.rule.name)} rule ({_e(profile.rule.criterion)}).</p>"
+        ),
+        (
+            '<p class="caution">The stages are developmental, not grades, and there is no overall grade. Nothing here '
+            "is a judgement by Estyn or Welsh Government.</p>"
+        ),
+        "<section>",
+        "<h2>Journey map</h2>",
+        "<figure>",
+        journey_map(wording, cycle),
+        (
+            "<figcaption>Filled blue: the stage reached now (lighter: stages before it). Dashed orange: the target. "
+            "Grey: not enough evidence to judge. The same is in words in the table below.</figcaption>"
+        ),
+        "</figure>",
+        "</section>",
+    ]
+    foot = _page_foot(framework)
+    body = _profile(wording, cycle) + _lists(wording, cycle) + _plan(cycle) + _progress(wording, cycle)
+    return "\n".join(head + body + foot)
+
+
+def _group_html(wording: Wording, group: GroupRollup) -> list[str]:
+    mean = any(spread.mean_position is not None for spread in group.spreads)
+    heads = "".join(f"<th>{_e(wording.stage(stage))}</th>" for stage in Stage)
+    out = [
+        "<section>",
+        f"<h3>{_e(group.group)} ({len(group.schools)} schools)</h3>",
+        "<table>",
+        f"<thead><tr><th>Aspect</th><th>No stage yet</th>{heads}<th>Not enough evidence</th>"
+        + ("<th>Mean position</th>" if mean else "")
+        + "</tr></thead>",
+        "<tbody>",
+    ]
+    for spread in group.spreads:
+        counts = "".join(f"<td>{count.schools}</td>" for count in spread.stages)
+        shown = f"<td>{spread.mean_position:.2f}</td>" if spread.mean_position is not None else ""
+        out.append(
+            f"<tr><td>{_e(wording.framework.aspect(spread.aspect).title.en)}</td><td>{spread.no_stage_yet}</td>"
+            f"{counts}<td>{spread.not_enough_evidence}</td>{shown}</tr>"
+        )
+    out += ["</tbody>", "</table>", "<p><strong>System-level priorities.</strong></p>", "<ul>"]
+    out += [f"<li>{_e(p.explanation)}</li>" for p in group.system_priorities] or [
+        "<li>None: no aspect has most schools early.</li>"
+    ]
+    out += ["</ul>", "<p><strong>Shared next steps.</strong></p>", "<ul>"]
+    out += [
+        f"<li><strong>{_e(s.descriptor)}</strong> ({s.schools} schools) {_e(s.text)}</li>" for s in group.shared_steps
+    ] or ["<li>None shared by two schools or more.</li>"]
+    out += ["</ul>", "</section>"]
+    return out
+
+
+def _collaboration_html(collaboration: Collaboration) -> list[str]:
+    out = [
+        "<section>",
+        "<h2>Collaboration</h2>",
+        (
+            f"<p>{len(collaboration.partnerships)} partnerships, with a total benefit of "
+            f"{collaboration.total_benefit}, the greatest the options allow.</p>"
+        ),
+        "<table>",
+        "<thead><tr><th>Supporting school</th><th>Partner</th><th>Aspect</th><th>Benefit</th><th>Why</th></tr></thead>",
+        "<tbody>",
+    ]
+    out += [
+        f"<tr><td>{_e(p.supporter)}</td><td>{_e(p.partner)}</td><td>{_e(p.aspect)}</td><td>{p.benefit}</td>"
+        f"<td>{_e(p.explanation)}</td></tr>"
+        for p in collaboration.partnerships
+    ]
+    out += ["</tbody>", "</table>"]
+    if collaboration.unmatched:
+        out += ["<h3>Without a partner</h3>", "<ul>"]
+        out += [
+            f"<li><strong>{_e(u.school)}</strong> ({_e(u.reason.value)}): {_e(u.explanation)}</li>"
+            for u in collaboration.unmatched
+        ]
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
+def html_authority_report(
+    framework: Framework,
+    *,
+    rollup: Rollup | None = None,
+    collaboration: Collaboration | None = None,
+    note: str | None = None,
+    language: Language = "en",
+) -> str:
+    """A report across many schools as one self-contained HTML file: the roll-up and the collaboration.
+
+    Args:
+        framework: The framework edition.
+        rollup: The roll-up to show, if any.
+        collaboration: The partnerships to show, if any.
+        note: A line to print under the title.
+        language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
+    """
+    wording = Wording(framework, language)
+    body = _page_head(authority_title(rollup, collaboration))
+    body += [f'<p class="note">{_e(text)}</p>' for text in (note, wording.note) if text]
+    body.append(f'<p class="caution">{_e(AUTHORITY_CAUTION)}</p>')
+    if rollup is not None:
+        body += ["<section>", "<h2>Stages across schools</h2>"]
+        if rollup.without_self_evaluation:
+            body.append(
+                f"<p>Not counted, with no self-evaluation: {_e(', '.join(rollup.without_self_evaluation))}.</p>"
+            )
+        for group in (rollup.overall, *rollup.groups):
+            body += _group_html(wording, group)
+        body.append("</section>")
+    if collaboration is not None:
+        body += _collaboration_html(collaboration)
+    return "\n".join(body + _page_foot(framework))

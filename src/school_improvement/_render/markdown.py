@@ -1,0 +1,192 @@
+"""Markdown reports: one school's improvement cycle, for a head teacher and governors; and across many schools."""
+
+from school_improvement._assessment.progress import ProgressReport
+from school_improvement._authority.matching import Collaboration
+from school_improvement._authority.rollup import GroupRollup, Rollup
+from school_improvement._content.framework import Framework
+from school_improvement._planning.cycle import Cycle
+from school_improvement._planning.gaps import GapStatus
+from school_improvement._render.wording import AUTHORITY_CAUTION, Wording, authority_title
+from school_improvement._stage import Stage
+from school_improvement._text import Language
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _profile(wording: Wording, cycle: Cycle) -> list[str]:
+    lines = ["## Stage profile", "", "| Aspect | Stage reached | Target |", "|---|---|---|"]
+    for judgement in cycle.profile.judgements:
+        title = wording.framework.aspect(judgement.aspect).title.en
+        reached = wording.judged(judgement.status, judgement.stage)
+        gap = cycle.gaps.gap(judgement.aspect)
+        target = "-" if gap.target is None else wording.stage(gap.target)
+        lines.append(f"| {_cell(title)} | {reached} | {target} |")
+    lines += ["", "### Why", ""]
+    for judgement in cycle.profile.judgements:
+        lines.append(f"- {judgement.rationale}")
+        own = judgement.professional_judgement
+        if own is not None:
+            lines.append(f"  The school's own judgement: {wording.stage(own.stage)}. {own.rationale}")
+    return lines
+
+
+def _findings(cycle: Cycle) -> list[str]:
+    lines = ["## Evidence checks", ""]
+    lines += [f"- **{f.severity.value}**: {f.message}" for f in cycle.findings] or ["- Nothing to question."]
+    return lines
+
+
+def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
+    lines = ["## Priorities and next steps", ""]
+    for priority in cycle.recommendation.priorities:
+        title = wording.framework.aspect(priority.aspect).title.en
+        lines += [f"### {priority.rank}. {title}", ""]
+        lines += [f"- {reason.text}" for reason in priority.reasons]
+        lines += ["", "Next steps:", ""]
+        lines += [f"1. **{step.descriptor}** {_cell(step.text)}" for step in priority.steps]
+        lines.append("")
+    if cycle.recommendation.not_chosen:
+        lines.append(f"Also open, left out to keep the priorities few: {', '.join(cycle.recommendation.not_chosen)}.")
+    return lines
+
+
+def _plan(cycle: Cycle) -> list[str]:
+    lines = ["## Development plan (draft)", "", cycle.plan.note, ""]
+    for number, priority in enumerate(cycle.plan.priorities, start=1):
+        lines += [f"### Priority {number}: {priority.title}", "", f"**Objective.** {priority.objective}", ""]
+        lines += ["| Action | Owner | Start | Due | Resources |", "|---|---|---|---|---|"]
+        lines += [f"| {action.descriptor}: {_cell(action.text)} | | | | |" for action in priority.actions]
+        lines += ["", "**Success criteria.**", ""]
+        lines += [f"- {c.descriptor}: {_cell(c.text)}" for c in priority.success_criteria]
+        lines += ["", "**Review points.** To be decided by the school.", ""]
+    return lines
+
+
+def _progress(wording: Wording, progress: ProgressReport) -> list[str]:
+    dates = [str(date) for date in progress.dates]
+    lines = ["## Progress over time", "", "| Aspect | " + " | ".join(dates) + " |", "|---|" + "---|" * len(dates)]
+    for aspect in progress.aspects:
+        shown = [wording.judged(*pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
+        stalled = " (stalled)" if aspect.stalled else ""
+        lines.append(
+            f"| {_cell(wording.framework.aspect(aspect.aspect).title.en)}{stalled} | " + " | ".join(shown) + " |"
+        )
+    return lines
+
+
+def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = None, language: Language = "en") -> str:
+    """A Markdown report of one pass of the cycle: profile, evidence checks, next steps, plan and progress.
+
+    Args:
+        framework: The framework edition.
+        cycle: What the cycle produced.
+        note: A line to print under the title (the demo says its school is fictional).
+        language: ``"cy"`` for Welsh where a Welsh source gives it, with the fallbacks said.
+    """
+    wording = Wording(framework, language)
+    profile = cycle.profile
+    lines = [f"# Self-evaluation report: {profile.school}", ""]
+    if note:
+        lines += [f"*{note}*", ""]
+    if wording.note:
+        lines += [f"*{wording.note}*", ""]
+    judged = (
+        f"Self-evaluation of {profile.date}, against {profile.framework_edition}, judged by the "
+        f"{profile.rule.name} rule ({profile.rule.criterion})."
+    )
+    caution = (
+        "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement "
+        "by Estyn or Welsh Government."
+    )
+    lines += [judged, "", caution, ""]
+    lines += [*_profile(wording, cycle), "", *_findings(cycle), ""]
+    open_gaps = [g for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
+    lines += ["## Gaps to targets", "", *(f"- {gap.explanation}" for gap in open_gaps), ""]
+    lines += [*_next_steps(wording, cycle), "", *_plan(cycle)]
+    if cycle.progress is not None:
+        lines += [*_progress(wording, cycle.progress), ""]
+    lines += ["---", "", framework.provenance.attribution, ""]
+    return "\n".join(lines)
+
+
+def _spread_rows(wording: Wording, group: GroupRollup) -> list[str]:
+    stages = " | ".join(wording.stage(stage) for stage in Stage)
+    mean = any(spread.mean_position is not None for spread in group.spreads)
+    lines = [
+        f"| Aspect | No stage yet | {stages} | Not enough evidence |" + (" Mean position |" if mean else ""),
+        "|---|---|" + "---|" * len(Stage) + "---|" + ("---|" if mean else ""),
+    ]
+    for spread in group.spreads:
+        counts = " | ".join(str(count.schools) for count in spread.stages)
+        title = _cell(wording.framework.aspect(spread.aspect).title.en)
+        shown = f" {spread.mean_position:.2f} |" if spread.mean_position is not None else (" - |" if mean else "")
+        lines.append(f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} |{shown}")
+    return lines
+
+
+def _group_markdown(wording: Wording, group: GroupRollup, level: str) -> list[str]:
+    lines = [f"{level} {group.group} ({len(group.schools)} schools)", "", *_spread_rows(wording, group), ""]
+    lines += ["**System-level priorities.**", ""]
+    lines += [f"- {p.explanation}" for p in group.system_priorities] or ["- None: no aspect has most schools early."]
+    lines += ["", "**Shared next steps.**", ""]
+    lines += [f"- **{s.descriptor}** ({s.schools} schools) {_cell(s.text)}" for s in group.shared_steps] or [
+        "- None shared by two schools or more."
+    ]
+    return [*lines, ""]
+
+
+def _collaboration_markdown(collaboration: Collaboration) -> list[str]:
+    lines = [
+        "## Collaboration",
+        "",
+        (
+            f"{len(collaboration.partnerships)} partnerships, with a total benefit of {collaboration.total_benefit}, "
+            "the greatest the options allow."
+        ),
+        "",
+        "| Supporting school | Partner | Aspect | Benefit | Why |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {p.supporter} | {p.partner} | {p.aspect} | {p.benefit} | {_cell(p.explanation)} |"
+        for p in collaboration.partnerships
+    ]
+    if collaboration.unmatched:
+        lines += ["", "### Without a partner", ""]
+        lines += [f"- **{u.school}** ({u.reason.value}): {u.explanation}" for u in collaboration.unmatched]
+    return [*lines, ""]
+
+
+def markdown_authority_report(
+    framework: Framework,
+    *,
+    rollup: Rollup | None = None,
+    collaboration: Collaboration | None = None,
+    note: str | None = None,
+    language: Language = "en",
+) -> str:
+    """A Markdown report across many schools, for a local authority officer: the roll-up and the collaboration.
+
+    Args:
+        framework: The framework edition.
+        rollup: The roll-up to show, if any.
+        collaboration: The partnerships to show, if any.
+        note: A line to print under the title.
+        language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
+    """
+    wording = Wording(framework, language)
+    lines = [f"# {authority_title(rollup, collaboration)}", ""]
+    lines += [f"*{text}*\n" for text in (note, wording.note) if text]
+    lines += [AUTHORITY_CAUTION, ""]
+    if rollup is not None:
+        lines += ["## Stages across schools", ""]
+        if rollup.without_self_evaluation:
+            lines += [f"Not counted, with no self-evaluation: {', '.join(rollup.without_self_evaluation)}.", ""]
+        lines += _group_markdown(wording, rollup.overall, "###")
+        lines += [line for group in rollup.groups for line in _group_markdown(wording, group, "###")]
+    if collaboration is not None:
+        lines += _collaboration_markdown(collaboration)
+    lines += ["---", "", framework.provenance.attribution, ""]
+    return "\n".join(lines)
