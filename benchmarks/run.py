@@ -120,8 +120,7 @@ def import_and_load() -> list[bool]:
 
 DATE = datetime.date(2026, 11, 1)
 KINDS = list(EvidenceKind)
-LEVELS = {"not-yet": 0, "partly": 1, "mostly": 2, "fully": 3}
-NAMES = {"not-yet": "not yet", "partly": "partly", "mostly": "mostly", "fully": "fully"}
+LEVELS = {rating.value: rating.level for rating in Rating.scale()}  # the plain assessor reads the scale as plain data
 
 
 def _synthetic(framework: Framework, count: int, seed: int) -> tuple[list[SelfEvaluation], list[dict[str, Any]]]:

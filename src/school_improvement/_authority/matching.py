@@ -202,9 +202,14 @@ class Collaboration:
     total_benefit: int
 
 
+def _cluster(school: School) -> object:
+    """The cluster as matching compares it: named within its local authority; a school outside all clusters is alone."""
+    return (school.local_authority, school.cluster) if school.cluster else ("outside every cluster", school.ref)
+
+
 _REQUIREMENTS: tuple[tuple[str, Callable[[MatchOptions], Requirement], Callable[[School], object]], ...] = (
     ("same-local-authority", lambda o: o.same_local_authority, lambda s: s.local_authority),
-    ("same-cluster", lambda o: o.same_cluster, lambda s: (s.local_authority, s.cluster) if s.cluster else s.ref),
+    ("same-cluster", lambda o: o.same_cluster, _cluster),
     ("same-phase", lambda o: o.same_phase, lambda s: s.phase),
     ("same-medium", lambda o: o.same_medium, lambda s: s.medium),
 )
@@ -246,8 +251,9 @@ def _strengths(snapshot: SchoolSnapshot, options: MatchOptions) -> dict[str, int
     }
 
 
-def _cluster(school: School) -> object:
-    return (school.local_authority, school.cluster) if school.cluster else None
+def _benefit(distance: int, weight: int, penalties: int) -> int:
+    """A partnership's benefit: the stages between the two schools times the priority's weight, less the penalties."""
+    return distance * weight - penalties
 
 
 _Serving = dict[tuple[str, int, object], list[tuple[int, tuple[object, ...], int]]]
@@ -317,7 +323,7 @@ class _Matcher:
     def benefit(self, supporter: int, slot: _Slot) -> int:
         weight = self.options.rank_weights[slot.rank - 1]
         distance = self.strengths[supporter][slot.aspect] - slot.position
-        return distance * weight - sum(p.points for p in self.penalties(supporter, slot.partner))
+        return _benefit(distance, weight, sum(p.points for p in self.penalties(supporter, slot.partner)))
 
     def could_support(self, slot: _Slot) -> list[int]:
         """The schools with a strength enough for the slot, strongest first."""
@@ -356,8 +362,6 @@ class _Matcher:
             for aspect, position in strengths.items():
                 for level, (key, _) in enumerate(self.levels):
                     fine = None if key is None else key(school)
-                    if key is not None and fine is None:
-                        continue  # a school outside every cluster shares a cluster with none
                     name = (aspect, level, fine, position, coarse)
                     hub = hubs.get(name)
                     if hub is None:
@@ -398,7 +402,7 @@ class _Matcher:
                         breached = sum(
                             p for (_, p), ours, theirs in zip(self.coarse, coarse, kind, strict=True) if ours != theirs
                         )
-                        benefit = (position - slot.position) * weight - assumed - breached
+                        benefit = _benefit(position - slot.position, weight, assumed + breached)
                         if benefit > 0:
                             outgoing.setdefault(hub, []).append((number, network.arc(hub, node, 1, benefit)))
         solve(network)
@@ -429,7 +433,7 @@ def _explain(matcher: _Matcher, supporter: int, slot: _Slot) -> Partnership:
     weight = options.rank_weights[slot.rank - 1]
     distance = stage.position - slot.position
     penalties = matcher.penalties(supporter, slot.partner)
-    benefit = distance * weight - sum(p.points for p in penalties)
+    benefit = _benefit(distance, weight, sum(p.points for p in penalties))
     title = framework.aspect(slot.aspect).title.en
     broken = {p.requirement for p in penalties}
     kept = [_WORDS[name][0] for name, _ in matcher.hard]
