@@ -1,8 +1,18 @@
-"""Small builders shared by the tests: a self-evaluation from (code, rating) pairs."""
+"""Small builders shared by the tests: the one way to build a self-evaluation, and where the examples are."""
 
 import datetime
+from collections.abc import Iterable
+from pathlib import Path
 
-from school_improvement import DescriptorRating, Evidence, EvidenceKind, Rating, SelfEvaluation, load_framework
+from school_improvement import (
+    DescriptorRating,
+    Evidence,
+    EvidenceKind,
+    ProfessionalJudgement,
+    Rating,
+    SelfEvaluation,
+    load_framework,
+)
 
 FRAMEWORK = load_framework()
 EVALUATION_DATE = datetime.date(2026, 11, 1)
@@ -12,8 +22,38 @@ TRIANGULATED = (
 )
 """Two kinds of evidence, learner voice among them: enough for any one rating."""
 
+TESTS = Path(__file__).resolve().parent
+"""The tests' folder, wherever the test module that asks sits in it."""
+ROOT = TESTS.parent
+"""The repository's root."""
+EXAMPLES = ROOT / "examples"
+EXAMPLE = EXAMPLES / "ysgol-enghraifft.self-evaluation.json"
+"""The example self-evaluation of Ysgol Enghraifft, a fictional school."""
+LOCAL_AUTHORITY = EXAMPLES / "local-authority"
+"""The example register of thirty fictional schools and their self-evaluations."""
 
-def evaluation_of(*ratings: tuple[str, Rating], evidence: tuple[Evidence, ...] = TRIANGULATED) -> SelfEvaluation:
-    """A self-evaluation of the bundled edition with these ratings, each resting on ``evidence``."""
-    rated = tuple(DescriptorRating(code, rating, evidence) for code, rating in ratings)
-    return SelfEvaluation("example-school", EVALUATION_DATE, FRAMEWORK.edition_id, rated)
+Rated = tuple[str, Rating] | tuple[str, Rating, tuple[Evidence, ...]]
+"""A rating as the tests write it: (code, rating), or (code, rating, evidence) for evidence of its own."""
+
+
+def evaluation_of(
+    *ratings: Rated,
+    evidence: tuple[Evidence, ...] = TRIANGULATED,
+    school: str = "example-school",
+    date: datetime.date = EVALUATION_DATE,
+    judgements: Iterable[ProfessionalJudgement] = (),
+) -> SelfEvaluation:
+    """A self-evaluation of the bundled edition with these ratings, in this order.
+
+    A (code, rating) pair rests on ``evidence``; a (code, rating, evidence)
+    triple on the evidence it gives (``()`` for none).
+    """
+    rated = []
+    for given in ratings:
+        if len(given) == 3:
+            code, rating, own = given
+            rated.append(DescriptorRating(code, rating, own))
+        else:
+            code, rating = given
+            rated.append(DescriptorRating(code, rating, evidence))
+    return SelfEvaluation(school, date, FRAMEWORK.edition_id, tuple(rated), tuple(judgements))

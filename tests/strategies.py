@@ -4,11 +4,11 @@ import datetime
 
 from hypothesis import strategies as st
 
+from helpers import EVALUATION_DATE, FRAMEWORK, Rated, evaluation_of
 from school_improvement import (
     Descriptor,
     DescriptorItem,
     DescriptorKind,
-    DescriptorRating,
     Evidence,
     EvidenceKind,
     Rating,
@@ -17,7 +17,6 @@ from school_improvement import (
     Text,
     Welsh,
     WelshProvenance,
-    load_framework,
 )
 
 ASPECT_CODES = st.sampled_from(["SV", "LA", "LC", "LW", "TA", "CU", "SE", "PL", "PV", "FC"])
@@ -58,8 +57,6 @@ def descriptors(draw: st.DrawFn) -> Descriptor:
     )
 
 
-EVALUATION_DATE = datetime.date(2026, 11, 1)
-
 evidence_items = st.builds(
     Evidence,
     kind=st.sampled_from(list(EvidenceKind)),
@@ -72,15 +69,14 @@ evidence_items = st.builds(
 @st.composite
 def self_evaluations(draw: st.DrawFn, *, aspects: tuple[str, ...] | None = None) -> SelfEvaluation:
     """A valid self-evaluation of the bundled edition: any mix of unrated, rated and not-applicable descriptors."""
-    framework = load_framework()
-    chosen = aspects if aspects is not None else tuple(a.code for a in framework.aspects)
-    ratings = []
-    for descriptor in framework.descriptors:
+    chosen = aspects if aspects is not None else tuple(a.code for a in FRAMEWORK.aspects)
+    ratings: list[Rated] = []
+    for descriptor in FRAMEWORK.descriptors:
         if descriptor.aspect not in chosen:
             continue
         rating = draw(st.sampled_from([None, *Rating]))
         if rating is None:
             continue
         evidence = tuple(draw(st.lists(evidence_items, min_size=0, max_size=3)))
-        ratings.append(DescriptorRating(descriptor.code, rating, evidence))
-    return SelfEvaluation("school-under-test", EVALUATION_DATE, framework.edition_id, tuple(ratings))
+        ratings.append((descriptor.code, rating, evidence))
+    return evaluation_of(*ratings, school="school-under-test")

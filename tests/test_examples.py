@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+from helpers import EXAMPLES
 
 
 def test_assess_example_school() -> None:

@@ -11,7 +11,6 @@ from hypothesis import given, strategies as st
 from helpers import FRAMEWORK, evaluation_of
 from school_improvement import (
     AnalysisError,
-    DescriptorRating,
     DevelopmentPlan,
     GapAnalysis,
     Rating,
@@ -27,15 +26,13 @@ from school_improvement import (
 )
 from strategies import self_evaluations
 
-_evaluation = evaluation_of
-
 
 def _gaps(evaluation: SelfEvaluation) -> GapAnalysis:
     return find_gaps(FRAMEWORK, evaluation, assess(FRAMEWORK, evaluation))
 
 
 # Three aspects at Starting the journey with gaps at Making progress; LW's next steps name literacy and numeracy.
-THREE = _evaluation(
+THREE_RATED: tuple[tuple[str, Rating], ...] = (
     ("SV.1.1", Rating.FULLY),
     ("SV.1.2", Rating.FULLY),
     ("SV.1.3", Rating.FULLY),
@@ -53,6 +50,7 @@ THREE = _evaluation(
     ("FC.1.2", Rating.FULLY),
     ("FC.2.1", Rating.PARTLY),
 )
+THREE = evaluation_of(*THREE_RATED)
 
 
 def test_national_priorities_rank_first() -> None:
@@ -88,7 +86,7 @@ def test_weights_are_configurable() -> None:
 
 def test_evidence_findings_are_taken_in() -> None:
     """An evidence warning about a descriptor brings its step forward within its stage and says why."""
-    bare = attrs.evolve(THREE, ratings=(*THREE.ratings, DescriptorRating("SV.2.2", Rating.PARTLY)))
+    bare = evaluation_of(*THREE_RATED, ("SV.2.2", Rating.PARTLY, ()))
     findings = check_evidence(FRAMEWORK, bare)
     assert recommend(FRAMEWORK, _gaps(bare)).priorities[1].steps[0].descriptor == "SV.2.1"
     advice = recommend(FRAMEWORK, _gaps(bare), findings=findings, weighting=Weighting(evidence=1.0))
@@ -145,7 +143,7 @@ def test_plan_is_editable_data_that_serialises() -> None:
 
 def test_not_applicable_is_no_success_criterion() -> None:
     """A target-stage descriptor marked not applicable is not a success criterion."""
-    evaluation = attrs.evolve(THREE, ratings=(*THREE.ratings, DescriptorRating("LW.2.5", Rating.NOT_APPLICABLE)))
+    evaluation = evaluation_of(*THREE_RATED, ("LW.2.5", Rating.NOT_APPLICABLE, ()))
     gaps = _gaps(evaluation)
     plan = draft_plan(FRAMEWORK, recommend(FRAMEWORK, gaps), gaps)
     assert "LW.2.5" not in [c.descriptor for c in plan.priorities[0].success_criteria]

@@ -4,7 +4,7 @@ import datetime
 
 import attrs
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from helpers import FRAMEWORK, evaluation_of
 from school_improvement import (
@@ -20,8 +20,6 @@ from school_improvement import (
 )
 from strategies import self_evaluations, stages
 
-_evaluation = evaluation_of
-
 
 def _gaps(
     evaluation: SelfEvaluation,
@@ -36,7 +34,7 @@ def _gaps(
 
 def test_default_target_is_the_next_stage() -> None:
     """With no target given, an aspect aims for the stage after its current one."""
-    gap = _gaps(_evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.PARTLY))).gap("PV")
+    gap = _gaps(evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.PARTLY))).gap("PV")
     assert (gap.status, gap.current, gap.target, gap.distance) == (
         GapStatus.OPEN,
         Stage.STARTING_THE_JOURNEY,
@@ -50,14 +48,14 @@ def test_default_target_is_the_next_stage() -> None:
 
 def test_no_current_stage_aims_for_the_first() -> None:
     """An aspect with no stage yet counts from position 0 and aims for Starting the journey."""
-    gap = _gaps(_evaluation(("PV.1.1", Rating.PARTLY), ("PV.2.1", Rating.NOT_YET))).gap("PV")
+    gap = _gaps(evaluation_of(("PV.1.1", Rating.PARTLY), ("PV.2.1", Rating.NOT_YET))).gap("PV")
     assert (gap.current, gap.target, gap.distance, gap.unmet) == (None, Stage.STARTING_THE_JOURNEY, 1, ("PV.1.1",))
     assert gap.progress == 0.0
 
 
 def test_target_at_or_below_current_gives_no_gap() -> None:
     """A target the aspect has already reached is no gap: distance 0, nothing unmet, progress 1."""
-    evaluation = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY), ("PV.3.1", Rating.PARTLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY), ("PV.3.1", Rating.PARTLY))
     gap = _gaps(evaluation, {"PV": Stage.STARTING_THE_JOURNEY}).gap("PV")
     assert (gap.status, gap.distance, gap.unmet, gap.progress) == (GapStatus.REACHED, 0, (), 1.0)
     assert "is reached" in gap.explanation
@@ -65,7 +63,7 @@ def test_target_at_or_below_current_gives_no_gap() -> None:
 
 def test_target_at_the_top_stage() -> None:
     """A target of Sustaining high standards counts every unmet descriptor up to the top."""
-    evaluation = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY))
     target = Target("PV", Stage.SUSTAINING_HIGH_STANDARDS, horizon=datetime.date(2028, 7, 31))
     gap = _gaps(evaluation, [target]).gap("PV")
     assert (gap.distance, gap.unmet, gap.horizon) == (2, ("PV.3.1", "PV.4.1"), datetime.date(2028, 7, 31))
@@ -74,21 +72,21 @@ def test_target_at_the_top_stage() -> None:
 
 def test_at_the_top_already() -> None:
     """An aspect at Sustaining high standards keeps it as its target, reached."""
-    evaluation = _evaluation(*((f"PV.{n}.1", Rating.FULLY) for n in range(1, 5)))
+    evaluation = evaluation_of(*((f"PV.{n}.1", Rating.FULLY) for n in range(1, 5)))
     gap = _gaps(evaluation).gap("PV")
     assert (gap.status, gap.target, gap.progress) == (GapStatus.REACHED, Stage.SUSTAINING_HIGH_STANDARDS, 1.0)
 
 
 def test_not_enough_evidence_sets_no_target() -> None:
     """By default an aspect with not enough evidence gets no target and says to gather evidence."""
-    gap = _gaps(_evaluation(("PV.1.1", Rating.FULLY))).gap("PV")
+    gap = _gaps(evaluation_of(("PV.1.1", Rating.FULLY))).gap("PV")
     assert (gap.status, gap.target, gap.distance, gap.progress) == (GapStatus.NO_TARGET, None, None, None)
     assert "gather evidence, then set a target" in gap.explanation
 
 
 def test_not_enough_evidence_with_a_target_says_so() -> None:
     """With a target, an aspect short of evidence reports what the evidence so far shows, but no verdict."""
-    gap = _gaps(_evaluation(("PV.1.1", Rating.FULLY)), {"PV": Stage.MAKING_PROGRESS}).gap("PV")
+    gap = _gaps(evaluation_of(("PV.1.1", Rating.FULLY)), {"PV": Stage.MAKING_PROGRESS}).gap("PV")
     assert (gap.status, gap.distance, gap.unmet, gap.met, gap.applicable) == (
         GapStatus.NOT_ENOUGH_EVIDENCE,
         None,
@@ -100,7 +98,7 @@ def test_not_enough_evidence_with_a_target_says_so() -> None:
 
 def test_all_not_applicable() -> None:
     """An aspect entirely not applicable has no target by default, and nothing applicable under one."""
-    evaluation = _evaluation(*((f"PV.{n}.1", Rating.NOT_APPLICABLE) for n in range(1, 5)))
+    evaluation = evaluation_of(*((f"PV.{n}.1", Rating.NOT_APPLICABLE) for n in range(1, 5)))
     assert _gaps(evaluation).gap("PV").status is GapStatus.NO_TARGET
     gap = _gaps(evaluation, {"PV": Stage.MAKING_PROGRESS}).gap("PV")
     assert (gap.applicable, gap.progress, gap.unmet) == (0, 0.0, ())
@@ -108,14 +106,14 @@ def test_all_not_applicable() -> None:
 
 def test_target_stage_wholly_not_applicable_is_reached_when_below_is_met() -> None:
     """When the target's own stage is all not applicable, meeting everything below it reaches the target."""
-    evaluation = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.NOT_APPLICABLE), ("PV.3.1", Rating.PARTLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.NOT_APPLICABLE), ("PV.3.1", Rating.PARTLY))
     gap = _gaps(evaluation, {"PV": Stage.MAKING_PROGRESS}).gap("PV")
     assert (gap.status, gap.unmet, gap.progress) == (GapStatus.REACHED, (), 1.0)
 
 
 def test_threshold_follows_the_rule() -> None:
     """Under secure fit, "mostly" is unmet; a threshold may also be given."""
-    evaluation = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.MOSTLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.MOSTLY))
     secure = find_gaps(
         FRAMEWORK, evaluation, assess(FRAMEWORK, evaluation, "secure-fit"), {"PV": Stage.MAKING_PROGRESS}
     )
@@ -127,7 +125,7 @@ def test_threshold_follows_the_rule() -> None:
 
 def test_open_gaps_come_foundations_first() -> None:
     """Open gaps are ordered by their earliest unmet stage, then distance, then progress, then source order."""
-    evaluation = _evaluation(
+    evaluation = evaluation_of(
         ("FC.1.1", Rating.FULLY),
         ("FC.1.2", Rating.FULLY),
         ("FC.2.1", Rating.PARTLY),
@@ -141,7 +139,7 @@ def test_open_gaps_come_foundations_first() -> None:
 
 def test_defaults_can_be_switched_off() -> None:
     """With defaults off, only the aspects given targets have one."""
-    evaluation = _evaluation(
+    evaluation = evaluation_of(
         ("FC.1.1", Rating.FULLY), ("FC.1.2", Rating.PARTLY), ("PV.1.1", Rating.PARTLY), ("PV.2.1", Rating.FULLY)
     )
     analysis = _gaps(evaluation, {"PV": Stage.MAKING_PROGRESS}, defaults=False)
@@ -151,7 +149,7 @@ def test_defaults_can_be_switched_off() -> None:
 
 def test_bad_targets_and_mismatched_profile() -> None:
     """Unknown or repeated targets, and a profile of another self-evaluation, raise AnalysisError with paths."""
-    evaluation = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY))
     with pytest.raises(AnalysisError) as raised:
         _gaps(
             evaluation,
@@ -194,8 +192,7 @@ def test_raising_a_rating_never_enlarges_a_gap(
 ) -> None:
     """With the same targets, raising any rating leaves every gap's unmet descriptors the same or fewer."""
     applicable = [n for n, r in enumerate(evaluation.ratings) if r.rating.applicable and r.rating is not Rating.FULLY]
-    if not applicable:
-        return
+    assume(applicable)
     place = data.draw(st.sampled_from(applicable))
     current = evaluation.ratings[place].rating
     higher = data.draw(st.sampled_from([r for r in Rating.scale() if r.at_least(current) and r is not current]))

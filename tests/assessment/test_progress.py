@@ -5,9 +5,9 @@ import datetime
 import attrs
 import pytest
 
+from helpers import FRAMEWORK, evaluation_of
 from school_improvement import (
     AnalysisError,
-    DescriptorRating,
     Evidence,
     EvidenceKind,
     JudgementStatus,
@@ -15,22 +15,23 @@ from school_improvement import (
     Rating,
     SelfEvaluation,
     Stage,
-    load_framework,
     track_progress,
 )
 
-FRAMEWORK = load_framework()
+
+def _seen(day: datetime.date) -> tuple[Evidence, ...]:
+    """Learner voice and staff views, both gathered on ``day``."""
+    return (Evidence(EvidenceKind.LEARNER_VOICE, day), Evidence(EvidenceKind.STAFF_VIEWS, day))
 
 
-def _review(day: datetime.date, **ratings: Rating) -> SelfEvaluation:
-    seen = (Evidence(EvidenceKind.LEARNER_VOICE, day), Evidence(EvidenceKind.STAFF_VIEWS, day))
-    rated = tuple(DescriptorRating(code.replace("_", "."), rating, seen) for code, rating in ratings.items())
-    return SelfEvaluation("example-school", day, FRAMEWORK.edition_id, rated)
+def _review(day: datetime.date, first: Rating, second: Rating) -> SelfEvaluation:
+    """A review on ``day`` rating PV.1.1 and PV.2.1, on evidence of that day."""
+    return evaluation_of(("PV.1.1", first), ("PV.2.1", second), date=day, evidence=_seen(day))
 
 
-SPRING = _review(datetime.date(2025, 3, 1), PV_1_1=Rating.FULLY, PV_2_1=Rating.PARTLY)
-SUMMER = _review(datetime.date(2025, 7, 1), PV_1_1=Rating.FULLY, PV_2_1=Rating.MOSTLY)
-AUTUMN = _review(datetime.date(2025, 11, 1), PV_1_1=Rating.PARTLY, PV_2_1=Rating.MOSTLY)
+SPRING = _review(datetime.date(2025, 3, 1), Rating.FULLY, Rating.PARTLY)
+SUMMER = _review(datetime.date(2025, 7, 1), Rating.FULLY, Rating.MOSTLY)
+AUTUMN = _review(datetime.date(2025, 11, 1), Rating.PARTLY, Rating.MOSTLY)
 
 
 def test_movement_and_descriptor_changes() -> None:
@@ -55,8 +56,8 @@ def test_not_enough_evidence_is_unknown_movement() -> None:
 
 def test_stalled_aspects() -> None:
     """An aspect at the same stage over the last N reviews is stalled; N is configurable."""
-    september = _review(datetime.date(2025, 9, 1), PV_1_1=Rating.FULLY, PV_2_1=Rating.MOSTLY)
-    january = _review(datetime.date(2026, 1, 10), PV_1_1=Rating.MOSTLY, PV_2_1=Rating.FULLY)
+    september = _review(datetime.date(2025, 9, 1), Rating.FULLY, Rating.MOSTLY)
+    january = _review(datetime.date(2026, 1, 10), Rating.MOSTLY, Rating.FULLY)
     reviews = [SPRING, SUMMER, september, january]  # Starting the journey, then Making progress three times
     report = track_progress(FRAMEWORK, reviews)
     assert report.stalled == ("PV",)

@@ -2,16 +2,15 @@
 
 import json
 import uuid
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from helpers import FRAMEWORK
+from helpers import FRAMEWORK, TESTS
 from school_improvement import Mappings, case_json, case_package
 
-SCHEMA = json.loads((Path(__file__).parent / "specs" / "case-v1p1-cfpackage-schema.json").read_text("utf-8"))
+SCHEMA = json.loads((TESTS / "specs" / "case-v1p1-cfpackage-schema.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 

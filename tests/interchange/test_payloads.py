@@ -3,7 +3,6 @@
 import datetime
 import json
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -11,7 +10,7 @@ import jsonschema
 import pytest
 from hypothesis import given, strategies as st
 
-from helpers import FRAMEWORK
+from helpers import EXAMPLE as EXAMPLE_FILE, FRAMEWORK
 from school_improvement import (
     SCHEMA_VERSION,
     DevelopmentPlan,
@@ -38,8 +37,7 @@ from school_improvement._interchange.inputs import schema_texts
 from school_improvement._interchange.payloads import PAYLOAD_KINDS
 from strategies import self_evaluations
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
-EXAMPLE = (EXAMPLES / "ysgol-enghraifft.self-evaluation.json").read_text(encoding="utf-8")
+EXAMPLE = EXAMPLE_FILE.read_text(encoding="utf-8")
 
 
 def _round_trip(value: Any) -> None:

@@ -4,30 +4,24 @@ import datetime
 
 import pytest
 
+from helpers import FRAMEWORK, Rated, evaluation_of
 from school_improvement import (
-    DescriptorRating,
     Evidence,
     EvidenceKind,
     Finding,
     Rating,
-    SelfEvaluation,
     SelfEvaluationError,
     Severity,
     check_evidence,
-    load_framework,
 )
-
-FRAMEWORK = load_framework()
-DATE = datetime.date(2026, 11, 1)
 
 
 def _evidence(*kinds: EvidenceKind, on: datetime.date = datetime.date(2026, 10, 1)) -> tuple[Evidence, ...]:
     return tuple(Evidence(kind, on) for kind in kinds)
 
 
-def _check(*ratings: DescriptorRating, max_age_days: int = 365) -> tuple[Finding, ...]:
-    evaluation = SelfEvaluation("example-school", DATE, FRAMEWORK.edition_id, ratings)
-    return check_evidence(FRAMEWORK, evaluation, max_age_days=max_age_days)
+def _check(*ratings: Rated, max_age_days: int = 365) -> tuple[Finding, ...]:
+    return check_evidence(FRAMEWORK, evaluation_of(*ratings), max_age_days=max_age_days)
 
 
 def _checks(findings: tuple[Finding, ...]) -> list[tuple[str, str | None, str | None]]:
@@ -38,8 +32,8 @@ def test_well_evidenced_ratings_raise_nothing() -> None:
     """Recent, triangulated evidence with learner voice and consistent ratings gives no findings."""
     evidence = _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.LESSON_OBSERVATION)
     findings = _check(
-        DescriptorRating("PV.1.1", Rating.FULLY, evidence),
-        DescriptorRating("PV.2.1", Rating.MOSTLY, evidence),
+        ("PV.1.1", Rating.FULLY, evidence),
+        ("PV.2.1", Rating.MOSTLY, evidence),
     )
     assert findings == ()
 
@@ -47,8 +41,8 @@ def test_well_evidenced_ratings_raise_nothing() -> None:
 def test_single_source() -> None:
     """An aspect whose ratings all rest on one kind of source is reported."""
     findings = _check(
-        DescriptorRating("PV.1.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE)),
-        DescriptorRating("PV.2.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE)),
+        ("PV.1.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE)),
+        ("PV.2.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE)),
     )
     assert _checks(findings) == [("single-source", "PV", None)]
     assert findings[0].severity is Severity.WARNING
@@ -57,24 +51,24 @@ def test_single_source() -> None:
 
 def test_data_only_and_no_learner_voice() -> None:
     """Data-only evidence is reported as such, and so is the absence of learner voice anywhere."""
-    findings = _check(DescriptorRating("LW.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)))
+    findings = _check(("LW.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)))
     assert _checks(findings) == [("no-learner-voice", None, None), ("data-only", "LW", None)]
 
 
 def test_stale_evidence() -> None:
     """Evidence older than the configured age, at the self-evaluation's date, is reported."""
     old = _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.DATA, on=datetime.date(2025, 6, 1))
-    findings = _check(DescriptorRating("PV.1.1", Rating.FULLY, old))
+    findings = _check(("PV.1.1", Rating.FULLY, old))
     assert ("stale-evidence", "PV", "PV.1.1") in _checks(findings)
     assert "2 of 2 pieces of evidence are more than 365 days old (the oldest from 2025-06-01)" in findings[0].message
-    assert _check(DescriptorRating("PV.1.1", Rating.FULLY, old), max_age_days=600) == ()
+    assert _check(("PV.1.1", Rating.FULLY, old), max_age_days=600) == ()
 
 
 def test_ratings_without_evidence() -> None:
     """A rating with no evidence is reported, and said to count as not rated."""
     findings = _check(
-        DescriptorRating("PV.1.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.DATA)),
-        DescriptorRating("PV.2.1", Rating.FULLY),
+        ("PV.1.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.DATA)),
+        ("PV.2.1", Rating.FULLY, ()),
     )
     assert _checks(findings) == [("no-evidence", "PV", "PV.2.1")]
     assert "counts as not rated" in findings[0].message
@@ -84,8 +78,8 @@ def test_not_applicable_needs_no_evidence() -> None:
     """Marking a descriptor not applicable is not a rating without evidence."""
     evidence = _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.DATA)
     findings = _check(
-        DescriptorRating("FC.1.1", Rating.NOT_APPLICABLE),
-        DescriptorRating("FC.1.2", Rating.MOSTLY, evidence),
+        ("FC.1.1", Rating.NOT_APPLICABLE, ()),
+        ("FC.1.2", Rating.MOSTLY, evidence),
     )
     assert findings == ()
 
@@ -94,9 +88,9 @@ def test_later_stage_rated_above_earlier_unmet() -> None:
     """A later descriptor rated fully while an earlier one is not yet in place is questioned."""
     evidence = _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.DATA)
     findings = _check(
-        DescriptorRating("PV.1.1", Rating.PARTLY, evidence),
-        DescriptorRating("PV.2.1", Rating.MOSTLY, evidence),
-        DescriptorRating("PV.3.1", Rating.FULLY, evidence),
+        ("PV.1.1", Rating.PARTLY, evidence),
+        ("PV.2.1", Rating.MOSTLY, evidence),
+        ("PV.3.1", Rating.FULLY, evidence),
     )
     assert _checks(findings) == [("later-above-earlier", "PV", "PV.3.1")]
     assert "(PV.1.1)" in findings[0].message
@@ -105,17 +99,15 @@ def test_later_stage_rated_above_earlier_unmet() -> None:
 def test_findings_come_in_aspect_order() -> None:
     """Whole-evaluation findings come first, then findings by aspect in source order."""
     findings = _check(
-        DescriptorRating("FC.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)),
-        DescriptorRating("SV.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)),
+        ("FC.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)),
+        ("SV.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)),
     )
     assert [f.aspect for f in findings] == [None, "SV", "FC"]
 
 
 def test_bad_input_is_refused() -> None:
     """The checks refuse a self-evaluation that does not fit the framework, as assess does."""
-    evaluation = SelfEvaluation(
-        "example-school", DATE, FRAMEWORK.edition_id, (DescriptorRating("XX.1.1", Rating.FULLY),)
-    )
+    evaluation = evaluation_of(("XX.1.1", Rating.FULLY, ()))
     with pytest.raises(
         SelfEvaluationError, match=r"\$\.ratings\[0\]\.descriptor: no descriptor has the code 'XX\.1\.1'"
     ):

@@ -7,12 +7,12 @@ from xml.etree import ElementTree
 
 import pytest
 
+from helpers import LOCAL_AUTHORITY, ROOT
 from school_improvement import Collaboration, Rollup, load_framework, loads
 from school_improvement._cli.parser import main
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "local-authority"
-REGISTER = str(EXAMPLES / "schools.csv")
-LINES = str(EXAMPLES / "self-evaluations.jsonl")
+REGISTER = str(LOCAL_AUTHORITY / "schools.csv")
+LINES = str(LOCAL_AUTHORITY / "self-evaluations.jsonl")
 
 
 def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
@@ -144,14 +144,14 @@ def test_a_missing_register_is_a_usage_error(capsys: pytest.CaptureFixture[str])
 
 def test_the_example_schools_are_what_the_generator_writes() -> None:
     """The shipped files are reproducible from scripts/fictional_schools.py, so they stay in step with the library."""
-    script = EXAMPLES.parent.parent / "scripts" / "fictional_schools.py"
+    script = ROOT / "scripts" / "fictional_schools.py"
     spec = importlib.util.spec_from_file_location("fictional_schools", script)
     assert spec is not None
     assert spec.loader is not None
     fictional_schools = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fictional_schools)
     schools, evaluations = fictional_schools.fictional_schools(load_framework(), 30, seed=2026)
-    assert (EXAMPLES / "schools.csv").read_text(encoding="utf-8") == fictional_schools.register_csv(schools)
-    assert (EXAMPLES / "self-evaluations.jsonl").read_text(encoding="utf-8") == fictional_schools.json_lines(
+    assert (LOCAL_AUTHORITY / "schools.csv").read_text(encoding="utf-8") == fictional_schools.register_csv(schools)
+    assert (LOCAL_AUTHORITY / "self-evaluations.jsonl").read_text(encoding="utf-8") == fictional_schools.json_lines(
         evaluations
     )

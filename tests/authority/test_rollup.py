@@ -5,17 +5,15 @@ import datetime
 import pytest
 from hypothesis import given, strategies as st
 
-from helpers import EVALUATION_DATE, FRAMEWORK, TRIANGULATED
+from helpers import EVALUATION_DATE, FRAMEWORK, evaluation_of
 from local_authority import NOT_ENOUGH, school, school_at, survey_of
 from school_improvement import (
     AnalysisError,
-    DescriptorRating,
     Grouping,
     PayloadError,
     Phase,
     Rating,
     SchoolSnapshot,
-    SelfEvaluation,
     Stage,
     read_school_register,
     roll_up,
@@ -54,15 +52,14 @@ def test_a_register_without_the_columns_says_which_are_missing() -> None:
         read_school_register("ref,name\na,A\n")
 
 
-def _evaluation(ref: str, date: datetime.date = EVALUATION_DATE) -> SelfEvaluation:
-    ratings = tuple(DescriptorRating(f"LW.1.{n}", Rating.FULLY, TRIANGULATED) for n in (1, 2))
-    return SelfEvaluation(ref, date, FRAMEWORK.edition_id, ratings)
+TWO_RATED: tuple[tuple[str, Rating], ...] = (("LW.1.1", Rating.FULLY), ("LW.1.2", Rating.FULLY))
+"""Two evidenced ratings in Improving standards: enough to judge the aspect."""
 
 
 def test_a_survey_takes_each_school_at_its_latest_self_evaluation_and_lists_those_without_one() -> None:
     """The later of two self-evaluations is used; a school with none is named, not counted."""
-    earlier = SelfEvaluation("a", datetime.date(2025, 11, 1), FRAMEWORK.edition_id)
-    result = survey(FRAMEWORK, [school("a"), school("b")], [_evaluation("a"), earlier])
+    earlier = evaluation_of(school="a", date=datetime.date(2025, 11, 1))
+    result = survey(FRAMEWORK, [school("a"), school("b")], [evaluation_of(*TWO_RATED, school="a"), earlier])
     (only,) = result.snapshots
     assert (only.school.ref, only.profile.date) == ("a", EVALUATION_DATE)
     assert only.profile.judgement("LW").shortfall is None  # its two ratings are there: the later one was used
@@ -75,7 +72,11 @@ def test_a_survey_refuses_unknown_schools_repeated_schools_and_two_self_evaluati
         survey(
             FRAMEWORK,
             [school("a"), school("a")],
-            [_evaluation("a"), _evaluation("a"), _evaluation("z")],
+            [
+                evaluation_of(*TWO_RATED, school="a"),
+                evaluation_of(*TWO_RATED, school="a"),
+                evaluation_of(*TWO_RATED, school="z"),
+            ],
         )
     assert [p.path for p in caught.value.problems] == [
         "$.schools[1].ref",
@@ -156,11 +157,8 @@ def test_shared_next_steps_are_the_descriptors_most_schools_are_recommended() ->
     evaluations = []
     for n, ratings in enumerate(["PPFF", "PFPF", "FPPF", "PPPP"]):
         codes = ("LW.1.1", "LW.1.2", "LW.1.3", "LW.1.4")
-        rated = tuple(
-            DescriptorRating(code, Rating.PARTLY if r == "P" else Rating.FULLY, TRIANGULATED)
-            for code, r in zip(codes, ratings, strict=True)
-        )
-        evaluations.append(SelfEvaluation(f"s{n}", EVALUATION_DATE, FRAMEWORK.edition_id, rated))
+        rated = [(code, Rating.PARTLY if r == "P" else Rating.FULLY) for code, r in zip(codes, ratings, strict=True)]
+        evaluations.append(evaluation_of(*rated, school=f"s{n}"))
     surveyed = survey(FRAMEWORK, [school(f"s{n}") for n in range(4)], evaluations)
     counts: dict[str, int] = {}
     for item in surveyed.snapshots:

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from school_improvement import load_framework
+from helpers import EXAMPLE as EXAMPLE_FILE, FRAMEWORK
 from school_improvement._assessment.rules import RULES
 from school_improvement._cli.parser import PAYLOAD_NAMES, RULE_NAMES, main
 from school_improvement._interchange.payloads import PAYLOAD_KINDS
@@ -70,8 +70,8 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     assert "Traceback" in result.stderr
 
 
-EXAMPLE = str(Path(__file__).parent.parent / "examples" / "ysgol-enghraifft.self-evaluation.json")
-FRAMEWORK_ATTRIBUTION = load_framework().provenance.attribution
+EXAMPLE = str(EXAMPLE_FILE)
+FRAMEWORK_ATTRIBUTION = FRAMEWORK.provenance.attribution
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ import random
 
 import attrs
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
+from helpers import FRAMEWORK, TRIANGULATED, evaluation_of
 from school_improvement import (
     BestFit,
     CumulativeThreshold,
@@ -26,25 +27,10 @@ from school_improvement import (
     Sufficiency,
     UnknownCodeError,
     assess,
-    load_framework,
 )
-from strategies import EVALUATION_DATE, self_evaluations
+from strategies import self_evaluations
 
-FRAMEWORK = load_framework()
 RULES: list[StageRule] = [CumulativeThreshold(), SecureFit(), BestFit(), HighWaterMark()]
-TWO_KINDS = (
-    Evidence(EvidenceKind.LEARNER_VOICE, datetime.date(2026, 10, 1), note="pupil panel"),
-    Evidence(EvidenceKind.LESSON_OBSERVATION, datetime.date(2026, 10, 8)),
-)
-
-
-def _evaluation(*ratings: tuple[str, Rating], evidence: tuple[Evidence, ...] = TWO_KINDS) -> SelfEvaluation:
-    return SelfEvaluation(
-        "example-school",
-        EVALUATION_DATE,
-        FRAMEWORK.edition_id,
-        tuple(DescriptorRating(code, rating, evidence) for code, rating in ratings),
-    )
 
 
 def _position(profile: StageProfile, aspect: str) -> int:
@@ -54,7 +40,7 @@ def _position(profile: StageProfile, aspect: str) -> int:
 
 def test_cumulative_is_the_default_and_explains_itself() -> None:
     """The default rule is cumulative at "mostly"; the judgement names its rule, figures and decisive descriptors."""
-    evaluation = _evaluation(
+    evaluation = evaluation_of(
         ("SV.1.1", Rating.FULLY),
         ("SV.1.2", Rating.MOSTLY),
         ("SV.1.3", Rating.MOSTLY),
@@ -69,7 +55,7 @@ def test_cumulative_is_the_default_and_explains_itself() -> None:
     assert judgement.status is JudgementStatus.REACHED
     assert judgement.stage is Stage.STARTING_THE_JOURNEY
     assert judgement.decisive == ("SV.2.2",)
-    assert judgement.evidence_kinds == (EvidenceKind.LESSON_OBSERVATION, EvidenceKind.LEARNER_VOICE)
+    assert judgement.evidence_kinds == (EvidenceKind.LEARNER_VOICE, EvidenceKind.STAFF_VIEWS)
     first, second, third, _ = judgement.coverage
     assert (first.descriptors, first.fully, first.mostly, first.not_rated) == (4, 2, 2, 0)
     assert (second.mostly, second.partly) == (1, 1)
@@ -77,12 +63,12 @@ def test_cumulative_is_the_default_and_explains_itself() -> None:
     assert second.share_at_least(Rating.MOSTLY) == 0.5
     assert "Starting the journey reached" in judgement.rationale
     assert "Holding back Making progress: SV.2.2 rated 'partly'" in judgement.rationale
-    assert "6 rated descriptors and lesson observation, learner voice." in judgement.rationale
+    assert "6 rated descriptors and learner voice, staff views." in judgement.rationale
 
 
 def test_there_is_no_overall_grade() -> None:
     """A stage profile offers a stage per aspect and nothing that rolls them up."""
-    profile = assess(FRAMEWORK, _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY)))
+    profile = assess(FRAMEWORK, evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY)))
     assert [j.aspect for j in profile.judgements] == [a.code for a in FRAMEWORK.aspects]
     fields = {field.name for field in attrs.fields(StageProfile)}
     assert not fields & {"overall", "grade", "score", "average", "stage"}
@@ -90,12 +76,12 @@ def test_there_is_no_overall_grade() -> None:
 
 def test_not_enough_evidence_rather_than_a_guess() -> None:
     """One rated descriptor, or one kind of evidence, gives "not enough evidence" with the reason."""
-    one = assess(FRAMEWORK, _evaluation(("PV.1.1", Rating.FULLY))).judgement("PV")
+    one = assess(FRAMEWORK, evaluation_of(("PV.1.1", Rating.FULLY))).judgement("PV")
     assert one.status is JudgementStatus.NOT_ENOUGH_EVIDENCE
     assert one.stage is None
     assert one.shortfall == "1 of the 2 rated descriptors needed"
     single_kind = (Evidence(EvidenceKind.DATA, datetime.date(2026, 9, 1)),)
-    data_only = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY), evidence=single_kind)
+    data_only = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY), evidence=single_kind)
     judgement = assess(FRAMEWORK, data_only).judgement("PV")
     assert judgement.shortfall == "1 of the 2 kinds of evidence needed"
     assert "not enough evidence" in judgement.rationale
@@ -103,12 +89,12 @@ def test_not_enough_evidence_rather_than_a_guess() -> None:
 
 def test_sufficiency_is_configurable() -> None:
     """The sufficiency rule's minimums, and a demand for learner voice, are parameters."""
-    evaluation = _evaluation(("PV.1.1", Rating.FULLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY))
     lenient = Sufficiency(min_rated=1, min_evidence_kinds=1)
     assert assess(FRAMEWORK, evaluation, sufficiency=lenient).judgement("PV").stage is Stage.STARTING_THE_JOURNEY
     no_voice = (Evidence(EvidenceKind.DATA, datetime.date(2026, 9, 1)),)
     strict = Sufficiency(min_rated=1, min_evidence_kinds=1, require_learner_voice=True)
-    judgement = assess(FRAMEWORK, _evaluation(("PV.1.1", Rating.FULLY), evidence=no_voice), sufficiency=strict)
+    judgement = assess(FRAMEWORK, evaluation_of(("PV.1.1", Rating.FULLY), evidence=no_voice), sufficiency=strict)
     assert judgement.judgement("PV").shortfall == "no learner voice"
     with pytest.raises(ValueError, match="min_rated must be a whole number, not negative"):
         Sufficiency(min_rated=-1)
@@ -116,8 +102,7 @@ def test_sufficiency_is_configurable() -> None:
 
 def test_a_rating_without_evidence_counts_as_not_rated() -> None:
     """Judgements rest on evidence: a rating with none is treated as no rating."""
-    evaluation = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY))
-    bare = attrs.evolve(evaluation, ratings=(*evaluation.ratings, DescriptorRating("PV.3.1", Rating.FULLY)))
+    bare = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY), ("PV.3.1", Rating.FULLY, ()))
     judgement = assess(FRAMEWORK, bare).judgement("PV")
     assert judgement.stage is Stage.MAKING_PROGRESS
     assert judgement.decisive == ("PV.3.1",)
@@ -127,7 +112,7 @@ def test_a_rating_without_evidence_counts_as_not_rated() -> None:
 
 def test_not_applicable_leaves_the_denominators() -> None:
     """A not-applicable descriptor neither blocks its stage nor counts towards it."""
-    evaluation = _evaluation(
+    evaluation = evaluation_of(
         ("FC.1.1", Rating.NOT_APPLICABLE),
         ("FC.1.2", Rating.MOSTLY),
         ("FC.2.1", Rating.FULLY),
@@ -140,9 +125,9 @@ def test_not_applicable_leaves_the_denominators() -> None:
 
 def test_a_cell_all_not_applicable_is_passed_over() -> None:
     """A stage whose descriptors are all not applicable neither blocks the stages above nor is reached alone."""
-    middle = _evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.NOT_APPLICABLE), ("PV.3.1", Rating.MOSTLY))
+    middle = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.NOT_APPLICABLE), ("PV.3.1", Rating.MOSTLY))
     assert assess(FRAMEWORK, middle).judgement("PV").stage is Stage.BUILDING_MOMENTUM
-    top = _evaluation(
+    top = evaluation_of(
         ("PV.1.1", Rating.FULLY),
         ("PV.2.1", Rating.FULLY),
         ("PV.3.1", Rating.NOT_APPLICABLE),
@@ -155,7 +140,7 @@ def test_a_cell_all_not_applicable_is_passed_over() -> None:
 
 def test_an_aspect_all_not_applicable_is_not_judged() -> None:
     """When every descriptor of an aspect is not applicable, there is nothing to judge, and it says so."""
-    evaluation = _evaluation(*((f"PV.{n}.1", Rating.NOT_APPLICABLE) for n in range(1, 5)))
+    evaluation = evaluation_of(*((f"PV.{n}.1", Rating.NOT_APPLICABLE) for n in range(1, 5)))
     judgement = assess(FRAMEWORK, evaluation).judgement("PV")
     assert judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE
     assert judgement.shortfall == "every descriptor is marked not applicable"
@@ -163,7 +148,7 @@ def test_an_aspect_all_not_applicable_is_not_judged() -> None:
 
 def test_no_stage_yet_is_distinct_from_not_enough_evidence() -> None:
     """Enough evidence that the first stage is not yet in place gives "no stage yet", not "not enough evidence"."""
-    evaluation = _evaluation(("PV.1.1", Rating.PARTLY), ("PV.2.1", Rating.NOT_YET))
+    evaluation = evaluation_of(("PV.1.1", Rating.PARTLY), ("PV.2.1", Rating.NOT_YET))
     judgement = assess(FRAMEWORK, evaluation).judgement("PV")
     assert judgement.status is JudgementStatus.NO_STAGE_YET
     assert judgement.stage is None
@@ -175,7 +160,7 @@ def test_no_stage_yet_is_distinct_from_not_enough_evidence() -> None:
 def test_professional_judgement_is_kept_beside_the_computed_stage() -> None:
     """The school's own judgement is kept with its rationale and never replaces the computed stage."""
     own = ProfessionalJudgement("PV", Stage.BUILDING_MOMENTUM, "Pupil panels now shape every plan.")
-    evaluation = attrs.evolve(_evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.MOSTLY)), judgements=(own,))
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.MOSTLY), judgements=[own])
     judgement = assess(FRAMEWORK, evaluation).judgement("PV")
     assert judgement.stage is Stage.MAKING_PROGRESS
     assert judgement.professional_judgement == own
@@ -185,7 +170,7 @@ def test_professional_judgement_is_kept_beside_the_computed_stage() -> None:
 
 def test_high_water_mark_is_labelled_for_comparison() -> None:
     """The high-water mark says, in its result, that it is for comparison only."""
-    evaluation = _evaluation(("PV.1.1", Rating.PARTLY), ("PV.3.1", Rating.FULLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.PARTLY), ("PV.3.1", Rating.FULLY))
     profile = assess(FRAMEWORK, evaluation, rule="high-water-mark")
     assert profile.rule.comparison_only
     judgement = profile.judgement("PV")
@@ -195,7 +180,7 @@ def test_high_water_mark_is_labelled_for_comparison() -> None:
 
 def test_rules_by_name_and_by_object() -> None:
     """A rule may be named or passed as an object, with its own parameters; an unknown name is refused."""
-    evaluation = _evaluation(("PV.1.1", Rating.PARTLY), ("PV.2.1", Rating.PARTLY))
+    evaluation = evaluation_of(("PV.1.1", Rating.PARTLY), ("PV.2.1", Rating.PARTLY))
     assert assess(FRAMEWORK, evaluation, rule="secure-fit").rule.name == "secure-fit"
     lenient = assess(FRAMEWORK, evaluation, rule=CumulativeThreshold(Rating.PARTLY))
     assert lenient.rule.parameters == (("threshold", "partly"),)
@@ -208,7 +193,7 @@ def test_rules_by_name_and_by_object() -> None:
 
 def test_best_fit_lets_strength_offset_weakness() -> None:
     """Best fit reaches a stage the cumulative rule does not, when strengths outweigh one weakness."""
-    evaluation = _evaluation(
+    evaluation = evaluation_of(
         ("FC.1.1", Rating.FULLY),
         ("FC.1.2", Rating.PARTLY),
         ("FC.2.1", Rating.FULLY),
@@ -220,7 +205,7 @@ def test_best_fit_lets_strength_offset_weakness() -> None:
 
 def test_best_fit_ties_go_to_the_higher_stage() -> None:
     """Cells exactly at the bar fit it: "mostly" throughout is the top stage under best fit, as under cumulative."""
-    evaluation = _evaluation(*((f"PV.{n}.1", Rating.MOSTLY) for n in range(1, 5)))
+    evaluation = evaluation_of(*((f"PV.{n}.1", Rating.MOSTLY) for n in range(1, 5)))
     for rule in ("best-fit", "cumulative"):
         assert assess(FRAMEWORK, evaluation, rule=rule).judgement("PV").stage is Stage.SUSTAINING_HIGH_STANDARDS
 
@@ -258,7 +243,7 @@ def test_best_fit_ties_go_to_the_higher_stage() -> None:
 )
 def test_bad_input_is_refused_with_its_path(change: object, path: str) -> None:
     """Each kind of bad self-evaluation raises SelfEvaluationError naming the offending field; nothing is assessed."""
-    evaluation = change(_evaluation(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY)))  # type: ignore[operator]
+    evaluation = change(evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY)))  # type: ignore[operator]
     with pytest.raises(SelfEvaluationError) as raised:
         assess(FRAMEWORK, evaluation)
     assert path in [problem.path for problem in raised.value.problems]
@@ -268,11 +253,9 @@ def test_bad_input_is_refused_with_its_path(change: object, path: str) -> None:
 def test_every_problem_is_reported_together() -> None:
     """Several problems in one self-evaluation are all reported at once."""
     late = (Evidence(EvidenceKind.DATA, datetime.date(2027, 1, 1)),)
-    evaluation = SelfEvaluation(
-        "example-school",
-        EVALUATION_DATE,
-        "another/edition",
-        (DescriptorRating("ZZ.1.1", Rating.FULLY), DescriptorRating("PV.1.1", Rating.FULLY, late)),
+    evaluation = attrs.evolve(
+        evaluation_of(("ZZ.1.1", Rating.FULLY, ()), ("PV.1.1", Rating.FULLY, late)),
+        framework_edition="another/edition",
     )
     with pytest.raises(SelfEvaluationError) as raised:
         assess(FRAMEWORK, evaluation)
@@ -285,16 +268,14 @@ def test_every_problem_is_reported_together() -> None:
 
 def test_empty_self_evaluation_is_not_enough_evidence_everywhere() -> None:
     """A self-evaluation with no ratings gives "not enough evidence" for every aspect, without error."""
-    profile = assess(FRAMEWORK, SelfEvaluation("new-school", EVALUATION_DATE, FRAMEWORK.edition_id))
+    profile = assess(FRAMEWORK, evaluation_of(school="new-school"))
     assert {j.status for j in profile.judgements} == {JudgementStatus.NOT_ENOUGH_EVIDENCE}
     assert set(profile.stages().values()) == {None}
 
 
-def _raise_one(evaluation: SelfEvaluation, place: int, to: Rating) -> SelfEvaluation | None:
+def _with_rating(evaluation: SelfEvaluation, place: int, to: Rating) -> SelfEvaluation:
+    """The self-evaluation with the rating at ``place`` changed to ``to``."""
     ratings = list(evaluation.ratings)
-    current = ratings[place].rating
-    if not current.applicable or not to.applicable or not to.at_least(current) or to is current:
-        return None
     ratings[place] = attrs.evolve(ratings[place], rating=to)
     return attrs.evolve(evaluation, ratings=tuple(ratings))
 
@@ -302,12 +283,11 @@ def _raise_one(evaluation: SelfEvaluation, place: int, to: Rating) -> SelfEvalua
 @given(self_evaluations(), st.data())
 def test_raising_a_rating_never_lowers_a_stage(evaluation: SelfEvaluation, data: st.DataObject) -> None:
     """Under every rule, raising any one rating leaves every aspect's stage the same or higher."""
-    if not evaluation.ratings:
-        return
+    assume(evaluation.ratings)
     place = data.draw(st.integers(0, len(evaluation.ratings) - 1))
-    raised = _raise_one(evaluation, place, data.draw(st.sampled_from(Rating.scale())))
-    if raised is None:
-        return
+    current, to = evaluation.ratings[place].rating, data.draw(st.sampled_from(Rating.scale()))
+    assume(current.applicable and to.at_least(current) and to is not current)
+    raised = _with_rating(evaluation, place, to)
     for rule in RULES:
         before, after = assess(FRAMEWORK, evaluation, rule), assess(FRAMEWORK, raised, rule)
         for aspect in FRAMEWORK.aspects:
@@ -319,11 +299,10 @@ def test_adding_evidenced_ratings_never_lowers_a_stage(evaluation: SelfEvaluatio
     """Rating a descriptor that was unrated, with evidence, never lowers a stage under any rule."""
     rated = {r.descriptor for r in evaluation.ratings}
     unrated = [d.code for d in FRAMEWORK.descriptors if d.code not in rated]
-    if not unrated:
-        return
+    assume(unrated)
     code = data.draw(st.sampled_from(unrated))
     rating = data.draw(st.sampled_from(Rating.scale()))
-    more = attrs.evolve(evaluation, ratings=(*evaluation.ratings, DescriptorRating(code, rating, TWO_KINDS)))
+    more = attrs.evolve(evaluation, ratings=(*evaluation.ratings, DescriptorRating(code, rating, TRIANGULATED)))
     for rule in RULES:
         before, after = assess(FRAMEWORK, evaluation, rule), assess(FRAMEWORK, more, rule)
         for aspect in FRAMEWORK.aspects:
