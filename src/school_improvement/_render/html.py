@@ -13,7 +13,7 @@ from school_improvement._authority.rollup import GroupRollup, Rollup
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.gaps import GapStatus
-from school_improvement._render.wording import AUTHORITY_CAUTION, Wording, authority_title
+from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, authority_title
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -248,10 +248,7 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
             f"<p>Self-evaluation of {_e(profile.date)}, against {_e(profile.framework_edition)}, judged by the "
             f"{_e(profile.rule.name)} rule ({_e(profile.rule.criterion)}).</p>"
         ),
-        (
-            '<p class="caution">The stages are developmental, not grades, and there is no overall grade. Nothing here '
-            "is a judgement by Estyn or Welsh Government.</p>"
-        ),
+        f'<p class="caution">{_e(SCHOOL_CAUTION)}</p>',
         "<section>",
         "<h2>Journey map</h2>",
         "<figure>",

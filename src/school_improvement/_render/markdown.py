@@ -6,7 +6,7 @@ from school_improvement._authority.rollup import GroupRollup, Rollup
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.gaps import GapStatus
-from school_improvement._render.wording import AUTHORITY_CAUTION, Wording, authority_title
+from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, authority_title
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -96,11 +96,7 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
         f"Self-evaluation of {profile.date}, against {profile.framework_edition}, judged by the "
         f"{profile.rule.name} rule ({profile.rule.criterion})."
     )
-    caution = (
-        "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement "
-        "by Estyn or Welsh Government."
-    )
-    lines += [judged, "", caution, ""]
+    lines += [judged, "", SCHOOL_CAUTION, ""]
     lines += [*_profile(wording, cycle), "", *_findings(cycle), ""]
     open_gaps = [g for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
     lines += ["## Gaps to targets", "", *(f"- {gap.explanation}" for gap in open_gaps), ""]

@@ -45,6 +45,12 @@ class Wording:
         )
 
 
+SCHOOL_CAUTION = (
+    "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement "
+    "by Estyn or Welsh Government."
+)
+"""The caution every school report opens with."""
+
 AUTHORITY_CAUTION = (
     "The stages are developmental, not grades: these are counts of schools, not a ranking, and there is no "
     "overall grade. Nothing here is a judgement by Estyn or Welsh Government."
