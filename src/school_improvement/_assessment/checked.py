@@ -77,7 +77,8 @@ class AspectRatings:
         coverage: The figures at each of the four stages.
         evidence_kinds: The kinds of evidence behind the aspect's applicable ratings.
         rated: How many applicable descriptors are rated with evidence.
-        given: The ratings the self-evaluation gives in the aspect, in its order.
+        given: The ratings the self-evaluation gives in the aspect, in source order.
+        not_applicable: The descriptors marked not applicable, in source order.
     """
 
     aspect: str
@@ -86,6 +87,7 @@ class AspectRatings:
     evidence_kinds: frozenset[EvidenceKind]
     rated: int
     given: tuple[DescriptorRating, ...]
+    not_applicable: tuple[str, ...]
 
     @property
     def all_not_applicable(self) -> bool:
@@ -106,9 +108,10 @@ def _aspect_ratings(
     aspect: str,
     layout: tuple[tuple[Stage, tuple[str, ...]], ...],
     ratings: Mapping[str, DescriptorRating],
-    in_aspect: tuple[DescriptorRating, ...],
 ) -> AspectRatings:
     cells: list[CellRatings] = []
+    given: list[DescriptorRating] = []
+    not_applicable_codes: list[str] = []
     coverage: list[StageCoverage] = []
     kinds: set[EvidenceKind] = set()
     rated = 0
@@ -118,22 +121,30 @@ def _aspect_ratings(
         counts = [0, 0, 0, 0]
         not_applicable = not_rated = 0
         for code in codes:
-            given = ratings.get(code)
-            rating = None if given is None else given.rating
-            if rating is not_applicable_rating:
-                not_applicable += 1
-            elif given is None or not given.evidence:
+            rated_as = ratings.get(code)
+            if rated_as is None:
                 rating = None
                 not_rated += 1
             else:
-                counts[given.rating.level or 0] += 1
-                rated += 1
-                for item in given.evidence:
-                    kinds.add(item.kind)
+                given.append(rated_as)
+                rating = rated_as.rating
+                if rating is not_applicable_rating:
+                    not_applicable += 1
+                    not_applicable_codes.append(code)
+                elif not rated_as.evidence:
+                    rating = None  # a rating without evidence counts as not rated
+                    not_rated += 1
+                else:
+                    counts[rating.level or 0] += 1
+                    rated += 1
+                    for item in rated_as.evidence:
+                        kinds.add(item.kind)
             pairs.append((code, rating))
         cells.append(CellRatings(stage, tuple(pairs)))
         coverage.append(StageCoverage(stage, len(codes), not_applicable, not_rated, *counts))
-    return AspectRatings(aspect, tuple(cells), tuple(coverage), frozenset(kinds), rated, in_aspect)
+    return AspectRatings(
+        aspect, tuple(cells), tuple(coverage), frozenset(kinds), rated, tuple(given), tuple(not_applicable_codes)
+    )
 
 
 @attrs.frozen(init=False, eq=False)
@@ -167,17 +178,10 @@ class CheckedSelfEvaluation:
     def _of(cls, framework: Framework, evaluation: SelfEvaluation) -> "CheckedSelfEvaluation":
         """Index a self-evaluation already found to fit ``framework``."""
         ratings = {rating.descriptor: rating for rating in evaluation.ratings}
-        given: dict[str, list[DescriptorRating]] = {aspect.code: [] for aspect in framework.aspects}
-        for rating in evaluation.ratings:
-            given[framework.descriptor(rating.descriptor).aspect].append(rating)
-        aspects = {code: _aspect_ratings(code, framework.layout(code), ratings, tuple(given[code])) for code in given}
-        not_applicable = tuple(
-            code
-            for figures in aspects.values()
-            for cell in figures.cells
-            for code, rating in cell.ratings
-            if rating is Rating.NOT_APPLICABLE
-        )
+        aspects = {
+            code: _aspect_ratings(code, framework.layout(code), ratings) for code in (a.code for a in framework.aspects)
+        }
+        not_applicable = tuple(code for figures in aspects.values() for code in figures.not_applicable)
         checked = cls.__new__(cls)
         checked.__attrs_init__(
             framework,

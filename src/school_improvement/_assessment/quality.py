@@ -78,7 +78,7 @@ def _rating_findings(form: CheckedSelfEvaluation, max_age_days: int) -> list[Fin
 
 
 def _applicable_ratings(form: CheckedSelfEvaluation) -> list[tuple[str, DescriptorRating]]:
-    """Each rating not marked not applicable, with its aspect: aspect by aspect, each in the order given."""
+    """Each rating not marked not applicable, with its aspect, in source order."""
     return [
         (figures.aspect, rating)
         for figures in form.aspects.values()
