@@ -1,10 +1,15 @@
-"""Small builders shared by the tests: the one way to build a self-evaluation, and where the examples are."""
+"""Small builders shared by the tests: the one way to build a self-evaluation, a rule of one's own, the examples."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import attrs
+
 from school_improvement import (
+    CellRatings,
+    CumulativeThreshold,
+    Decision,
     DescriptorRating,
     Evidence,
     EvidenceKind,
@@ -57,3 +62,24 @@ def evaluation_of(
             code, rating = given
             rated.append(DescriptorRating(code, rating, evidence))
     return SelfEvaluation(school, date, FRAMEWORK.edition_id, tuple(rated), tuple(judgements))
+
+
+@attrs.frozen
+class OwnRule:
+    """A stage rule of a user's own, written as a downstream user would: cumulative at the threshold it declares."""
+
+    threshold: Rating = Rating.PARTLY
+    name: str = "our-own"
+    comparison_only: bool = False
+
+    def parameters(self) -> tuple[tuple[str, str], ...]:
+        """The threshold."""
+        return (("threshold", self.threshold.value),)
+
+    def criterion(self) -> str:
+        """What it takes to reach a stage."""
+        return f"every applicable descriptor rated at least '{self.threshold.value}', there and below"
+
+    def decide(self, cells: Sequence[CellRatings]) -> Decision:
+        """The highest stage that it and every stage below it meet the threshold."""
+        return CumulativeThreshold(self.threshold).decide(cells)

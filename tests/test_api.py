@@ -1,5 +1,6 @@
 """The public face: every public name exported once, documented, and nothing private leaking."""
 
+import ast
 import inspect
 import subprocess
 import sys
@@ -7,6 +8,7 @@ import sys
 import pytest
 
 import school_improvement
+from school_improvement import _PUBLIC
 
 
 def test_all_is_sorted_and_unique() -> None:
@@ -78,3 +80,35 @@ def test_typed_usage_file_runs() -> None:
     """The typed usage file (also checked by mypy) runs against the real API."""
     api = __import__("typing_api")
     api.main()
+
+
+def _typing_block() -> ast.If:
+    """The ``if typing.TYPE_CHECKING:`` block of the package's ``__init__``."""
+    tree = ast.parse(inspect.getsource(school_improvement))
+    blocks = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) in {"typing.TYPE_CHECKING", "TYPE_CHECKING"}
+    ]
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def test_the_typing_block_imports_exactly_the_public_names_each_from_its_module() -> None:
+    """What type checkers see is ``_PUBLIC``: each name imported as itself, from the module ``_PUBLIC`` names."""
+    expected = {name: f"school_improvement.{module}" for module, names in _PUBLIC.items() for name in names}
+    imported: dict[str, str] = {}
+    for node in _typing_block().body:
+        assert isinstance(node, ast.ImportFrom), ast.unparse(node)
+        for alias in node.names:
+            assert alias.asname == alias.name, f"{alias.name} is not imported as itself"
+            assert alias.name not in imported, f"{alias.name} is imported twice"
+            imported[alias.name] = str(node.module)
+    assert imported == expected
+
+
+def test_all_is_the_public_names() -> None:
+    """``__all__`` holds exactly the names ``_PUBLIC`` lists, and ``_PUBLIC`` lists each once."""
+    listed = [name for names in _PUBLIC.values() for name in names]
+    assert len(listed) == len(set(listed))
+    assert sorted(school_improvement.__all__) == sorted(listed)

@@ -5,7 +5,7 @@ import datetime
 import attrs
 import pytest
 
-from helpers import FRAMEWORK, evaluation_of
+from helpers import FRAMEWORK, OwnRule, evaluation_of
 from school_improvement import (
     AnalysisError,
     Evidence,
@@ -88,3 +88,18 @@ def test_series_that_do_not_belong_together(reviews: list[SelfEvaluation], path:
     with pytest.raises(AnalysisError) as raised:
         track_progress(FRAMEWORK, reviews)
     assert path in [p.path for p in raised.value.problems]
+
+
+def test_what_became_met_is_counted_by_the_rules_own_threshold() -> None:
+    """Progress counts a descriptor met at the threshold its rule declares, a user's own rule's included."""
+    before = _review(datetime.date(2025, 3, 1), Rating.NOT_YET, Rating.NOT_YET)
+    after = _review(datetime.date(2025, 7, 1), Rating.PARTLY, Rating.PARTLY)
+    default = track_progress(FRAMEWORK, [before, after])
+    pupil_voice = next(p for p in default.aspects if p.aspect == "PV")
+    assert pupil_voice.transitions[0].newly_met == ()
+    own = track_progress(FRAMEWORK, [before, after], OwnRule(Rating.PARTLY))
+    assert own.rule == "our-own"
+    assert all(profile.rule.threshold is Rating.PARTLY for profile in own.profiles)
+    pupil_voice = next(p for p in own.aspects if p.aspect == "PV")
+    assert pupil_voice.transitions[0].newly_met == ("PV.1.1", "PV.2.1")
+    assert pupil_voice.stages == (None, Stage.MAKING_PROGRESS)

@@ -1,19 +1,24 @@
 """The stage rules on their own: what each decides from one aspect's cells."""
 
 from fractions import Fraction
+from types import SimpleNamespace
 
 import pytest
 
+from helpers import FRAMEWORK, OwnRule, evaluation_of
 from school_improvement import (
+    AnalysisError,
     BestFit,
     CellRatings,
     CumulativeThreshold,
     Decision,
     HighWaterMark,
     Rating,
+    RuleDescription,
     SecureFit,
     Stage,
     StageRule,
+    assess,
     rule_named,
 )
 
@@ -74,3 +79,69 @@ def test_not_applicable_cells_are_passed_over_by_every_rule() -> None:
     cells = _cells(Rating.FULLY, Rating.NOT_APPLICABLE, Rating.FULLY, Rating.NOT_APPLICABLE)
     for rule in (CumulativeThreshold(), SecureFit(), BestFit(), HighWaterMark()):
         assert rule.decide(cells).stage is Stage.BUILDING_MOMENTUM, rule.name
+
+
+@pytest.mark.parametrize(
+    ("rule", "threshold"),
+    [
+        (CumulativeThreshold(), Rating.MOSTLY),
+        (CumulativeThreshold(Rating.PARTLY), Rating.PARTLY),
+        (CumulativeThreshold(Rating.FULLY), Rating.FULLY),
+        (SecureFit(), Rating.FULLY),
+        (BestFit(), Rating.MOSTLY),
+        (BestFit(bar=Fraction(5, 2)), Rating.FULLY),
+        (BestFit(bar=Fraction(1, 2)), Rating.PARTLY),
+        (BestFit(bar=1), Rating.PARTLY),
+        (BestFit(bar=Fraction(3, 2)), Rating.MOSTLY),
+        (BestFit(bar=3), Rating.FULLY),
+        (HighWaterMark(), Rating.FULLY),
+        (HighWaterMark(Rating.MOSTLY), Rating.MOSTLY),
+    ],
+    ids=[
+        "cumulative",
+        "cumulative-partly",
+        "cumulative-fully",
+        "secure-fit",
+        "best-fit",
+        "best-fit-2.5",
+        "best-fit-0.5",
+        "best-fit-1",
+        "best-fit-1.5",
+        "best-fit-3",
+        "high-water-mark",
+        "high-water-mark-mostly",
+    ],
+)
+def test_every_rule_declares_its_threshold(rule: StageRule, threshold: Rating) -> None:
+    """Cumulative and high-water mark use their own threshold, secure fit "fully", best fit its bar rounded up."""
+    assert rule.threshold is threshold
+    assert RuleDescription.of(rule).threshold is threshold
+
+
+def test_a_users_own_rule_is_described_with_its_threshold() -> None:
+    """A rule of one's own follows the protocol, and its description carries the threshold it declares."""
+    rule = OwnRule(Rating.NOT_YET)
+    assert isinstance(rule, StageRule)
+    assert RuleDescription.of(rule) == RuleDescription(
+        "our-own",
+        (("threshold", "not-yet"),),
+        "every applicable descriptor rated at least 'not-yet', there and below",
+        comparison_only=False,
+        threshold=Rating.NOT_YET,
+    )
+    assert assess(FRAMEWORK, evaluation_of(), rule).rule.threshold is Rating.NOT_YET
+
+
+_PARTS = ("name", "comparison_only", "threshold", "parameters", "criterion", "decide")
+
+
+@pytest.mark.parametrize("missing", _PARTS)
+def test_a_rule_lacking_a_part_of_the_protocol_is_refused_naming_it(missing: str) -> None:
+    """Assess refuses an object that lacks any part of StageRule, with an AnalysisError that names the part."""
+    rule = OwnRule()
+    incomplete = SimpleNamespace(**{part: getattr(rule, part) for part in _PARTS if part != missing})
+    with pytest.raises(AnalysisError) as raised:
+        assess(FRAMEWORK, evaluation_of(("PV.1.1", Rating.FULLY)), incomplete)
+    (problem,) = raised.value.problems
+    assert problem.path == "$.rule"
+    assert problem.message.endswith(f"lacks {missing}")

@@ -214,8 +214,9 @@ def test_demo_writes_a_report(tmp_path: Path) -> None:
 
 def test_report_of_one_self_evaluation() -> None:
     """The report command writes Markdown for one self-evaluation, with no progress section."""
-    result = _run("report", EXAMPLE, "--priority", "PV")
+    result = _run("report", EXAMPLE, "--priority", "PV", "--format", "markdown")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Self-evaluation report: ysgol-enghraifft")
     assert "## Progress over time" not in result.stdout
     assert "the school has chosen it as a priority" in result.stdout
 

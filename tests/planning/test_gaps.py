@@ -1,19 +1,25 @@
 """Gap analysis: right at every edge, and monotonic in the evidence."""
 
 import datetime
+from fractions import Fraction
 
 import attrs
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from helpers import FRAMEWORK, evaluation_of
+from helpers import FRAMEWORK, OwnRule, evaluation_of
 from school_improvement import (
     AnalysisError,
+    BestFit,
+    CumulativeThreshold,
     GapAnalysis,
     GapStatus,
+    HighWaterMark,
     Rating,
+    SecureFit,
     SelfEvaluation,
     Stage,
+    StageRule,
     Target,
     assess,
     find_gaps,
@@ -205,3 +211,38 @@ def test_raising_a_rating_never_enlarges_a_gap(
         old, new = before.gap(aspect.code), after.gap(aspect.code)
         assert set(new.unmet) <= set(old.unmet), aspect.code
         assert (new.progress or 0.0) >= (old.progress or 0.0)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        CumulativeThreshold(),
+        CumulativeThreshold(Rating.FULLY),
+        SecureFit(),
+        BestFit(),
+        BestFit(bar=Fraction(5, 2)),
+        BestFit(bar=Fraction(1, 2)),
+        HighWaterMark(),
+        HighWaterMark(Rating.MOSTLY),
+        OwnRule(),
+        OwnRule(Rating.NOT_YET),
+    ],
+    ids=lambda rule: f"{rule.name}-{rule.threshold.value}",
+)
+def test_the_gaps_count_by_the_threshold_the_rule_declares(rule: StageRule) -> None:
+    """Unless told otherwise, a descriptor is met at the rule's own threshold, a user's own rule's included."""
+    ratings = (
+        ("PV.1.1", Rating.FULLY),
+        ("PV.2.1", Rating.MOSTLY),
+        ("PV.3.1", Rating.PARTLY),
+        ("PV.4.1", Rating.NOT_YET),
+    )
+    evaluation = evaluation_of(*ratings)
+    profile = assess(FRAMEWORK, evaluation, rule)
+    assert profile.rule.threshold is rule.threshold
+    analysis = find_gaps(FRAMEWORK, evaluation, profile, {"PV": Stage.SUSTAINING_HIGH_STANDARDS})
+    assert analysis.threshold is rule.threshold
+    gap = analysis.gap("PV")
+    assert gap.unmet == tuple(code for code, rating in ratings if not rating.at_least(rule.threshold))
+    assert gap.met == sum(1 for _, rating in ratings if rating.at_least(rule.threshold))
+    assert find_gaps(FRAMEWORK, evaluation, profile, threshold=Rating.NOT_YET).threshold is Rating.NOT_YET
