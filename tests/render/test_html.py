@@ -1,0 +1,218 @@
+"""The HTML reports, rendered directly: well-formed, self-contained, and saying what the Markdown says."""
+
+from xml.etree import ElementTree
+
+import pytest
+
+from helpers import FRAMEWORK
+from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
+from school_improvement._render.html import html_authority_report, html_report
+
+X = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
+WELSH_STAGES = ("dechrau'r daith", "gwneud cynnydd", "adeiladu momentwm", "cynnal safonau uchel")
+CAUTION = (
+    "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement by "
+    "Estyn or Welsh Government."
+)
+AUTHORITY_CAUTION = (
+    "The stages are developmental, not grades: these are counts of schools, not a ranking, and there is no "
+    "overall grade. Nothing here is a judgement by Estyn or Welsh Government."
+)
+WELSH_NOTE = (
+    "Welsh is shown where a Welsh source gives it: the names of the stages, from Estyn. Everything else is in "
+    "English, as no Welsh source gives it."
+)
+
+
+def _parse(page: str) -> ElementTree.Element:
+    """The page as XML, which it must be, after its doctype."""
+    doctype, body = page.split("\n", 1)
+    assert doctype == "<!DOCTYPE html>"
+    return ElementTree.fromstring(body)  # noqa: S314 (our own output, parsed to check it is well-formed)
+
+
+def _text(element: ElementTree.Element) -> str:
+    """All the text in an element, its children's included."""
+    return "".join(element.itertext())
+
+
+def _rows(root: ElementTree.Element, heading: str) -> dict[str, list[str]]:
+    """The body rows of the table in the section with this heading, by their first cell's text."""
+    for section in root.iter(f"{X}section"):
+        title = section.find(f"{X}h2")
+        if title is not None and title.text == heading:
+            rows = [[_text(cell) for cell in row] for row in section.iter(f"{X}tr") if row.find(f"{X}td") is not None]
+            return {row[0]: row[1:] for row in rows}
+    raise AssertionError(heading)
+
+
+def test_the_school_report_is_well_formed_with_its_title_and_caution() -> None:
+    """The report parses as XHTML, is titled for the school, and says the stages are not grades."""
+    root = _parse(html_report(FRAMEWORK, school_cycle()))
+    assert root.tag == f"{X}html"
+    assert root.get("lang") == "en"
+    title = root.find(f"{X}head/{X}title")
+    heading = root.find(f".//{X}h1")
+    assert title is not None
+    assert heading is not None
+    assert title.text == heading.text == "Self-evaluation report: example-school"
+    cautions = [_text(p) for p in root.iter(f"{X}p") if p.get("class") == "caution"]
+    assert cautions == [CAUTION]
+
+
+def test_the_footer_carries_the_attribution() -> None:
+    """The footer gives the Crown copyright, the Open Government Licence with its link, and the endorsement notice."""
+    notice = FRAMEWORK.provenance.notice
+    root = _parse(html_report(FRAMEWORK, school_cycle()))
+    footer = root.find(f".//{X}footer")
+    assert footer is not None
+    assert [_text(p) for p in footer.iter(f"{X}p")] == [
+        notice.crown_copyright,
+        f"{notice.ogl} Open Government Licence v3.0",
+        notice.endorsement,
+    ]
+    assert [a.get("href") for a in footer.iter(f"{X}a")] == [notice.ogl_url]
+
+
+def test_nothing_is_loaded_from_elsewhere() -> None:
+    """No script, stylesheet link or external source: the one hyperlink is the licence's."""
+    page = html_report(FRAMEWORK, school_cycle())
+    root = _parse(page)
+    assert root.find(f".//{X}script") is None
+    assert root.find(f".//{X}link") is None
+    assert not [element for element in root.iter() if element.get("src")]
+    assert "url(" not in page
+    assert [a.get("href") for a in root.iter(f"{X}a")] == [FRAMEWORK.provenance.notice.ogl_url]
+
+
+def test_the_profile_table_gives_each_aspects_stage_target_and_reasons() -> None:
+    """Each aspect's row gives its stage and target by name and its rationale, the school's own judgement after it."""
+    cycle = school_cycle()
+    rows = _rows(_parse(html_report(FRAMEWORK, cycle)), "Stage profile")
+    assert list(rows) == [aspect.title.en for aspect in FRAMEWORK.aspects]
+    pupil_voice = rows["Using pupil voice"]
+    assert pupil_voice[:2] == ["Making progress", "Building momentum"]
+    assert pupil_voice[2] == (
+        cycle.profile.judgement("PV").rationale
+        + "The school's own judgement: Building momentum. Pupil panels now shape every plan."
+    )
+    assert rows["Family and community engagement"][:2] == ["Starting the journey", "Making progress"]
+    assert rows["Strategic vision"][:2] == ["not enough evidence", "-"]
+
+
+def test_the_journey_map_says_in_words_what_it_draws() -> None:
+    """The map is an image with a title, and its description gives each aspect's stage and target in words."""
+    root = _parse(html_report(FRAMEWORK, school_cycle()))
+    journey = root.find(f".//{SVG}svg")
+    assert journey is not None
+    assert journey.get("role") == "img"
+    description = journey.find(f"{SVG}desc")
+    assert description is not None
+    said = description.text or ""
+    assert "Using pupil voice: Making progress; target Building momentum." in said
+    assert "Family and community engagement: Starting the journey; target Making progress." in said
+    assert "Strategic vision: not enough evidence." in said
+
+
+def test_the_lists_give_the_findings_gaps_and_priorities() -> None:
+    """The evidence checks, the open gaps and the ranked priorities with their steps are all in the page."""
+    cycle = school_cycle()
+    root = _parse(html_report(FRAMEWORK, cycle))
+    items = [_text(item) for item in root.iter(f"{X}li")]
+    assert "warning: LW.1.1 is rated 'fully' with no evidence; it counts as not rated." in items
+    assert all(gap.explanation in items for gap in cycle.gaps.open_gaps)
+    headings = [_text(h) for h in root.iter(f"{X}h3")]
+    assert headings[:2] == ["1. Family and community engagement", "2. Using pupil voice"]
+    assert headings[2:] == ["Priority 1: Family and community engagement", "Priority 2: Using pupil voice"]
+    for priority in cycle.recommendation.priorities:
+        assert all(f"{step.descriptor} {step.text}" in items for step in priority.steps)
+
+
+def test_progress_is_a_table_only_across_several_self_evaluations() -> None:
+    """With two self-evaluations a table gives each aspect at each date; with one there is no progress section."""
+    root = _parse(html_report(FRAMEWORK, school_cycle()))
+    rows = _rows(root, "Progress over time")
+    assert rows["Using pupil voice"] == ["no stage yet", "Making progress"]
+    assert rows["Family and community engagement (stalled)"] == ["Starting the journey", "Starting the journey"]
+    headers = [_text(th) for th in root.iter(f"{X}th")]
+    assert headers[-3:] == ["Aspect", "2026-03-01", "2026-11-01"]
+    single = html_report(FRAMEWORK, one_review_cycle())
+    assert "Progress over time" not in single
+
+
+def test_text_is_escaped() -> None:
+    """A note with markup characters is shown as text, and the page stays well-formed."""
+    note = 'Ysgol <Enghraifft> & "co"'
+    root = _parse(html_report(FRAMEWORK, school_cycle(), note=note))
+    notes = [p.text for p in root.iter(f"{X}p") if p.get("class") == "note"]
+    assert notes == [note]
+
+
+def test_in_welsh_the_stages_are_named_in_welsh_and_the_fallback_is_said() -> None:
+    """With language="cy" the table and the map name the stages in Welsh, and a note says what stays English."""
+    root = _parse(html_report(FRAMEWORK, school_cycle(), language="cy"))
+    rows = _rows(root, "Stage profile")
+    assert rows["Using pupil voice"][:2] == ["gwneud cynnydd", "adeiladu momentwm"]
+    assert rows["Family and community engagement"][:2] == ["dechrau'r daith", "gwneud cynnydd"]
+    journey = root.find(f".//{SVG}svg")
+    assert journey is not None
+    assert [" ".join(span.text or "" for span in text) for text in journey.iter(f"{SVG}text")][:4] == list(WELSH_STAGES)
+    notes = [p.text for p in root.iter(f"{X}p") if p.get("class") == "note"]
+    assert notes == [WELSH_NOTE]
+    english = html_report(FRAMEWORK, school_cycle())
+    assert not any(name in english.replace("&#x27;", "'") for name in WELSH_STAGES)
+
+
+@pytest.mark.parametrize(
+    ("parts", "title"),
+    [
+        ({"rollup"}, "Across the schools: roll-up"),
+        ({"collaboration"}, "Across the schools: collaboration"),
+        ({"rollup", "collaboration"}, "Across the schools: roll-up and collaboration"),
+    ],
+)
+def test_the_authority_report_is_well_formed_and_holds_what_it_is_given(parts: set[str], title: str) -> None:
+    """The page parses, is titled for what it holds, gives the caution and attribution, and only the parts given."""
+    rollup = example_rollup() if "rollup" in parts else None
+    collaboration = example_collaboration() if "collaboration" in parts else None
+    root = _parse(html_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration))
+    heading = root.find(f".//{X}h1")
+    assert heading is not None
+    assert heading.text == title
+    cautions = [_text(p) for p in root.iter(f"{X}p") if p.get("class") == "caution"]
+    assert cautions == [AUTHORITY_CAUTION]
+    sections = [_text(h) for h in root.iter(f"{X}h2")]
+    assert sections == [
+        name for name, part in [("Stages across schools", rollup), ("Collaboration", collaboration)] if part
+    ]
+    footer = root.find(f".//{X}footer")
+    assert footer is not None
+    assert FRAMEWORK.provenance.notice.endorsement in _text(footer)
+
+
+def test_the_authority_report_counts_every_group_and_lists_every_partnership() -> None:
+    """A table of counts per group (all schools, then each authority), and a row per partnership."""
+    rollup, collaboration = example_rollup(), example_collaboration()
+    root = _parse(html_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration))
+    groups = [_text(h) for h in root.iter(f"{X}h3") if _text(h) != "Without a partner"]
+    assert groups == [f"{g.group} ({len(g.schools)} schools)" for g in (rollup.overall, *rollup.groups)]
+    cells = [[_text(cell) for cell in row] for row in root.iter(f"{X}tr")]
+    pupil_voice = rollup.overall.spread("PV")
+    assert [
+        "Using pupil voice",
+        str(pupil_voice.no_stage_yet),
+        *(str(count.schools) for count in pupil_voice.stages),
+        str(pupil_voice.not_enough_evidence),
+    ] in cells
+    partnerships = [row for row in cells if row and row[0].startswith("fictional-")]
+    assert partnerships == [
+        [p.supporter, p.partner, p.aspect, str(p.benefit), p.explanation] for p in collaboration.partnerships
+    ]
+
+
+def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:
+    """With language="cy" the columns of counts carry the Welsh stage names."""
+    root = _parse(html_authority_report(FRAMEWORK, rollup=example_rollup(), language="cy"))
+    headers = [_text(th) for th in root.iter(f"{X}th")]
+    assert headers[:7] == ["Aspect", "No stage yet", *WELSH_STAGES, "Not enough evidence"]

@@ -1,0 +1,186 @@
+"""The Markdown reports, rendered directly: one school's cycle, and the roll-up and collaboration across schools."""
+
+import pytest
+
+from helpers import FRAMEWORK
+from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
+from school_improvement._render.markdown import markdown_authority_report, markdown_report
+
+CAUTION = (
+    "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement by Estyn "
+    "or Welsh Government."
+)
+
+
+def _section(report: str, heading: str) -> str:
+    """The text under a ``##`` heading, up to the next ``##`` heading or the closing rule."""
+    after = report.split(f"\n{heading}\n", 1)[1]
+    return after.split("\n## ", 1)[0].split("\n---\n", 1)[0]
+
+
+def test_the_school_report_opens_with_the_school_the_rule_and_the_caution() -> None:
+    """The title names the school; the date, edition and rule come next, then the caution that there is no grade."""
+    report = markdown_report(FRAMEWORK, school_cycle())
+    lines = report.splitlines()
+    assert lines[0] == "# Self-evaluation report: example-school"
+    assert lines[2] == (
+        f"Self-evaluation of 2026-11-01, against {FRAMEWORK.edition_id}, judged by the cumulative rule (every "
+        "applicable descriptor rated at least 'mostly' at that stage and at every stage below it)."
+    )
+    assert lines[4] == CAUTION
+
+
+def test_the_school_report_ends_with_the_attribution() -> None:
+    """The edition's attribution, with its licence and no-endorsement notice, closes the report."""
+    report = markdown_report(FRAMEWORK, school_cycle())
+    assert report.endswith(f"\n---\n\n{FRAMEWORK.provenance.attribution}\n")
+    assert "not endorsed by Estyn or Welsh Government" in FRAMEWORK.provenance.attribution
+
+
+def test_the_stage_profile_gives_each_aspects_stage_target_and_reasons() -> None:
+    """Each aspect has a row with its stage and target by name, and its rationale, the school's own judgement too."""
+    cycle = school_cycle()
+    profile = _section(markdown_report(FRAMEWORK, cycle), "## Stage profile")
+    rows = [line for line in profile.splitlines() if line.startswith("| ") and not line.startswith("| Aspect")]
+    assert len(rows) == len(FRAMEWORK.aspects)
+    assert "| Using pupil voice | Making progress | Building momentum |" in rows
+    assert "| Family and community engagement | Starting the journey | Making progress |" in rows
+    assert "| Strategic vision | not enough evidence | - |" in rows
+    for judgement in cycle.profile.judgements:
+        assert f"- {judgement.rationale}" in profile
+    assert "  The school's own judgement: Building momentum. Pupil panels now shape every plan." in profile
+
+
+def test_the_evidence_checks_and_the_open_gaps_are_listed() -> None:
+    """Every finding is listed with its severity, and every open gap with its explanation, and no other gap."""
+    cycle = school_cycle()
+    report = markdown_report(FRAMEWORK, cycle)
+    assert _section(report, "## Evidence checks").strip().splitlines() == [
+        "- **warning**: LW.1.1 is rated 'fully' with no evidence; it counts as not rated."
+    ]
+    assert _section(report, "## Gaps to targets").strip().splitlines() == [
+        f"- {gap.explanation}" for gap in cycle.gaps.open_gaps
+    ]
+
+
+def test_the_priorities_and_the_plan_follow_the_recommendation() -> None:
+    """Each priority is a heading in rank order with its reasons and steps; the plan has a section per priority."""
+    cycle = school_cycle()
+    report = markdown_report(FRAMEWORK, cycle)
+    steps = _section(report, "## Priorities and next steps")
+    headings = [line for line in steps.splitlines() if line.startswith("### ")]
+    assert headings == ["### 1. Family and community engagement", "### 2. Using pupil voice"]
+    for priority in cycle.recommendation.priorities:
+        assert all(f"- {reason.text}" in steps for reason in priority.reasons)
+        assert all(f"1. **{step.descriptor}** {step.text}" in steps for step in priority.steps)
+    plan = _section(report, "## Development plan (draft)")
+    assert plan.strip().startswith(cycle.plan.note)
+    assert [line for line in plan.splitlines() if line.startswith("### ")] == [
+        "### Priority 1: Family and community engagement",
+        "### Priority 2: Using pupil voice",
+    ]
+
+
+def test_progress_is_shown_only_across_several_self_evaluations() -> None:
+    """With two self-evaluations a table gives each aspect at each date, stalled ones marked; with one, no section."""
+    progress = _section(markdown_report(FRAMEWORK, school_cycle()), "## Progress over time")
+    assert "| Aspect | 2026-03-01 | 2026-11-01 |" in progress
+    assert "| Using pupil voice | no stage yet | Making progress |" in progress
+    assert "| Family and community engagement (stalled) | Starting the journey | Starting the journey |" in progress
+    assert "| Strategic vision | not enough evidence | not enough evidence |" in progress
+    assert "## Progress over time" not in markdown_report(FRAMEWORK, one_review_cycle())
+
+
+def test_a_note_is_shown_under_the_title() -> None:
+    """A note given (the demo's "fictional school") is shown in italics under the title; none by default."""
+    noted = markdown_report(FRAMEWORK, school_cycle(), note="A fictional school.")
+    assert noted.splitlines()[:3] == ["# Self-evaluation report: example-school", "", "*A fictional school.*"]
+    assert "*A fictional school.*" not in markdown_report(FRAMEWORK, school_cycle())
+
+
+def test_in_welsh_the_stages_are_named_in_welsh_and_the_fallback_is_said() -> None:
+    """With language="cy" every stage name is Welsh, and the report says everything else stays English."""
+    welsh = markdown_report(FRAMEWORK, school_cycle(), language="cy")
+    assert "| Using pupil voice | gwneud cynnydd | adeiladu momentwm |" in welsh
+    assert "| Family and community engagement | dechrau'r daith | gwneud cynnydd |" in welsh
+    assert "  The school's own judgement: adeiladu momentwm. Pupil panels now shape every plan." in welsh
+    assert "| Using pupil voice | no stage yet | gwneud cynnydd |" in welsh
+    assert (
+        "*Welsh is shown where a Welsh source gives it: the names of the stages, from Estyn. Everything else is in "
+        "English, as no Welsh source gives it.*"
+    ) in welsh
+    english = markdown_report(FRAMEWORK, school_cycle())
+    assert "gwneud cynnydd" not in english
+    assert "Welsh is shown" not in english
+
+
+@pytest.mark.parametrize(
+    ("parts", "title"),
+    [
+        ({"rollup"}, "# Across the schools: roll-up"),
+        ({"collaboration"}, "# Across the schools: collaboration"),
+        ({"rollup", "collaboration"}, "# Across the schools: roll-up and collaboration"),
+    ],
+)
+def test_the_authority_report_holds_what_it_is_given(parts: set[str], title: str) -> None:
+    """The title says what the report holds; the caution and attribution are always there, a section only if given."""
+    report = markdown_authority_report(
+        FRAMEWORK,
+        rollup=example_rollup() if "rollup" in parts else None,
+        collaboration=example_collaboration() if "collaboration" in parts else None,
+    )
+    assert report.splitlines()[0] == title
+    assert report.splitlines()[2] == (
+        "The stages are developmental, not grades: these are counts of schools, not a ranking, and there is no "
+        "overall grade. Nothing here is a judgement by Estyn or Welsh Government."
+    )
+    assert ("## Stages across schools" in report) == ("rollup" in parts)
+    assert ("## Collaboration" in report) == ("collaboration" in parts)
+    assert report.endswith(f"\n---\n\n{FRAMEWORK.provenance.attribution}\n")
+
+
+def test_the_roll_up_counts_every_group_aspect_by_aspect() -> None:
+    """Each group (all schools, then each authority) has a heading with its size and a row of counts per aspect."""
+    rollup = example_rollup()
+    report = markdown_authority_report(FRAMEWORK, rollup=rollup)
+    header = (
+        "| Aspect | No stage yet | Starting the journey | Making progress | Building momentum | "
+        "Sustaining high standards | Not enough evidence |"
+    )
+    assert report.count(header) == 1 + len(rollup.groups)
+    for group in (rollup.overall, *rollup.groups):
+        section = report.split(f"### {group.group} ({len(group.schools)} schools)\n", 1)[1].split("\n### ", 1)[0]
+        for spread in group.spreads:
+            counts = " | ".join(str(count.schools) for count in spread.stages)
+            title = FRAMEWORK.aspect(spread.aspect).title.en
+            assert f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} |" in section
+        assert all(f"- {priority.explanation}" in section for priority in group.system_priorities)
+        assert all(f"- **{step.descriptor}** ({step.schools} schools)" in section for step in group.shared_steps)
+    assert [group.group for group in rollup.groups] == ["Example Authority 1", "Example Authority 2"]
+
+
+def test_the_collaboration_lists_every_partnership_and_its_total() -> None:
+    """The collaboration gives the total benefit and a row per partnership, with why it was chosen."""
+    collaboration = example_collaboration()
+    report = markdown_authority_report(FRAMEWORK, collaboration=collaboration)
+    assert (
+        f"{len(collaboration.partnerships)} partnerships, with a total benefit of {collaboration.total_benefit}, "
+        "the greatest the options allow."
+    ) in report
+    rows = [line for line in report.splitlines() if line.startswith("| fictional-")]
+    assert rows == [
+        f"| {p.supporter} | {p.partner} | {p.aspect} | {p.benefit} | {p.explanation} |"
+        for p in collaboration.partnerships
+    ]
+    assert len(rows) == 30
+
+
+def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:
+    """With language="cy" the roll-up's columns carry the Welsh stage names, and the report says so."""
+    report = markdown_authority_report(FRAMEWORK, rollup=example_rollup(), language="cy")
+    assert (
+        "| Aspect | No stage yet | dechrau'r daith | gwneud cynnydd | adeiladu momentwm | cynnal safonau uchel | "
+        "Not enough evidence |"
+    ) in report
+    assert "*Welsh is shown where a Welsh source gives it" in report
+    assert "Making progress" not in report.split("## Stages across schools", 1)[1].split("**System-level")[0]

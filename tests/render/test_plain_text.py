@@ -1,0 +1,146 @@
+"""The plain-text renderings for a terminal, rendered directly from the cycle and from the example authority."""
+
+from helpers import FRAMEWORK
+from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
+from school_improvement import Stage, recommend
+from school_improvement._render.overview import overview
+from school_improvement._render.text import (
+    render_collaboration,
+    render_gaps,
+    render_plan,
+    render_profile,
+    render_progress,
+    render_recommendation,
+    render_rollup,
+)
+
+
+def test_the_profile_names_each_aspects_stage_with_its_reasons_and_the_findings() -> None:
+    """Each aspect has a line with its stage (or "not enough evidence"), then the rationale; findings come last."""
+    cycle = school_cycle()
+    text = render_profile(FRAMEWORK, cycle.profile, cycle.findings)
+    lines = text.splitlines()
+    assert lines[0] == f"Stage profile: example-school, 2026-11-01 ({FRAMEWORK.edition_id})"
+    assert lines[1] == (
+        "Rule: cumulative (every applicable descriptor rated at least 'mostly' at that stage and at every stage "
+        "below it). Stages are developmental, not grades."
+    )
+    assert "PV  Using pupil voice: Making progress" in lines
+    assert "FC  Family and community engagement: Starting the journey" in lines
+    assert "SV  Strategic vision: not enough evidence" in lines
+    assert "    The school's own judgement: Building momentum. Pupil panels now shape every plan." in lines
+    assert lines[-2:] == [
+        "Evidence checks:",
+        "  [warning] LW.1.1 is rated 'fully' with no evidence; it counts as not rated.",
+    ]
+    assert "Evidence checks:" not in render_profile(FRAMEWORK, cycle.profile)
+
+
+def test_the_gaps_say_what_met_means_and_give_each_aspects_status() -> None:
+    """The heading gives the threshold; each aspect's status and progress follow, open gaps first."""
+    text = render_gaps(school_cycle().gaps)
+    lines = text.splitlines()
+    assert lines[0] == "Gaps to targets: example-school, 2026-11-01 (met means rated at least 'mostly')"
+    statuses = [line for line in lines if line[:2].isupper() and line[2:4] == "  "]
+    assert statuses[:3] == ["FC  open, progress 67%", "PV  open, progress 67%", "SV  no-target"]
+    assert len(statuses) == len(FRAMEWORK.aspects)
+
+
+def test_the_recommendation_ranks_the_priorities_with_their_steps() -> None:
+    """Each priority gives its rank, target and score, then its steps; aspects left out are named."""
+    cycle = school_cycle()
+    first, second = cycle.recommendation.priorities
+    text = render_recommendation(FRAMEWORK, cycle.recommendation)
+    lines = text.splitlines()
+    assert lines[0] == "Next steps: example-school, 2026-11-01"
+    assert f"1. Family and community engagement (towards Making progress; score {first.score:g})" in lines
+    assert f"2. Using pupil voice (towards Building momentum; score {second.score:g})" in lines
+    assert "   - PV.3.1: Pupil voice is influential and an established part of school improvement processes." in lines
+    assert "Also open" not in text
+    fewer = recommend(FRAMEWORK, cycle.gaps, findings=cycle.findings, max_priorities=1)
+    assert render_recommendation(FRAMEWORK, fewer).endswith("\n\nAlso open, left out to keep priorities few: PV")
+
+
+def test_the_plan_gives_each_priority_and_leaves_the_owner_to_the_school() -> None:
+    """The plan names its self-evaluation, then each priority's objective, actions, criteria and what is to decide."""
+    text = render_plan(school_cycle().plan)
+    lines = text.splitlines()
+    assert lines[0] == "School development plan (draft): example-school, after the self-evaluation of 2026-11-01"
+    objectives = [line for line in lines if line.startswith("Priority ")]
+    assert objectives == [
+        "Priority 1: Family and community engagement: from Starting the journey to Making progress.",
+        "Priority 2: Using pupil voice: from Making progress to Building momentum.",
+    ]
+    assert lines.count("  Owner: (to decide); review points: (to decide)") == 2
+    assert "  National priorities: wellbeing" in lines
+
+
+def test_progress_gives_each_aspects_stages_and_movements_and_the_stalled_ones() -> None:
+    """Each aspect's stages over time, with how it moved; stalled aspects are marked and named at the end."""
+    progress = school_cycle().progress
+    assert progress is not None
+    text = render_progress(FRAMEWORK, progress)
+    lines = text.splitlines()
+    assert lines[0] == "Progress: example-school, self-evaluations of 2026-03-01, 2026-11-01 (rule: cumulative)"
+    assert "PV  no stage yet -> Making progress  (up)" in lines
+    assert "FC  Starting the journey -> Starting the journey  (steady)  STALLED" in lines
+    assert lines[-1] == "Stalled over the last 2 reviews: FC"
+    assert one_review_cycle().progress is None
+
+
+def test_the_rollup_counts_every_group_and_names_the_stages() -> None:
+    """The roll-up says the counts are not grades, names the stages, and gives every group's counts per aspect."""
+    rollup = example_rollup()
+    text = render_rollup(FRAMEWORK, rollup)
+    lines = text.splitlines()
+    assert lines[0] == (
+        f"Roll-up of 30 schools ({FRAMEWORK.edition_id}). Counts, not grades: stages 1 to 4 are Starting the "
+        "journey, Making progress, Building momentum, Sustaining high standards."
+    )
+    for group in (rollup.overall, *rollup.groups):
+        start = lines.index(f"{group.group} ({len(group.schools)} schools)")
+        for place, spread in enumerate(group.spreads, start=start + 1):
+            counts = " ".join(f"{count.stage.position}:{count.schools}" for count in spread.stages)
+            assert lines[place] == (
+                f"  {spread.aspect}  none yet:{spread.no_stage_yet} {counts}  "
+                f"not enough evidence:{spread.not_enough_evidence}"
+            )
+    assert lines.count("  System-level priorities:") == sum(
+        1 for group in (rollup.overall, *rollup.groups) if group.system_priorities
+    )
+
+
+def test_the_collaboration_lists_each_partnership_with_its_benefit() -> None:
+    """The total first, then each partnership as supporter, partner, aspect and benefit."""
+    collaboration = example_collaboration()
+    lines = render_collaboration(collaboration).splitlines()
+    assert lines[0] == f"30 partnerships, total benefit {collaboration.total_benefit} ({FRAMEWORK.edition_id})."
+    shown = [line for line in lines if " -> " in line and not line.startswith(" ")]
+    assert shown == [f"{p.supporter} -> {p.partner}  {p.aspect}  +{p.benefit}" for p in collaboration.partnerships]
+
+
+def test_the_overview_lists_the_stages_and_aspects_and_ends_with_the_attribution() -> None:
+    """The overview names the edition, the four stages in order and each aspect with its cell sizes."""
+    text = overview(FRAMEWORK)
+    lines = text.splitlines()
+    assert lines[0] == f"School improvement journeys ({FRAMEWORK.edition_id})"
+    assert lines[2:7] == [
+        "Stages (developmental, not grades):",
+        *(f"  {stage.position}. {FRAMEWORK.stage_name(stage).en}" for stage in Stage),
+    ]
+    assert "  PV  Using pupil voice  [1/1/1/1]" in lines
+    assert "  FC  Family and community engagement  [2/1/1/1]" in lines
+    assert text.endswith(FRAMEWORK.provenance.attribution)
+
+
+def test_the_overview_in_welsh_marks_what_falls_back_to_english() -> None:
+    """In Welsh the stages are Welsh, and English shown for want of a Welsh source is marked so."""
+    lines = overview(FRAMEWORK, "cy").splitlines()
+    assert lines[3:7] == [
+        "  1. dechrau'r daith",
+        "  2. gwneud cynnydd",
+        "  3. adeiladu momentwm",
+        "  4. cynnal safonau uchel",
+    ]
+    assert "  PV  Using pupil voice [English: no Welsh in the sources]  [1/1/1/1]" in lines
+    assert "  1. Starting the journey" not in lines
