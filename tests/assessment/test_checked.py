@@ -136,15 +136,22 @@ def descriptor_lookups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 _STEPS: dict[str, Callable[[CheckedSelfEvaluation], object]] = {
     "assess": lambda c: assess(FRAMEWORK, c),
     "check_evidence": lambda c: check_evidence(FRAMEWORK, c),
+    "find_gaps": lambda c: find_gaps(FRAMEWORK, c, assess(FRAMEWORK, c)),
 }
 
 
 @pytest.mark.parametrize("step", list(_STEPS))
 def test_no_step_looks_descriptors_up_again_on_the_checked_form(step: str, descriptor_lookups: list[str]) -> None:
-    """Given the checked form, assessment and the evidence checks read its indexes, not the framework's."""
+    """Given the checked form, assessment, the evidence checks and the gaps read its indexes, not the framework's."""
     checked = check_self_evaluation(FRAMEWORK, MIXED)
     descriptor_lookups.clear()  # only the step is measured, not the check
     _STEPS[step](checked)
     assert descriptor_lookups == []
     FRAMEWORK.descriptor("PV.1.1")
     assert descriptor_lookups == ["PV.1.1"]  # the counter counts
+
+
+def test_calling_the_class_without_arguments_is_refused() -> None:
+    """Not even an empty CheckedSelfEvaluation comes from calling the class: having one is proof of a check."""
+    with pytest.raises(TypeError, match="made only by check_self_evaluation"):
+        CheckedSelfEvaluation()

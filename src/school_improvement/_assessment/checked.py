@@ -174,6 +174,10 @@ class CheckedSelfEvaluation:
     judgements: Mapping[str, ProfessionalJudgement]
     not_applicable: tuple[str, ...]
 
+    def __init__(self) -> None:
+        msg = "a CheckedSelfEvaluation is made only by check_self_evaluation(framework, evaluation)"
+        raise TypeError(msg)
+
     @classmethod
     def _of(cls, framework: Framework, evaluation: SelfEvaluation) -> "CheckedSelfEvaluation":
         """Index a self-evaluation already found to fit ``framework``."""

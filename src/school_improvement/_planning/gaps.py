@@ -174,7 +174,9 @@ def _check_belongs(evaluation: CheckedSelfEvaluation, profile: StageProfile) -> 
         raise AnalysisError(evaluation.school, problems)
 
 
-def _describe(framework: Framework, gap: AspectGap, shortfall: str | None, first_unmet: tuple[str, ...]) -> str:
+def _describe(
+    framework: Framework, gap: AspectGap, shortfall: str | None, first_unmet: tuple[str, ...], lowest: int
+) -> str:
     """The gap in words; ``first_unmet`` are the unmet descriptors of the earliest stage with any."""
     title = framework.aspect(gap.aspect).title.en
     name = framework.stage_name
@@ -188,11 +190,11 @@ def _describe(framework: Framework, gap: AspectGap, shortfall: str | None, first
     share = f"{gap.met} of {gap.applicable} applicable descriptors up to {target} are met"
     if gap.status is GapStatus.NOT_ENOUGH_EVIDENCE:
         return f"{title}: not enough evidence to place the aspect ({shortfall}); on the evidence so far, {share}."
-    lowest = name(framework.descriptor(first_unmet[0]).stage).en
+    earliest = name(Stage.at(lowest)).en
     steps = "stage" if gap.distance == 1 else "stages"
     return (
         f"{title}: {current} now, aiming for {target}{by} ({gap.distance} {steps} on). {share}; "
-        f"the first unmet are at {lowest}: {', '.join(first_unmet)}."
+        f"the first unmet are at {earliest}: {', '.join(first_unmet)}."
     )
 
 
@@ -237,7 +239,7 @@ def _gap(context: _Context, aspect: str, target: Target | None) -> tuple[AspectG
     enough = judgement.status is not JudgementStatus.NOT_ENOUGH_EVIDENCE
     if target is None:
         gap = AspectGap(aspect, GapStatus.NO_TARGET, current, None, None, (), 0, 0, None, None, "")
-        return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, ())), 0
+        return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, (), 0)), 0
     met, applicable, unmet, first_unmet, lowest = _count(context.form.aspects[aspect].cells, target.stage, threshold)
     position = 0 if current is None else current.position
     if not enough:
@@ -252,7 +254,7 @@ def _gap(context: _Context, aspect: str, target: Target | None) -> tuple[AspectG
     gap = AspectGap(
         aspect, status, current, target.stage, distance, tuple(unmet), met, applicable, progress, target.horizon, ""
     )
-    return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, first_unmet)), lowest
+    return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, first_unmet, lowest)), lowest
 
 
 _STATUS_ORDER = {GapStatus.OPEN: 0, GapStatus.NOT_ENOUGH_EVIDENCE: 1, GapStatus.NO_TARGET: 2, GapStatus.REACHED: 3}
