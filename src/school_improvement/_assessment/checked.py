@@ -15,6 +15,7 @@ from types import MappingProxyType
 import attrs
 
 from school_improvement._assessment.evidence import (
+    LEVELS,
     DescriptorRating,
     EvidenceKind,
     ProfessionalJudgement,
@@ -77,8 +78,8 @@ class AspectRatings:
         coverage: The figures at each of the four stages.
         evidence_kinds: The kinds of evidence behind the aspect's applicable ratings.
         rated: How many applicable descriptors are rated with evidence.
-        given: The ratings the self-evaluation gives in the aspect, in source order.
         not_applicable: The descriptors marked not applicable, in source order.
+        all_not_applicable: True when every descriptor of the aspect is marked not applicable.
     """
 
     aspect: str
@@ -86,13 +87,8 @@ class AspectRatings:
     coverage: tuple[StageCoverage, ...]
     evidence_kinds: frozenset[EvidenceKind]
     rated: int
-    given: tuple[DescriptorRating, ...]
     not_applicable: tuple[str, ...]
-
-    @property
-    def all_not_applicable(self) -> bool:
-        """True when every descriptor of the aspect is marked not applicable."""
-        return not any(figures.applicable for figures in self.coverage)
+    all_not_applicable: bool
 
     def met(self, threshold: Rating) -> tuple[str, ...]:
         """The descriptors rated, with evidence, at least ``threshold``, in source order."""
@@ -110,40 +106,42 @@ def _aspect_ratings(
     ratings: Mapping[str, DescriptorRating],
 ) -> AspectRatings:
     cells: list[CellRatings] = []
-    given: list[DescriptorRating] = []
     not_applicable_codes: list[str] = []
     coverage: list[StageCoverage] = []
     kinds: set[EvidenceKind] = set()
-    rated = 0
+    rated = descriptors = 0
     not_applicable_rating = Rating.NOT_APPLICABLE
     for stage, codes in layout:
         pairs: list[tuple[str, Rating | None]] = []
         counts = [0, 0, 0, 0]
         not_applicable = not_rated = 0
         for code in codes:
-            rated_as = ratings.get(code)
-            if rated_as is None:
-                rating = None
+            given = ratings.get(code)
+            rating = None if given is None else given.rating
+            if rating is not_applicable_rating:
+                not_applicable += 1
+                not_applicable_codes.append(code)
+            elif given is None or not given.evidence:
+                rating = None  # a rating without evidence counts as not rated
                 not_rated += 1
             else:
-                given.append(rated_as)
-                rating = rated_as.rating
-                if rating is not_applicable_rating:
-                    not_applicable += 1
-                    not_applicable_codes.append(code)
-                elif not rated_as.evidence:
-                    rating = None  # a rating without evidence counts as not rated
-                    not_rated += 1
-                else:
-                    counts[rating.level or 0] += 1
-                    rated += 1
-                    for item in rated_as.evidence:
-                        kinds.add(item.kind)
+                counts[LEVELS[rating]] += 1  # type: ignore[index]  # an applicable rating has a level
+                rated += 1
+                for item in given.evidence:
+                    kinds.add(item.kind)
             pairs.append((code, rating))
+        descriptors += len(codes)
         cells.append(CellRatings(stage, tuple(pairs)))
         coverage.append(StageCoverage(stage, len(codes), not_applicable, not_rated, *counts))
+    not_applicable_all = tuple(not_applicable_codes)
     return AspectRatings(
-        aspect, tuple(cells), tuple(coverage), frozenset(kinds), rated, tuple(given), tuple(not_applicable_codes)
+        aspect,
+        tuple(cells),
+        tuple(coverage),
+        frozenset(kinds),
+        rated,
+        not_applicable_all,
+        len(not_applicable_all) == descriptors,
     )
 
 

@@ -47,7 +47,7 @@ class Rating(enum.Enum):
     @property
     def level(self) -> int | None:
         """The place on the scale, 0 (not yet) to 3 (fully); ``None`` for not applicable."""
-        return _LEVELS[self]
+        return LEVELS[self]
 
     @property
     def applicable(self) -> bool:
@@ -56,7 +56,7 @@ class Rating(enum.Enum):
 
     def at_least(self, threshold: "Rating") -> bool:
         """Whether this rating reaches ``threshold`` (never, for not applicable)."""
-        level, bar = _LEVELS[self], _LEVELS[threshold]
+        level, bar = LEVELS[self], LEVELS[threshold]
         return level is not None and bar is not None and level >= bar
 
     @classmethod
@@ -65,13 +65,14 @@ class Rating(enum.Enum):
         return (cls.NOT_YET, cls.PARTLY, cls.MOSTLY, cls.FULLY)
 
 
-_LEVELS: dict[Rating, int | None] = {
+LEVELS: dict[Rating, int | None] = {
     Rating.NOT_YET: 0,
     Rating.PARTLY: 1,
     Rating.MOSTLY: 2,
     Rating.FULLY: 3,
     Rating.NOT_APPLICABLE: None,
 }
+"""The rating scale: each rating\'s level, ``None`` for not applicable. ``Rating.level`` reads it; so do hot loops."""
 
 
 class EvidenceKind(enum.Enum):

@@ -79,11 +79,13 @@ def _rating_findings(form: CheckedSelfEvaluation, max_age_days: int) -> list[Fin
 
 def _applicable_ratings(form: CheckedSelfEvaluation) -> list[tuple[str, DescriptorRating]]:
     """Each rating not marked not applicable, with its aspect, in source order."""
+    ratings = form.ratings
     return [
         (figures.aspect, rating)
         for figures in form.aspects.values()
-        for rating in figures.given
-        if rating.rating is not Rating.NOT_APPLICABLE
+        for cell in figures.cells
+        for code, _ in cell.ratings
+        if (rating := ratings.get(code)) is not None and rating.rating is not Rating.NOT_APPLICABLE
     ]
 
 

@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from school_improvement._assessment.evidence import Rating
+from school_improvement._assessment.evidence import LEVELS, Rating
 from school_improvement._errors import UnknownCodeError
 from school_improvement._stage import Stage
 
@@ -90,6 +90,7 @@ def _on_scale(_instance: object, _attribute: object, value: Rating) -> None:
 def _cumulative(cells: Sequence[CellRatings], threshold: Rating) -> Decision:
     reached: Stage | None = None
     not_applicable = Rating.NOT_APPLICABLE
+    bar = LEVELS[threshold]
     for cell in cells:
         unmet: list[str] = []
         applicable = False
@@ -97,7 +98,7 @@ def _cumulative(cells: Sequence[CellRatings], threshold: Rating) -> Decision:
             if rating is not_applicable:
                 continue
             applicable = True
-            if rating is None or not rating.at_least(threshold):
+            if rating is None or LEVELS[rating] < bar:  # type: ignore[operator]  # both are on the scale
                 unmet.append(code)
         if not applicable:
             continue  # every descriptor not applicable: the cell neither blocks nor counts
