@@ -24,6 +24,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Problem",
         "SchoolImprovementError",
         "SelfEvaluationError",
+        "SelfEvaluationWarning",
         "UnknownCodeError",
     ),
     "_stage": ("Stage",),
@@ -93,6 +94,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "StageCoverage",
         "check_self_evaluation",
         "self_evaluation_problems",
+        "self_evaluation_warnings",
     ),
     "_assessment.assess": (
         "Judgement",
@@ -123,6 +125,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "find_gaps",
     ),
     "_planning.next_steps": (
+        "EvidenceToGather",
         "NextStep",
         "Reason",
         "Recommendation",
@@ -148,6 +151,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "read_school_register",
     ),
     "_authority.survey": (
+        "SelfEvaluationAge",
         "SchoolSnapshot",
         "Survey",
         "snapshot",
@@ -219,6 +223,7 @@ if typing.TYPE_CHECKING:
         StageCoverage as StageCoverage,
         check_self_evaluation as check_self_evaluation,
         self_evaluation_problems as self_evaluation_problems,
+        self_evaluation_warnings as self_evaluation_warnings,
     )
     from school_improvement._assessment.evidence import (
         DescriptorRating as DescriptorRating,
@@ -279,6 +284,7 @@ if typing.TYPE_CHECKING:
     )
     from school_improvement._authority.survey import (
         SchoolSnapshot as SchoolSnapshot,
+        SelfEvaluationAge as SelfEvaluationAge,
         Survey as Survey,
         snapshot as snapshot,
         survey as survey,
@@ -326,6 +332,7 @@ if typing.TYPE_CHECKING:
         Problem as Problem,
         SchoolImprovementError as SchoolImprovementError,
         SelfEvaluationError as SelfEvaluationError,
+        SelfEvaluationWarning as SelfEvaluationWarning,
         UnknownCodeError as UnknownCodeError,
     )
     from school_improvement._interchange.case import (
@@ -362,6 +369,7 @@ if typing.TYPE_CHECKING:
         find_gaps as find_gaps,
     )
     from school_improvement._planning.next_steps import (
+        EvidenceToGather as EvidenceToGather,
         NextStep as NextStep,
         Reason as Reason,
         Recommendation as Recommendation,

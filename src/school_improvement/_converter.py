@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from school_improvement._dates import DATE_MESSAGE, iso_date
 from school_improvement._errors import Problem
 
 if TYPE_CHECKING:
@@ -50,13 +51,9 @@ def _strict_bool(value: object, _type: object) -> bool:
 
 def _structure_date(value: object, _type: object) -> datetime.date:
     if not isinstance(value, str):
-        msg = f"expected a date as text (YYYY-MM-DD), not {type(value).__name__}"
+        msg = f"{DATE_MESSAGE} (as text), not {type(value).__name__}"
         raise TypeError(msg)
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        msg = f"expected a date as YYYY-MM-DD, not {value!r}"
-        raise ValueError(msg) from None
+    return iso_date(value)
 
 
 def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:

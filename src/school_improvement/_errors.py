@@ -72,6 +72,23 @@ class AnalysisError(InputError):
     what = "the inputs to the analysis"
 
 
+class SelfEvaluationWarning(UserWarning):
+    """Something in a self-evaluation that loads but will not count as its author may expect.
+
+    A rating given with no evidence, for one, counts as not rated.
+
+    Attributes:
+        source: The file, resource or school the input came from.
+        problems: Each thing noticed, with its JSON path.
+    """
+
+    def __init__(self, source: str, problems: "tuple[Problem, ...] | list[Problem]") -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(f"{source}: {len(self.problems)} to look at:\n{lines}")
+
+
 class UnknownCodeError(SchoolImprovementError, LookupError):
     """A code (of an aspect, descriptor, factor, priority or stage) is not in the framework.
 

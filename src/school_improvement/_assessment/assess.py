@@ -7,6 +7,7 @@ reflection.
 import datetime
 import enum
 import functools
+from collections.abc import Callable
 
 import attrs
 
@@ -19,7 +20,7 @@ from school_improvement._assessment.evidence import (
     SelfEvaluation,
 )
 from school_improvement._assessment.rules import StageRule, rule_named
-from school_improvement._content.framework import Framework
+from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem, UnknownCodeError
 from school_improvement._stage import Stage
 from school_improvement._validators import non_negative
@@ -90,6 +91,13 @@ class JudgementStatus(enum.Enum):
     """The evidence is enough, and no stage is reached yet: the school is working towards the first."""
     NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
     """Too little evidence to judge; no stage is given."""
+    NOT_APPLICABLE = "not-applicable"
+    """Every descriptor of the aspect is marked not applicable: the aspect does not apply to the school."""
+
+    @property
+    def judged(self) -> bool:
+        """True when a stage was judged: reached, or none yet."""
+        return self in {JudgementStatus.REACHED, JudgementStatus.NO_STAGE_YET}
 
 
 @attrs.frozen
@@ -98,7 +106,8 @@ class Judgement:
 
     Attributes:
         aspect: The aspect's code.
-        status: Whether a stage is reached, none yet, or there is not enough evidence.
+        status: Whether a stage is reached, none yet, there is not enough
+            evidence, or the aspect does not apply.
         stage: The stage reached, or ``None``.
         decisive: The descriptors that stopped the next stage, in source order.
         coverage: The figures at each of the four stages.
@@ -107,17 +116,25 @@ class Judgement:
         shortfall: Why the evidence is not enough, when it is not.
         professional_judgement: The school's own judgement, kept beside the
             computed one and never replacing it.
+        unrated: The decisive descriptors no one has rated with evidence: a
+            stage held back only by these is waiting to be rated, not shown unmet.
     """
 
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     status: JudgementStatus
     stage: Stage | None
-    decisive: tuple[str, ...]
+    decisive: tuple[str, ...] = attrs.field(metadata=DESCRIPTOR_FIELD)
     coverage: tuple[StageCoverage, ...]
     evidence_kinds: tuple[EvidenceKind, ...]
     rationale: str
     shortfall: str | None = None
     professional_judgement: ProfessionalJudgement | None = None
+    unrated: tuple[str, ...] = attrs.field(default=(), metadata=DESCRIPTOR_FIELD)
+
+    @property
+    def held_back_by_unrated(self) -> bool:
+        """True when only descriptors no one has rated stop the next stage: rating them may move it."""
+        return bool(self.decisive) and len(self.unrated) == len(self.decisive)
 
     @property
     def agrees_with_professional_judgement(self) -> bool | None:
@@ -196,6 +213,22 @@ def _stage_of(figures: AspectRatings, code: str) -> Stage:
     return next(cell.stage for cell in figures.cells if any(code == rated for rated, _ in cell.ratings))
 
 
+def _unmet_below(figures: AspectRatings, stage: Stage, threshold: Rating) -> list[str]:
+    """The applicable descriptors at or below ``stage`` that do not meet ``threshold``."""
+    return [
+        code
+        for cell in figures.cells
+        if cell.stage <= stage
+        for code, rating in cell.ratings
+        if rating is not Rating.NOT_APPLICABLE and (rating is None or not rating.at_least(threshold))
+    ]
+
+
+def _listed(codes: list[str] | tuple[str, ...], words: Callable[[str], str]) -> str:
+    shown = ", ".join(f"{code} {words(code)}" for code in codes[:5])
+    return shown + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
+
+
 def _judge(context: _Assessment, figures: AspectRatings) -> Judgement:
     framework, description, aspect = context.framework, context.description, figures.aspect
     professional = context.checked.judgements.get(aspect)
@@ -203,15 +236,16 @@ def _judge(context: _Assessment, figures: AspectRatings) -> Judgement:
     evidence_kinds, kinds_text = _kinds_summary(kinds)
     title = framework.aspect(aspect).title.en
     if figures.all_not_applicable:
-        shortfall: str | None = "every descriptor is marked not applicable"
-    else:
-        shortfall = context.sufficiency.shortfall(rated, kinds)
+        rationale = f"{title}: not applicable to this school (every descriptor is marked not applicable)."
+        status = JudgementStatus.NOT_APPLICABLE
+        return Judgement(aspect, status, None, (), coverage, evidence_kinds, rationale, None, professional)
+    shortfall = context.sufficiency.shortfall(rated, kinds)
     if shortfall is not None:
         rationale = f"{title}: not enough evidence to judge a stage ({shortfall}). It rests on {kinds_text}."
         status = JudgementStatus.NOT_ENOUGH_EVIDENCE
         return Judgement(aspect, status, None, (), coverage, evidence_kinds, rationale, shortfall, professional)
     decision = context.rule.decide(figures.cells)
-    label = " (high-water mark, for comparison only)" if description.comparison_only else ""
+    label = " (for comparison only)" if description.comparison_only else ""
     if decision.stage is None:
         status = JudgementStatus.NO_STAGE_YET
         reached = f"no stage reached yet{label}"
@@ -219,15 +253,37 @@ def _judge(context: _Assessment, figures: AspectRatings) -> Judgement:
         status = JudgementStatus.REACHED
         reached = f"{framework.stage_name(decision.stage).en} reached{label}"
     rationale = f"{title}: {reached}, under the {description.name} rule ({description.criterion})."
+    ratings = context.checked.ratings
+
+    def words(code: str) -> str:
+        return _rating_words(ratings.get(code))
+
+    not_rated = {code for cell in figures.cells for code, rating in cell.ratings if rating is None}
+    unrated = tuple(code for code in decision.decisive if code in not_rated)
     if decision.decisive:
-        ratings = context.checked.ratings
-        shown = ", ".join(f"{code} {_rating_words(ratings.get(code))}" for code in decision.decisive[:5])
-        more = f" and {len(decision.decisive) - 5} more" if len(decision.decisive) > 5 else ""
         held_back = framework.stage_name(_stage_of(figures, decision.decisive[0])).en
-        rationale += f" Holding back {held_back}: {shown}{more}."
+        rationale += f" Holding back {held_back}: {_listed(decision.decisive, words)}."
+        if len(unrated) == len(decision.decisive):
+            rationale += " No one has rated these yet: rate them, with evidence, before relying on this stage."
+    if decision.stage is not None:
+        passed_over = _unmet_below(figures, decision.stage, description.threshold)
+        if passed_over:
+            rationale += (
+                f" It passes over descriptors at or below {framework.stage_name(decision.stage).en} that are not "
+                f"rated at least '{description.threshold.value}': {_listed(passed_over, words)}."
+            )
     rationale += f" It rests on {rated} rated descriptors and {kinds_text}."
     return Judgement(
-        aspect, status, decision.stage, decision.decisive, coverage, evidence_kinds, rationale, None, professional
+        aspect,
+        status,
+        decision.stage,
+        decision.decisive,
+        coverage,
+        evidence_kinds,
+        rationale,
+        None,
+        professional,
+        unrated,
     )
 
 

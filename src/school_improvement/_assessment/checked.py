@@ -263,6 +263,27 @@ def self_evaluation_problems(framework: Framework, evaluation: SelfEvaluation) -
     return problems
 
 
+def self_evaluation_warnings(evaluation: SelfEvaluation) -> list[Problem]:
+    """What in a self-evaluation fits but will not count as rated: each rating given with no evidence.
+
+    Examples:
+        >>> import datetime
+        >>> from school_improvement import DescriptorRating, Rating, SelfEvaluation, self_evaluation_warnings
+        >>> rated = (DescriptorRating("PV.1.1", Rating.MOSTLY),)
+        >>> evaluation = SelfEvaluation("example-primary", datetime.date(2026, 11, 1), "any", rated)
+        >>> print(self_evaluation_warnings(evaluation)[0])
+        $.ratings[0].evidence: PV.1.1 is rated 'mostly' with no evidence, so it counts as not rated
+    """
+    return [
+        Problem(
+            f"$.ratings[{place}].evidence",
+            f"{rating.descriptor} is rated '{rating.rating.value}' with no evidence, so it counts as not rated",
+        )
+        for place, rating in enumerate(evaluation.ratings)
+        if rating.rating.applicable and not rating.evidence
+    ]
+
+
 def check_self_evaluation(framework: Framework, evaluation: SelfEvaluation) -> CheckedSelfEvaluation:
     """Check a self-evaluation against its framework once, and return the checked form the cycle reads.
 

@@ -9,6 +9,7 @@ import enum
 
 import attrs
 
+from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD
 from school_improvement._stage import Stage
 from school_improvement._validators import non_empty
 
@@ -140,7 +141,7 @@ class DescriptorRating:
         evidence: The evidence the rating rests on.
     """
 
-    descriptor: str = attrs.field(validator=_str)
+    descriptor: str = attrs.field(validator=_str, metadata=DESCRIPTOR_FIELD)
     rating: Rating = attrs.field(validator=attrs.validators.instance_of(Rating))
     evidence: tuple[Evidence, ...] = ()
 
@@ -162,7 +163,7 @@ class ProfessionalJudgement:
         rationale: Why, in the school's words.
     """
 
-    aspect: str = attrs.field(validator=_str)
+    aspect: str = attrs.field(validator=_str, metadata=ASPECT_FIELD)
     stage: Stage | None
     rationale: str = attrs.field(validator=[_str, non_empty])
 

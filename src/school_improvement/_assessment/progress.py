@@ -10,7 +10,7 @@ from school_improvement._assessment.assess import JudgementStatus, StageProfile,
 from school_improvement._assessment.checked import CheckedSelfEvaluation, checked
 from school_improvement._assessment.evidence import SelfEvaluation
 from school_improvement._assessment.rules import StageRule
-from school_improvement._content.framework import Framework
+from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem
 from school_improvement._stage import Stage
 
@@ -22,7 +22,9 @@ class Movement(enum.Enum):
     STEADY = "steady"
     DOWN = "down"
     UNKNOWN = "unknown"
-    """One of the two had not enough evidence to judge."""
+    """One of the two had not enough evidence to judge, or the aspect applied at one and not the other."""
+    NOT_APPLICABLE = "not-applicable"
+    """The aspect applied to the school at neither."""
 
 
 @attrs.frozen
@@ -40,8 +42,8 @@ class Transition:
     earlier: datetime.date
     later: datetime.date
     movement: Movement
-    newly_met: tuple[str, ...]
-    no_longer_met: tuple[str, ...]
+    newly_met: tuple[str, ...] = attrs.field(metadata=DESCRIPTOR_FIELD)
+    no_longer_met: tuple[str, ...] = attrs.field(metadata=DESCRIPTOR_FIELD)
 
 
 @attrs.frozen
@@ -58,7 +60,7 @@ class AspectProgress:
             self-evaluations, short of the top stage.
     """
 
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     statuses: tuple[JudgementStatus, ...]
     stages: tuple[Stage | None, ...]
     transitions: tuple[Transition, ...]
@@ -94,7 +96,9 @@ class ProgressReport:
 
 
 def _movement(before: tuple[JudgementStatus, Stage | None], after: tuple[JudgementStatus, Stage | None]) -> Movement:
-    if JudgementStatus.NOT_ENOUGH_EVIDENCE in {before[0], after[0]}:
+    if before[0] is after[0] is JudgementStatus.NOT_APPLICABLE:
+        return Movement.NOT_APPLICABLE
+    if not (before[0].judged and after[0].judged):
         return Movement.UNKNOWN
     was = 0 if before[1] is None else before[1].position
     now = 0 if after[1] is None else after[1].position
@@ -200,7 +204,7 @@ def track_progress(
         recent = judged[-stalled_after:]
         stalled = (
             len(recent) == stalled_after
-            and all(status is not JudgementStatus.NOT_ENOUGH_EVIDENCE for status, _ in recent)
+            and all(status.judged for status, _ in recent)
             and len({stage for _, stage in recent}) == 1
             and recent[-1][1] is not Stage.SUSTAINING_HIGH_STANDARDS
         )

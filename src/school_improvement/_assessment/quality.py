@@ -5,9 +5,10 @@ import enum
 
 import attrs
 
-from school_improvement._assessment.checked import CheckedSelfEvaluation, checked
+from school_improvement._assessment.checked import AspectRatings, CheckedSelfEvaluation, checked
 from school_improvement._assessment.evidence import DescriptorRating, EvidenceKind, Rating, SelfEvaluation
 from school_improvement._content.framework import Framework
+from school_improvement._errors import AnalysisError, Problem
 
 
 class Severity(enum.Enum):
@@ -38,10 +39,34 @@ class Finding:
     descriptor: str | None = None
 
 
+def _unrated(framework: Framework, figures: AspectRatings) -> Finding | None:
+    """Descriptors no one has rated at or below the highest stage anyone has: no stage past them can be reached."""
+    rated_stages = [cell.stage for cell in figures.cells if any(rating is not None for _, rating in cell.ratings)]
+    if not rated_stages:
+        return None
+    highest = max(rated_stages)
+    unrated = [
+        code for cell in figures.cells if cell.stage <= highest for code, rating in cell.ratings if rating is None
+    ]
+    if not unrated:
+        return None
+    shown = ", ".join(unrated[:5]) + (f" and {len(unrated) - 5} more" if len(unrated) > 5 else "")
+    title = framework.aspect(figures.aspect).title.en
+    message = (
+        f"{title}: {len(unrated)} descriptors at or below {framework.stage_name(highest).en} are not rated with "
+        f"evidence ({shown}); a stage past them waits on their rating, not on evidence that they are unmet."
+    )
+    return Finding("unrated", Severity.INFO, message, aspect=figures.aspect)
+
+
 def _aspect_findings(framework: Framework, form: CheckedSelfEvaluation) -> list[Finding]:
     findings: list[Finding] = []
     for aspect in framework.aspects:
-        kinds = form.aspects[aspect.code].evidence_kinds
+        figures = form.aspects[aspect.code]
+        unrated = _unrated(framework, figures)
+        if unrated is not None:
+            findings.append(unrated)
+        kinds = figures.evidence_kinds
         if len(kinds) != 1:
             continue
         (kind,) = kinds
@@ -54,9 +79,9 @@ def _aspect_findings(framework: Framework, form: CheckedSelfEvaluation) -> list[
     return findings
 
 
-def _rating_findings(form: CheckedSelfEvaluation, max_age_days: int) -> list[Finding]:
+def _rating_findings(form: CheckedSelfEvaluation, max_age_days: int, as_of: datetime.date) -> list[Finding]:
     findings: list[Finding] = []
-    oldest_allowed = form.date - datetime.timedelta(days=max_age_days)
+    oldest_allowed = as_of - datetime.timedelta(days=max_age_days)
     for aspect, rating in _applicable_ratings(form):
         if not rating.evidence:
             message = f"{rating.descriptor} is rated '{rating.rating.value}' with no evidence; it counts as not rated."
@@ -69,7 +94,7 @@ def _rating_findings(form: CheckedSelfEvaluation, max_age_days: int) -> list[Fin
             oldest = min(item.date for item in stale)
             message = (
                 f"{rating.descriptor}: {len(stale)} of {len(rating.evidence)} pieces of evidence are more than "
-                f"{max_age_days} days old (the oldest from {oldest})."
+                f"{max_age_days} days old at {as_of} (the oldest from {oldest})."
             )
             findings.append(
                 Finding("stale-evidence", Severity.INFO, message, aspect=aspect, descriptor=rating.descriptor)
@@ -112,27 +137,61 @@ def _inconsistency_findings(form: CheckedSelfEvaluation) -> list[Finding]:
     return findings
 
 
+def _whole_findings(form: CheckedSelfEvaluation, max_age_days: int, as_of: datetime.date) -> list[Finding]:
+    """The findings about the self-evaluation as a whole: its age, learner voice, aspects with no evidence."""
+    findings: list[Finding] = []
+    age = (as_of - form.date).days
+    if age > max_age_days:
+        message = (
+            f"The self-evaluation is from {form.date}, {age} days before {as_of} (more than {max_age_days}): "
+            "evaluate again before relying on it."
+        )
+        findings.append(Finding("stale-self-evaluation", Severity.WARNING, message))
+    ratings = form.evaluation.ratings
+    if ratings and not any(item.kind is EvidenceKind.LEARNER_VOICE for rating in ratings for item in rating.evidence):
+        message = "No rating rests on learner voice; the self-evaluation should hear from learners."
+        findings.append(Finding("no-learner-voice", Severity.WARNING, message))
+    unevidenced = [f.aspect for f in form.aspects.values() if not f.rated and not f.all_not_applicable]
+    if unevidenced:
+        message = (
+            f"No rating rests on evidence in {len(unevidenced)} of the {len(form.aspects)} aspects "
+            f"({', '.join(unevidenced)}): gather evidence there before their stages can be judged."
+        )
+        findings.append(Finding("unevidenced-aspects", Severity.INFO, message))
+    return findings
+
+
 def check_evidence(
-    framework: Framework, evaluation: SelfEvaluation | CheckedSelfEvaluation, *, max_age_days: int = 365
+    framework: Framework,
+    evaluation: SelfEvaluation | CheckedSelfEvaluation,
+    *,
+    max_age_days: int = 365,
+    as_of: datetime.date | None = None,
 ) -> tuple[Finding, ...]:
     """Check the quality of the evidence behind a self-evaluation.
 
-    The checks: an aspect resting on one kind of source; an aspect resting on
-    data alone; no learner voice anywhere; evidence older than ``max_age_days``
-    at the self-evaluation's date; ratings with no evidence; and a later stage
+    The checks: a self-evaluation older than ``max_age_days`` at ``as_of``; no
+    learner voice anywhere; aspects where no rating rests on evidence; an
+    aspect resting on one kind of source; an aspect resting on data alone;
+    descriptors left unrated below others that are rated; evidence older than
+    ``max_age_days`` at ``as_of``; ratings with no evidence; and a later stage
     rated "fully" above an earlier stage's descriptors that are not yet, or only
     partly, in place (or not rated).
 
     Args:
         framework: The framework edition.
         evaluation: The self-evaluation.
-        max_age_days: How old evidence may be, in days, before it is reported.
+        max_age_days: How old evidence, or the self-evaluation itself, may be,
+            in days, before it is reported.
+        as_of: The date to measure age at: today, or the date of a survey. By
+            default the self-evaluation's own date, so only its evidence can be old.
 
     Returns:
         The findings: whole-evaluation ones first, then by aspect in source order.
 
     Raises:
         SelfEvaluationError: If the self-evaluation does not fit the framework.
+        AnalysisError: If the self-evaluation is dated after ``as_of``.
 
     Examples:
         >>> import datetime
@@ -157,13 +216,13 @@ def check_evidence(
         ['no-learner-voice', 'data-only']
     """
     form = checked(framework, evaluation)
-    findings: list[Finding] = []
-    ratings = form.evaluation.ratings
-    if ratings and not any(item.kind is EvidenceKind.LEARNER_VOICE for rating in ratings for item in rating.evidence):
-        message = "No rating rests on learner voice; the self-evaluation should hear from learners."
-        findings.append(Finding("no-learner-voice", Severity.WARNING, message))
+    when = form.date if as_of is None else as_of
+    if form.date > when:
+        message = f"the self-evaluation is dated {form.date}, after {when}, the date it is checked at"
+        raise AnalysisError(form.school, [Problem("$.date", message)])
+    findings = _whole_findings(form, max_age_days, when)
     per_aspect = (
-        _aspect_findings(framework, form) + _rating_findings(form, max_age_days) + _inconsistency_findings(form)
+        _aspect_findings(framework, form) + _rating_findings(form, max_age_days, when) + _inconsistency_findings(form)
     )
     order = {aspect.code: place for place, aspect in enumerate(framework.aspects)}
     findings += sorted(per_aspect, key=lambda finding: order[finding.aspect or ""])

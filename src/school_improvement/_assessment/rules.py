@@ -334,7 +334,7 @@ class HighWaterMark:
 
     def criterion(self) -> str:
         """What it takes to reach a stage."""
-        return f"any descriptor at that stage rated at least '{self.threshold.value}' (for comparison only)"
+        return f"any descriptor at that stage rated at least '{self.threshold.value}'"
 
     def decide(self, cells: Sequence[CellRatings]) -> Decision:
         """The highest stage with any descriptor at the threshold."""

@@ -5,6 +5,7 @@ The pairing maximises a documented total benefit (see
 flow, and explains every partnership and every school left without one.
 """
 
+import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping
 
@@ -14,8 +15,8 @@ from school_improvement._assessment.assess import JudgementStatus
 from school_improvement._assessment.quality import Severity
 from school_improvement._authority.flow import FlowNetwork, solve
 from school_improvement._authority.schools import School
-from school_improvement._authority.survey import SchoolSnapshot, Survey, survey_problems
-from school_improvement._content.framework import Framework
+from school_improvement._authority.survey import SchoolSnapshot, SelfEvaluationAge, Survey, survey_problems
+from school_improvement._content.framework import ASPECT_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem
 from school_improvement._stage import Stage
 from school_improvement._validators import non_negative, positive
@@ -155,7 +156,7 @@ class Partnership:
 
     supporter: str
     partner: str
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     supporter_stage: Stage
     partner_stage: Stage | None
     priority_rank: int
@@ -193,6 +194,10 @@ class Collaboration:
         unmatched: Schools without a partner, in register order, each with the reason.
         total_benefit: The sum of the partnerships' benefits, the greatest any
             allowed choice of partnerships gives.
+        as_of: The survey's date, which every self-evaluation is aged at.
+        max_age_days: How old a self-evaluation may be at that date before it
+            is flagged; a flagged school offers no strengths to match.
+        ages: Each school's self-evaluation date and age, in register order.
     """
 
     framework_edition: str
@@ -200,6 +205,9 @@ class Collaboration:
     partnerships: tuple[Partnership, ...]
     unmatched: tuple[Unmatched, ...]
     total_benefit: int
+    as_of: datetime.date | None = None
+    max_age_days: int = 365
+    ages: tuple[SelfEvaluationAge, ...] = ()
 
 
 def _cluster(school: School) -> object:
@@ -572,4 +580,13 @@ def match_schools(
         if place not in matched
     )
     total = sum(p.benefit for p in partnerships)
-    return Collaboration(framework.edition_id, chosen_options, partnerships, unmatched, total)
+    return Collaboration(
+        framework.edition_id,
+        chosen_options,
+        partnerships,
+        unmatched,
+        total,
+        survey.as_of,
+        survey.max_age_days,
+        survey.ages(),
+    )

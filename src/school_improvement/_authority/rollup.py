@@ -4,6 +4,7 @@ A roll-up reports counts, never a hidden average: "not enough evidence" is a
 count of its own, and a mean stage appears only when asked for.
 """
 
+import datetime
 import enum
 from collections import Counter
 from collections.abc import Callable
@@ -12,8 +13,8 @@ import attrs
 
 from school_improvement._assessment.assess import JudgementStatus
 from school_improvement._authority.schools import School
-from school_improvement._authority.survey import SchoolSnapshot, Survey, survey_problems
-from school_improvement._content.framework import Framework
+from school_improvement._authority.survey import SchoolSnapshot, SelfEvaluationAge, Survey, survey_problems
+from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem
 from school_improvement._stage import Stage
 
@@ -53,14 +54,20 @@ class AspectSpread:
         no_stage_yet: How many have enough evidence and no stage reached yet.
         stages: How many have reached each stage (and gone no further), Starting the journey first.
         early: How many judged schools are at the early stages (no stage yet, or
-            a stage at or before the roll-up's ``early_up_to``).
-        judged: How many have enough evidence to be judged: ``schools - not_enough_evidence``.
+            a stage at or before the roll-up's ``early_up_to``), leaving out
+            those held back only by descriptors no one has rated.
+        judged: How many have a stage judged: ``schools - not_enough_evidence - not_applicable``.
         mean_position: The mean stage position of the judged schools (no stage
             yet counts 0, Starting the journey 1 and so on to 4), only when the
             roll-up was asked for averages; otherwise ``None``.
+        not_applicable: How many schools the aspect does not apply to.
+        held_back_by_unrated: How many judged schools are held back from their
+            next stage only by descriptors no one has rated (not counted as early).
+        coverage: The share of applicable descriptors rated with evidence,
+            across the schools the aspect applies to; ``None`` when it applies to none.
     """
 
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     schools: int
     not_enough_evidence: int
     no_stage_yet: int
@@ -68,6 +75,9 @@ class AspectSpread:
     early: int
     judged: int
     mean_position: float | None = None
+    not_applicable: int = 0
+    held_back_by_unrated: int = 0
+    coverage: float | None = None
 
 
 @attrs.frozen
@@ -83,7 +93,7 @@ class SystemPriority:
         explanation: Why it is a system-level priority, in words.
     """
 
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     early: int
     judged: int
     not_enough_evidence: int
@@ -104,8 +114,8 @@ class SharedStep:
         text: The descriptor's text, verbatim.
     """
 
-    descriptor: str
-    aspect: str
+    descriptor: str = attrs.field(metadata=DESCRIPTOR_FIELD)
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     stage: Stage
     schools: int
     share: float
@@ -159,6 +169,9 @@ class Rollup:
         overall: The roll-up of all the schools together.
         groups: One roll-up per group, in order of name; empty without a grouping.
         without_self_evaluation: Schools in the register with no self-evaluation (not counted).
+        as_of: The survey's date, which every self-evaluation is aged at.
+        max_age_days: How old a self-evaluation may be at that date before it is flagged.
+        ages: Each school's self-evaluation date and age, in register order.
     """
 
     framework_edition: str
@@ -169,6 +182,14 @@ class Rollup:
     overall: GroupRollup
     groups: tuple[GroupRollup, ...]
     without_self_evaluation: tuple[str, ...]
+    as_of: datetime.date | None = None
+    max_age_days: int = 365
+    ages: tuple[SelfEvaluationAge, ...] = ()
+
+    @property
+    def old_self_evaluations(self) -> tuple[str, ...]:
+        """The schools whose self-evaluation is older than the survey allows, in register order."""
+        return tuple(age.school for age in self.ages if age.old)
 
 
 @attrs.frozen
@@ -182,22 +203,33 @@ class _Settings:
 
 def _spread(settings: _Settings, aspect: str, snapshots: list[SchoolSnapshot]) -> AspectSpread:
     counts = dict.fromkeys(Stage, 0)
-    unknown = none_yet = early = total = 0
+    unknown = not_applicable = none_yet = early = total = unrated_only = rated = applicable = 0
     for item in snapshots:
         judgement = item.profile.judgement(aspect)
+        if judgement.status is JudgementStatus.NOT_APPLICABLE:
+            not_applicable += 1
+            continue
+        rated += sum(figures.applicable - figures.not_rated for figures in judgement.coverage)
+        applicable += sum(figures.applicable for figures in judgement.coverage)
         if judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
             unknown += 1
-        elif judgement.stage is None:
+            continue
+        unrated = judgement.held_back_by_unrated
+        unrated_only += unrated
+        if judgement.stage is None:
             none_yet += 1
-            early += 1
+            early += not unrated
         else:
             counts[judgement.stage] += 1
-            early += judgement.stage <= settings.early_up_to
+            early += judgement.stage <= settings.early_up_to and not unrated
             total += judgement.stage.position
-    judged = len(snapshots) - unknown
+    judged = len(snapshots) - unknown - not_applicable
     mean = total / judged if settings.averages and judged else None
     stages = tuple(StageCount(stage, counts[stage]) for stage in Stage)
-    return AspectSpread(aspect, len(snapshots), unknown, none_yet, stages, early, judged, mean)
+    coverage = rated / applicable if applicable else None
+    return AspectSpread(
+        aspect, len(snapshots), unknown, none_yet, stages, early, judged, mean, not_applicable, unrated_only, coverage
+    )
 
 
 def _priorities(settings: _Settings, spreads: tuple[AspectSpread, ...]) -> tuple[SystemPriority, ...]:
@@ -214,6 +246,11 @@ def _priorities(settings: _Settings, spreads: tuple[AspectSpread, ...]) -> tuple
             if spread.not_enough_evidence
             else ""
         )
+        if spread.held_back_by_unrated:
+            unknown += (
+                f"; {spread.held_back_by_unrated} held back only by descriptors not yet rated "
+                f"{'is' if spread.held_back_by_unrated == 1 else 'are'} not counted as early"
+            )
         explanation = (
             f"{framework.aspect(spread.aspect).title.en}: {spread.early} of the {spread.judged} schools with enough "
             f"evidence ({share:.0%}) have no stage yet or are at {last} or before{unknown}."
@@ -351,4 +388,7 @@ def roll_up(  # noqa: PLR0913 (each option is a documented choice of the roll-up
         _group(settings, "all schools", snapshots),
         groups,
         survey.without_self_evaluation,
+        survey.as_of,
+        survey.max_age_days,
+        survey.ages(),
     )

@@ -11,14 +11,11 @@ import attrs
 
 from school_improvement._csv import csv_rows, decode_csv
 from school_improvement._errors import PayloadError, Problem
+from school_improvement._limits import MAX_REGISTER_BYTES, MAX_REGISTER_ROWS
 from school_improvement._validators import non_empty
 
 REGISTER_COLUMNS = ("ref", "name", "local_authority", "cluster", "phase", "medium")
 """The register's columns, in the order the template writes them; ``cluster`` may be left blank."""
-MAX_REGISTER_BYTES = 20_000_000
-"""The largest register read, in bytes."""
-MAX_REGISTER_ROWS = 100_000
-"""The most schools one register may list."""
 
 
 class Phase(enum.Enum):

@@ -1,5 +1,6 @@
 """A survey: every school of a register taken through the cycle, ready to roll up and to match."""
 
+import datetime
 from collections.abc import Iterable
 
 import attrs
@@ -32,6 +33,32 @@ class SchoolSnapshot:
     findings: tuple[Finding, ...]
     recommendation: Recommendation
 
+    @property
+    def old(self) -> bool:
+        """True when the self-evaluation was older than the survey allows at the survey's date."""
+        return any(finding.check == STALE for finding in self.findings)
+
+
+STALE = "stale-self-evaluation"
+"""The evidence check that flags a self-evaluation too old at the date it is checked at."""
+
+
+@attrs.frozen
+class SelfEvaluationAge:
+    """How old one school's self-evaluation is at the survey's date.
+
+    Attributes:
+        school: The school's reference.
+        date: The date of its latest self-evaluation.
+        days: Its age at the survey's date, in days.
+        old: True when it is older than the survey allows.
+    """
+
+    school: str
+    date: datetime.date
+    days: int
+    old: bool
+
 
 @attrs.frozen
 class Survey:
@@ -42,11 +69,26 @@ class Survey:
         snapshots: One per school with a self-evaluation, in register order.
         without_self_evaluation: The references of schools in the register
             with no self-evaluation, in register order.
+        as_of: The survey's date: the date every self-evaluation and its
+            evidence is aged at. ``None`` for a survey built by hand.
+        max_age_days: How old a self-evaluation, or its evidence, may be at
+            ``as_of`` before it is flagged.
     """
 
     framework_edition: str
     snapshots: tuple[SchoolSnapshot, ...]
     without_self_evaluation: tuple[str, ...] = ()
+    as_of: datetime.date | None = None
+    max_age_days: int = 365
+
+    def ages(self) -> tuple[SelfEvaluationAge, ...]:
+        """Each surveyed school's self-evaluation date and age at the survey's date, in register order."""
+        when = self.as_of or max((item.profile.date for item in self.snapshots), default=None)
+        return tuple(
+            SelfEvaluationAge(item.school.ref, item.profile.date, (when - item.profile.date).days, item.old)
+            for item in self.snapshots
+            if when is not None
+        )
 
 
 def survey_problems(framework: Framework, survey: Survey) -> list[Problem]:
@@ -79,6 +121,8 @@ def snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle)
     *,
     sufficiency: Sufficiency | None = None,
     weighting: Weighting | None = None,
+    as_of: datetime.date | None = None,
+    max_age_days: int = 365,
 ) -> SchoolSnapshot:
     """Take one school through the cycle: assess, check the evidence, find the gaps, recommend priorities.
 
@@ -92,7 +136,15 @@ def snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle)
     if evaluation.school != school.ref:
         message = f"the self-evaluation is of {evaluation.school!r}, not {school.ref!r}"
         raise AnalysisError(school.ref, [Problem("$.school", message)])
-    cycle = run_cycle(framework, evaluation, rule, sufficiency=sufficiency, weighting=weighting)
+    cycle = run_cycle(
+        framework,
+        evaluation,
+        rule,
+        sufficiency=sufficiency,
+        weighting=weighting,
+        as_of=as_of,
+        max_age_days=max_age_days,
+    )
     return SchoolSnapshot(school, cycle.profile, cycle.findings, cycle.recommendation)
 
 
@@ -104,6 +156,8 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle)
     *,
     sufficiency: Sufficiency | None = None,
     weighting: Weighting | None = None,
+    as_of: datetime.date | None = None,
+    max_age_days: int = 365,
 ) -> Survey:
     """Take every school in a register through the cycle, at its latest self-evaluation.
 
@@ -114,6 +168,11 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle)
     same date are an error); a school with none is listed in
     ``without_self_evaluation``.
 
+    Every self-evaluation, and its evidence, is aged at ``as_of``, the survey's
+    date: one older than ``max_age_days`` is flagged (its evidence checks say
+    so, and it offers no strengths to match), so an old self-evaluation never
+    looks current beside new ones.
+
     Args:
         framework: The framework edition.
         schools: The register, such as [`read_school_register`][school_improvement.read_school_register] gives.
@@ -121,11 +180,15 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle)
         rule: The stage rule, by name or as an object.
         sufficiency: The evidence needed before a stage is judged.
         weighting: The weighting that ranks each school's priorities.
+        as_of: The survey's date (today, say); by default the latest date of
+            the self-evaluations surveyed.
+        max_age_days: How old a self-evaluation or its evidence may be at
+            ``as_of`` before it is flagged (default 365).
 
     Raises:
         AnalysisError: If a school is listed twice, a self-evaluation is of a
-            school the register does not list, or a school has two on one date;
-            nothing is surveyed.
+            school the register does not list, a school has two on one date,
+            or one is dated after ``as_of``; nothing is surveyed.
         SelfEvaluationError: If a self-evaluation does not fit the framework.
 
     Examples:
@@ -150,9 +213,14 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle)
             problems.append(Problem(f"$.schools[{place}].ref", message))
         places.setdefault(school.ref, place)
     latest: dict[str, tuple[int, SelfEvaluation]] = {}
-    for place, evaluation in enumerate(evaluations):
+    given = list(evaluations)
+    when = as_of or max((evaluation.date for evaluation in given), default=None)
+    for place, evaluation in enumerate(given):
         ref = evaluation.school
-        if ref not in places:
+        if when is not None and evaluation.date > when:
+            message = f"{ref!r} has a self-evaluation dated {evaluation.date}, after the survey's date, {when}"
+            problems.append(Problem(f"$.evaluations[{place}].date", message))
+        elif ref not in places:
             problems.append(Problem(f"$.evaluations[{place}].school", f"the register lists no school {ref!r}"))
         elif ref in latest and evaluation.date == latest[ref][1].date:
             message = (
@@ -165,9 +233,18 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle)
         raise AnalysisError("the survey", problems)
     chosen = rule_of(rule)
     snapshots = tuple(
-        snapshot(framework, school, latest[school.ref][1], chosen, sufficiency=sufficiency, weighting=weighting)
+        snapshot(
+            framework,
+            school,
+            latest[school.ref][1],
+            chosen,
+            sufficiency=sufficiency,
+            weighting=weighting,
+            as_of=when,
+            max_age_days=max_age_days,
+        )
         for school in register
         if school.ref in latest
     )
     missing = tuple(school.ref for school in register if school.ref not in latest)
-    return Survey(framework.edition_id, snapshots, missing)
+    return Survey(framework.edition_id, snapshots, missing, when, max_age_days)

@@ -6,6 +6,7 @@ Kept apart from the parser, so that ``school-improvement --help`` loads none of 
 import argparse
 import datetime
 import sys
+import warnings
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
@@ -20,16 +21,20 @@ from school_improvement._authority.schools import read_school_register
 from school_improvement._authority.survey import Survey, survey
 from school_improvement._content.framework import Framework
 from school_improvement._content.loading import load_framework, read_framework
-from school_improvement._errors import PayloadError, Problem, SchoolImprovementError
-from school_improvement._files import read_bytes
+from school_improvement._errors import PayloadError, Problem, SchoolImprovementError, SelfEvaluationWarning
+from school_improvement._files import read_bytes, read_file_lines, read_lines, read_stream
 from school_improvement._interchange.case import case_json
 from school_improvement._interchange.inputs import load_self_evaluation, schema_texts
 from school_improvement._interchange.payloads import dumps
 from school_improvement._interchange.spreadsheet import csv_template, read_self_evaluation_csv
+from school_improvement._limits import (
+    MAX_CSV_BYTES,
+    MAX_PAYLOAD_BYTES,
+    MAX_REGISTER_BYTES,
+    MAX_SET_PAYLOADS,
+)
 from school_improvement._planning.cycle import Cycle, run_cycle
-from school_improvement._planning.gaps import GapAnalysis, Target, find_gaps
-from school_improvement._planning.next_steps import Recommendation, recommend
-from school_improvement._planning.plan import draft_plan
+from school_improvement._planning.gaps import Target
 from school_improvement._render.html import html_authority_report, html_report
 from school_improvement._render.markdown import markdown_authority_report, markdown_report
 from school_improvement._render.overview import overview
@@ -49,10 +54,26 @@ class UsageError(SchoolImprovementError):
     """A command-line argument is wrong."""
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, most: int) -> bytes:
+    """A file's bytes, or standard input's for ``-``: never more than ``most`` and one byte past it."""
+
+    def fail(problems: list[Problem]) -> Exception:
+        return PayloadError("standard input" if path == "-" else path, problems)
+
     if path == "-":
-        return sys.stdin.buffer.read()
-    return read_bytes(path, lambda problems: UsageError(f"{path}: {problems[0].message}"))
+        return read_stream(sys.stdin.buffer, fail, most)
+    return read_bytes(path, fail, most)
+
+
+def _read_lines(source: str) -> list[tuple[int, bytes]]:
+    """The numbered lines of a JSON Lines file, or of standard input for ``-``, each within the payload limit."""
+
+    def fail(problems: list[Problem]) -> Exception:
+        return PayloadError("standard input" if source == "-" else source, problems)
+
+    if source == "-":
+        return read_lines(sys.stdin.buffer, fail, MAX_PAYLOAD_BYTES, MAX_SET_PAYLOADS)
+    return read_file_lines(source, fail, MAX_PAYLOAD_BYTES, MAX_SET_PAYLOADS)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -71,13 +92,19 @@ def _framework(arguments: argparse.Namespace) -> Framework:
 
 
 def _evaluation(framework: Framework, path: str, arguments: argparse.Namespace) -> SelfEvaluation:
-    raw = _read_bytes(path)
+    raw = _read_bytes(path, MAX_CSV_BYTES if path.lower().endswith(".csv") else MAX_PAYLOAD_BYTES)
     if path.lower().endswith(".csv"):
         if not arguments.school or not arguments.date:
             msg = f"{path}: a spreadsheet needs --school and --date"
             raise UsageError(msg)
         return read_self_evaluation_csv(raw, framework, school=arguments.school, date=arguments.date, name=path)
     return load_self_evaluation(raw, framework=framework, name=path)
+
+
+def _as_of(arguments: argparse.Namespace) -> datetime.date:
+    """The date to age self-evaluations at: the one given, or today."""
+    given: datetime.date | None = getattr(arguments, "as_of", None)
+    return given or datetime.date.today()  # noqa: DTZ011 (the local date is what a school means)
 
 
 def _assessed(arguments: argparse.Namespace) -> tuple[Framework, SelfEvaluation, StageProfile]:
@@ -126,45 +153,50 @@ def _cmd_template(arguments: argparse.Namespace) -> str:
 
 def _cmd_validate(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
-    evaluation = _evaluation(framework, arguments.file, arguments)
-    return f"{arguments.file}: valid: {evaluation.school}, {evaluation.date}, {len(evaluation.ratings)} ratings"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SelfEvaluationWarning)
+        evaluation = _evaluation(framework, arguments.file, arguments)
+    said = f"{arguments.file}: valid: {evaluation.school}, {evaluation.date}, {len(evaluation.ratings)} ratings"
+    noticed = [
+        problem
+        for warning in caught
+        if isinstance(warning.message, SelfEvaluationWarning)
+        for problem in warning.message.problems
+    ]
+    if noticed:
+        said += f", with {len(noticed)} {'warning' if len(noticed) == 1 else 'warnings'}:\n"
+        said += "\n".join(f"  warning: {problem}" for problem in noticed)
+    return said
 
 
 def _cmd_assess(arguments: argparse.Namespace) -> str:
     framework, evaluation, profile = _assessed(arguments)
     if arguments.format == "json":
         return dumps(profile)
-    return render_profile(framework, profile, check_evidence(framework, evaluation))
+    findings = check_evidence(framework, evaluation, max_age_days=arguments.max_age_days, as_of=_as_of(arguments))
+    return render_profile(framework, profile, findings)
+
+
+def _planned(arguments: argparse.Namespace) -> tuple[Framework, Cycle]:
+    """The cycle on the one self-evaluation given, as the options ask."""
+    framework = _framework(arguments)
+    return framework, _cycle(framework, [_evaluation(framework, arguments.file, arguments)], arguments)
 
 
 def _cmd_gaps(arguments: argparse.Namespace) -> str:
-    framework, evaluation, profile = _assessed(arguments)
-    gaps = find_gaps(framework, evaluation, profile, _targets(arguments.target))
-    return dumps(gaps) if arguments.format == "json" else render_gaps(gaps)
-
-
-def _advice(arguments: argparse.Namespace) -> tuple[Framework, GapAnalysis, Recommendation]:
-    framework, evaluation, profile = _assessed(arguments)
-    gaps = find_gaps(framework, evaluation, profile, _targets(arguments.target))
-    advice = recommend(
-        framework,
-        gaps,
-        findings=check_evidence(framework, evaluation),
-        school_priorities=arguments.priority,
-        max_priorities=arguments.max_priorities,
-    )
-    return framework, gaps, advice
+    _, cycle = _planned(arguments)
+    return dumps(cycle.gaps) if arguments.format == "json" else render_gaps(cycle.gaps)
 
 
 def _cmd_next_steps(arguments: argparse.Namespace) -> str:
-    framework, _, advice = _advice(arguments)
+    framework, cycle = _planned(arguments)
+    advice = cycle.recommendation
     return dumps(advice) if arguments.format == "json" else render_recommendation(framework, advice)
 
 
 def _cmd_plan(arguments: argparse.Namespace) -> str:
-    framework, gaps, advice = _advice(arguments)
-    plan = draft_plan(framework, advice, gaps)
-    return dumps(plan) if arguments.format == "json" else render_plan(plan)
+    framework, cycle = _planned(arguments)
+    return dumps(cycle.plan) if arguments.format == "json" else render_plan(cycle.plan, framework)
 
 
 def _cmd_progress(arguments: argparse.Namespace) -> str:
@@ -180,7 +212,10 @@ def _cycle(framework: Framework, evaluations: list[SelfEvaluation], arguments: a
         framework,
         evaluations,
         arguments.rule,
+        max_age_days=arguments.max_age_days,
+        as_of=_as_of(arguments),
         targets=_targets(arguments.target),
+        allow_comparison_only=arguments.allow_comparison_only,
         school_priorities=arguments.priority,
         max_priorities=arguments.max_priorities,
     )
@@ -234,13 +269,16 @@ def _self_evaluations(framework: Framework, source: str) -> list[SelfEvaluation]
     """Every self-evaluation in a folder of .json payloads or a .jsonl file; every problem in any of them reported."""
     path = Path(source)
     if path.is_dir():
-        named = [(item.name, _read_bytes(str(item))) for item in sorted(path.glob("*.json"))]
+        found = sorted(path.glob("*.json"))
+        if len(found) > MAX_SET_PAYLOADS:
+            msg = f"{source}: the folder holds {len(found):,} payloads; the most read is {MAX_SET_PAYLOADS:,}"
+            raise UsageError(msg)
+        named = [(item.name, _read_bytes(str(item), MAX_PAYLOAD_BYTES)) for item in found]
         if not named:
             msg = f"{source}: the folder holds no .json self-evaluations"
             raise UsageError(msg)
     else:
-        lines = _read_bytes(source).splitlines()
-        named = [(f"line {number}", line) for number, line in enumerate(lines, start=1) if line.strip()]
+        named = [(f"line {number}", line) for number, line in _read_lines(source)]
     evaluations: list[SelfEvaluation] = []
     problems: list[Problem] = []
     for name, raw in named:
@@ -252,9 +290,17 @@ def _self_evaluations(framework: Framework, source: str) -> list[SelfEvaluation]
 
 def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
     framework = _framework(arguments)
-    schools = read_school_register(_read_bytes(arguments.schools), name=arguments.schools)
+    schools = read_school_register(_read_bytes(arguments.schools, MAX_REGISTER_BYTES), name=arguments.schools)
     evaluations = _self_evaluations(framework, arguments.source)
-    return framework, survey(framework, schools, evaluations, arguments.rule)
+    surveyed = survey(
+        framework,
+        schools,
+        evaluations,
+        arguments.rule,
+        as_of=_as_of(arguments),
+        max_age_days=arguments.max_age_days,
+    )
+    return framework, surveyed
 
 
 def _authority_output(

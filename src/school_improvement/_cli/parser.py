@@ -10,7 +10,10 @@ load after the arguments are parsed, so ``--help`` starts quickly.
 import argparse
 import datetime
 import sys
+import warnings
 from collections.abc import Callable, Sequence
+
+from school_improvement._dates import iso_date
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -34,10 +37,9 @@ PAYLOAD_NAMES = (
 
 def _date(text: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        msg = f"{text!r} is not a date: use YYYY-MM-DD"
-        raise argparse.ArgumentTypeError(msg) from None
+        return iso_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _common(parser: argparse.ArgumentParser, *, rule: bool = False, csv: bool = True) -> None:
@@ -52,12 +54,38 @@ def _common(parser: argparse.ArgumentParser, *, rule: bool = False, csv: bool = 
         parser.add_argument("--date", type=_date, help="the self-evaluation's date (YYYY-MM-DD), for a .csv file")
 
 
+def _dated(parser: argparse.ArgumentParser) -> None:
+    """The options that age a self-evaluation and its evidence."""
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="the date to age self-evaluations and evidence at, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--max-age-days",
+        type=int,
+        default=365,
+        metavar="N",
+        help="how old a self-evaluation or its evidence may be before it is flagged (default 365)",
+    )
+
+
+def _comparison(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-comparison-only",
+        action="store_true",
+        help="plan even from a rule offered only for comparison (high-water-mark)",
+    )
+
+
 def _planning(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--target", action="append", default=[], metavar="ASPECT=STAGE", help="a target, e.g. PV=3")
     parser.add_argument(
         "--priority", action="append", default=[], metavar="ASPECT", help="an aspect the school has chosen"
     )
     parser.add_argument("--max-priorities", type=int, default=3, metavar="N", help="how many priorities (default 3)")
+    _comparison(parser)
 
 
 def _matching(parser: argparse.ArgumentParser) -> None:
@@ -83,6 +111,54 @@ def _matching(parser: argparse.ArgumentParser) -> None:
         )
 
 
+def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The commands about one school: from the framework and a template to its report."""
+    sub = command("framework", "list the framework, or show one aspect's descriptors")
+    sub.add_argument("--aspect", metavar="CODE", help="show one aspect, e.g. PV")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where it exists, marking fallbacks")
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    _common(sub, csv=False)
+    sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
+    sub.add_argument("--format", choices=["json", "csv"], default="json")
+    _common(sub)
+    sub = command("validate", "check a self-evaluation file and list every problem")
+    sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
+    _common(sub)
+    for name, summary in [
+        ("assess", "judge each aspect's stage, with explanations and evidence checks"),
+        ("gaps", "show what stands between each aspect and its target"),
+        ("next-steps", "recommend a few priorities and their next steps"),
+        ("plan", "draft the school development plan"),
+    ]:
+        sub = command(name, summary)
+        sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
+        sub.add_argument("--format", choices=["text", "json"], default="text")
+        _common(sub, rule=True)
+        _dated(sub)
+        if name != "assess":
+            _planning(sub)
+    sub = command("progress", "compare one school's self-evaluations over time")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school")
+    sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    _common(sub, rule=True)
+    sub = command("report", "run the whole cycle and write a report, as one HTML file or Markdown")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
+    _common(sub, rule=True)
+    _dated(sub)
+    _planning(sub)
+    sub = command("demo", "run the whole cycle on a bundled fictional school and write its report")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    sub.add_argument("--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule")
+    sub.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    _dated(sub)
+    _comparison(sub)
+    sub.set_defaults(target=[], priority=[], max_priorities=3, framework=None)
+
+
 def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The commands across many schools: ``rollup`` and ``match``."""
     for name, summary in [
@@ -97,6 +173,7 @@ def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
         sub.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
         sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh stage names in a report")
         _common(sub, rule=True, csv=False)
+        _dated(sub)
         if name == "rollup":
             sub.add_argument("--by", choices=["local-authority", "cluster", "phase"], help="group the schools")
             sub.add_argument("--averages", action="store_true", help="also give the mean stage position")
@@ -120,46 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(command=name)
         return sub
 
-    sub = command("framework", "list the framework, or show one aspect's descriptors")
-    sub.add_argument("--aspect", metavar="CODE", help="show one aspect, e.g. PV")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where it exists, marking fallbacks")
-    sub.add_argument("--format", choices=["text", "json"], default="text")
-    _common(sub, csv=False)
-    sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
-    sub.add_argument("--format", choices=["json", "csv"], default="json")
-    _common(sub)
-    sub = command("validate", "check a self-evaluation file and list every problem")
-    sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
-    _common(sub)
-    for name, summary in [
-        ("assess", "judge each aspect's stage, with explanations and evidence checks"),
-        ("gaps", "show what stands between each aspect and its target"),
-        ("next-steps", "recommend a few priorities and their next steps"),
-        ("plan", "draft the school development plan"),
-    ]:
-        sub = command(name, summary)
-        sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
-        sub.add_argument("--format", choices=["text", "json"], default="text")
-        _common(sub, rule=True)
-        if name != "assess":
-            _planning(sub)
-    sub = command("progress", "compare one school's self-evaluations over time")
-    sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school")
-    sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
-    sub.add_argument("--format", choices=["text", "json"], default="text")
-    _common(sub, rule=True)
-    sub = command("report", "run the whole cycle and write a report, as one HTML file or Markdown")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
-    sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
-    _common(sub, rule=True)
-    _planning(sub)
-    sub = command("demo", "run the whole cycle on a bundled fictional school and write its report")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
-    sub.add_argument("--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule")
-    sub.add_argument("--debug", action="store_true", help="show a traceback on failure")
-    sub.set_defaults(target=[], priority=[], max_priorities=3, framework=None)
+    _school_commands(command)
     _authority_commands(command)
     command("schema", "print the JSON Schema of a payload").add_argument(
         "kind", choices=list(PAYLOAD_NAMES), nargs="?", default="self-evaluation"
@@ -178,10 +216,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     arguments = build_parser().parse_args(argv)
     from school_improvement._cli import commands  # noqa: PLC0415 (loaded only once the arguments parse)
-    from school_improvement._errors import InputError, SchoolImprovementError  # noqa: PLC0415
+    from school_improvement._errors import (  # noqa: PLC0415
+        InputError,
+        SchoolImprovementError,
+        SelfEvaluationWarning,
+    )
 
     try:
-        commands.run(arguments)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", SelfEvaluationWarning)
+            commands.run(arguments)
+        for warning in caught:
+            if isinstance(warning.message, SelfEvaluationWarning):
+                sys.stderr.writelines(
+                    f"school-improvement: warning: {warning.message.source}: {problem}\n"
+                    for problem in warning.message.problems
+                )
     except InputError as error:
         if arguments.debug:
             raise

@@ -5,6 +5,7 @@ from collections import Counter
 from school_improvement._content.framework import Framework
 from school_improvement._errors import Problem, repeated
 from school_improvement._stage import Stage
+from school_improvement._text import WelshProvenance
 
 
 def _check_codes(framework: Framework) -> list[Problem]:
@@ -53,21 +54,30 @@ def _check_descriptors(framework: Framework) -> list[Problem]:
 
 
 def _check_citations(framework: Framework) -> list[Problem]:
-    documents = {document.key for document in framework.provenance.documents}
+    documents = {document.key: document for document in framework.provenance.documents}
     cited: list[tuple[str, str]] = [("$.stages", name.source) for name in framework.stages]
     cited += [("$.aspects", aspect.source) for aspect in framework.aspects]
     cited += [("$.leaders_characteristics", c.source) for c in framework.leaders_characteristics]
     cited += [("$.contributory_factors", f.source) for f in framework.contributory_factors]
     cited += [("$.national_priorities", p.source) for p in framework.national_priorities]
     cited += [("$.principles", p.source) for p in framework.principles]
-    welsh = [("$.stages", s.name.cy) for s in framework.stages]
-    welsh += [("$.national_priorities", p.name.cy) for p in framework.national_priorities]
-    cited += [(path, cy.source) for path, cy in welsh if cy is not None and cy.source is not None]
-    return [
+    welsh = [(f"$.stages[{n}].name.cy", s.name.cy) for n, s in enumerate(framework.stages)]
+    welsh += [(f"$.national_priorities[{n}].name.cy", p.name.cy) for n, p in enumerate(framework.national_priorities)]
+    official = [(path, cy.source) for path, cy in welsh if cy is not None and cy.provenance is WelshProvenance.OFFICIAL]
+    problems = [
         Problem(path, f"cites source document {key!r}, which provenance does not list")
-        for path, key in sorted(set(cited))
+        for path, key in sorted(set(cited + [(path, key) for path, key in official if key is not None]))
         if key not in documents
     ]
+    for path, key in official:
+        document = documents.get(key or "")
+        if document is not None and document.date is None and document.address is None:
+            message = (
+                f"official Welsh must cite a named publication, but {key!r} gives no date or address: "
+                "cite one that does, or mark the Welsh as the project's translation"
+            )
+            problems.append(Problem(f"{path}.source", message))
+    return problems
 
 
 def check_framework(framework: Framework) -> list[Problem]:
@@ -77,7 +87,9 @@ def check_framework(framework: Framework) -> list[Problem]:
     each descriptor's aspect exists, that every cell of every aspect at every
     stage holds at least one descriptor, that descriptors come in source order,
     that each stage is named once and in order, that the factors are numbered
-    from 1, and that every cited source document exists.
+    from 1, that every cited source document exists, and that Welsh marked
+    official cites a named publication: one with a date or an address as well
+    as its title and publisher.
     """
     problems: list[Problem] = []
     if [name.stage for name in framework.stages] != list(Stage):

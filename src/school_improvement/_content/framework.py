@@ -4,7 +4,7 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -33,6 +33,7 @@ class SourceDocument:
         licence: Its licence (an SPDX identifier, or ``Crown copyright``).
         attribution: The attribution text its licence asks for.
         gives: What this library takes from it.
+        address: Where it can be found (a web address), where known.
     """
 
     key: str = attrs.field(validator=[_str, non_empty])
@@ -43,6 +44,7 @@ class SourceDocument:
     licence: str = attrs.field(validator=[_str, non_empty])
     attribution: str = attrs.field(validator=[_str, non_empty])
     gives: str = attrs.field(validator=[_str, non_empty])
+    address: str | None = None
 
 
 @attrs.frozen
@@ -282,6 +284,19 @@ class Principle:
     source: str
 
 
+CODE = "school_improvement.code"
+"""The key, in an attrs field's metadata, that says what kind of framework code the field carries."""
+ASPECT_FIELD = MappingProxyType({CODE: "aspect"})
+"""Field metadata: the field holds aspect codes."""
+DESCRIPTOR_FIELD = MappingProxyType({CODE: "descriptor"})
+"""Field metadata: the field holds descriptor codes."""
+PRIORITY_FIELD = MappingProxyType({CODE: "national priority"})
+"""Field metadata: the field holds national priority codes."""
+FACTOR_FIELD = MappingProxyType({CODE: "contributory factor"})
+"""Field metadata: the field holds contributory factor numbers."""
+CHARACTERISTIC_FIELD = MappingProxyType({CODE: "characteristic of leaders"})
+"""Field metadata: the field holds codes of the common characteristics of leaders."""
+
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -304,6 +319,7 @@ class _Index:
     stage_names: Mapping[Stage, StageName]
     layout: Mapping[str, tuple[tuple[Stage, tuple[str, ...]], ...]]
     descriptor_codes: frozenset[str]
+    characteristics: Mapping[str, LeadershipCharacteristic]
 
 
 def _build_index(framework: "Framework") -> _Index:
@@ -324,6 +340,7 @@ def _build_index(framework: "Framework") -> _Index:
         priorities=MappingProxyType({p.code: p for p in framework.national_priorities}),
         stage_names=MappingProxyType({s.stage: s for s in framework.stages}),
         descriptor_codes=frozenset(d.code for d in framework.descriptors),
+        characteristics=MappingProxyType({c.code: c for c in framework.leaders_characteristics}),
         layout=MappingProxyType(
             {
                 aspect.code: tuple(
@@ -478,6 +495,18 @@ class Framework:
         """The national-priority tags the mappings in use put on a descriptor."""
         self.descriptor(descriptor)
         return tuple(tag for tag in self.mappings.priority_tags if tag.descriptor == descriptor)
+
+    def knows(self, kind: str, code: object) -> bool:
+        """Whether the edition has a code of this kind (as field metadata names kinds: ``aspect``, ``descriptor``…)."""
+        index = self._index
+        known: dict[str, Mapping[Any, object]] = {
+            "aspect": index.aspects,
+            "descriptor": index.descriptors,
+            "national priority": index.priorities,
+            "contributory factor": index.factors,
+            "characteristic of leaders": index.characteristics,
+        }
+        return code in known.get(kind, {})
 
     def with_mappings(self, mappings: Mappings) -> "Framework":
         """This edition with other mappings in place of the ones it has.

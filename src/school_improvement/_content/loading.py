@@ -10,6 +10,7 @@ from school_improvement._content.mappings import Mappings
 from school_improvement._converter import structure_or_raise
 from school_improvement._errors import FrameworkError, Problem
 from school_improvement._files import parse_json, read_bytes
+from school_improvement._limits import MAX_CONTENT_BYTES
 
 CONTENT_FORMAT = 1
 """The version of the layout of content files this library reads."""
@@ -36,7 +37,7 @@ def _structure(source: str, data: object, cls: type[_T]) -> _T:
 
 
 def _read_file(path: "str | os.PathLike[str]") -> bytes:
-    return read_bytes(path, lambda problems: FrameworkError(os.fspath(path), problems))
+    return read_bytes(path, lambda problems: FrameworkError(os.fspath(path), problems), MAX_CONTENT_BYTES)
 
 
 def mappings_from_data(data: object, *, source: str = "<data>") -> Mappings:

@@ -225,8 +225,12 @@ def _welsh(framework: Framework) -> dict[str, Any]:
     document = {
         **welsh.node("document"),
         "caseVersion": CASE_VERSION,
-        "creator": "Welsh terms from Estyn and Welsh Government; exported by the independent school-improvement",
+        "creator": "The independent school-improvement project",
         "title": "Taith wella ysgol: blaenoriaethau cenedlaethol",
+        "description": (
+            "The title and the priorities' names are the school-improvement project's translation, not official "
+            "Welsh: no named Welsh-language publication held by the project gives them."
+        ),
         "publisher": "school-improvement (independent; not endorsed by Estyn or Welsh Government)",
         "language": "cy",
         "version": framework.provenance.edition,

@@ -1,10 +1,11 @@
 """Reading untrusted input: a self-evaluation from another system, validated field by field."""
 
 import json
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
-from school_improvement._assessment.checked import self_evaluation_problems
+from school_improvement._assessment.checked import self_evaluation_problems, self_evaluation_warnings
 from school_improvement._assessment.evidence import (
     DescriptorRating,
     Evidence,
@@ -14,13 +15,18 @@ from school_improvement._assessment.evidence import (
     SelfEvaluation,
 )
 from school_improvement._content.framework import Framework
-from school_improvement._errors import PayloadError, Problem
+from school_improvement._errors import PayloadError, Problem, SelfEvaluationWarning
+from school_improvement._files import parse_json, too_large
 from school_improvement._interchange.envelope import under_data
+from school_improvement._limits import MAX_PAYLOAD_BYTES
 from school_improvement._stage import Stage
 
 _MESSAGES = {
     "missing": "required field missing",
     "extra_forbidden": "unknown field",
+    "list_type": "Input should be a valid array (a JSON list)",
+    "dict_type": "Input should be an object",
+    "model_type": "Input should be an object",
 }
 
 
@@ -35,7 +41,10 @@ def _problems(error: Any) -> list[Problem]:  # noqa: ANN401 (a pydantic Validati
     problems = []
     for detail in error.errors(include_url=False):
         location = tuple(part for part in detail["loc"] if not str(part).startswith("function-"))
-        message = _MESSAGES.get(detail["type"], detail["msg"])
+        if detail["type"] == "value_error":  # one of the library's own checks: its words, without pydantic's prefix
+            message = str(detail["ctx"]["error"])
+        else:
+            message = _MESSAGES.get(detail["type"], detail["msg"])
         problems.append(Problem(_path(location), message))
     return problems
 
@@ -77,9 +86,13 @@ def load_self_evaluation(
     sizes are limited so that a hostile payload cannot exhaust memory: at most
     2,000,000 bytes, 1,000 ratings, 50 pieces of evidence per rating, 50
     professional judgements, 2,000 characters in a note, reference or
-    rationale, and 200 in a school reference or edition. With ``framework``,
-    the descriptor codes, the edition and the evidence dates are checked
-    against it too.
+    rationale, and 200 in a school reference or edition. A key given twice in
+    one object is refused, and dates are taken only as ``YYYY-MM-DD``, as the
+    published schema says. With ``framework``, the descriptor codes, the
+    edition and the evidence dates are checked against it too.
+
+    A rating given with no evidence counts as not rated; each one is reported,
+    with its place, in a [`SelfEvaluationWarning`][school_improvement.SelfEvaluationWarning].
 
     Args:
         source: The payload.
@@ -120,18 +133,19 @@ def load_self_evaluation(
     """
     from pydantic import ValidationError  # noqa: PLC0415 (pydantic stays out of the package import)
 
-    from school_improvement._interchange.schema import MAX_PAYLOAD_BYTES, SelfEvaluationPayload  # noqa: PLC0415
+    from school_improvement._interchange.schema import SelfEvaluationPayload  # noqa: PLC0415
 
+    if isinstance(source, Mapping):
+        data: object = dict(source)
+    else:
+        raw = source.encode("utf-8") if isinstance(source, str) else source
+        raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some tools write
+        if len(raw) > MAX_PAYLOAD_BYTES:
+            raise PayloadError(name, [too_large(f"{len(raw):,}", MAX_PAYLOAD_BYTES)])
+        # Parsed here, not by pydantic, so that a key given twice is refused rather than the last one winning.
+        data = parse_json(raw, lambda problems: PayloadError(name, problems))
     try:
-        if isinstance(source, Mapping):
-            model = SelfEvaluationPayload.model_validate(dict(source))
-        else:
-            raw = source.encode("utf-8") if isinstance(source, str) else source
-            raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some tools write
-            if len(raw) > MAX_PAYLOAD_BYTES:
-                message = f"the payload is {len(raw):,} bytes; the most read is {MAX_PAYLOAD_BYTES:,}"
-                raise PayloadError(name, [Problem("$", message)])
-            model = SelfEvaluationPayload.model_validate_json(raw)
+        model = SelfEvaluationPayload.model_validate(data)
     except ValidationError as error:
         raise PayloadError(name, _problems(error)) from None
     problems: list[Problem] = []
@@ -143,6 +157,9 @@ def load_self_evaluation(
         problems += under_data(self_evaluation_problems(framework, evaluation))
     if problems:
         raise PayloadError(name, problems)
+    unevidenced = under_data(self_evaluation_warnings(evaluation))
+    if unevidenced:
+        warnings.warn(SelfEvaluationWarning(name, unevidenced), stacklevel=2)
     return evaluation
 
 

@@ -1,14 +1,18 @@
 """Payloads: every public object as versioned, deterministic JSON, and back."""
 
 import json
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
+
+import attrs
+from attrs import AttrsInstance
 
 from school_improvement._assessment.assess import StageProfile
 from school_improvement._assessment.evidence import SelfEvaluation
 from school_improvement._assessment.progress import ProgressReport
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import Rollup
-from school_improvement._content.framework import Framework
+from school_improvement._content.framework import CODE, Framework
+from school_improvement._content.loading import load_framework
 from school_improvement._converter import shared_converter, structure_or_raise
 from school_improvement._errors import PayloadError, Problem
 from school_improvement._files import parse_json
@@ -78,8 +82,60 @@ def dumps(value: object) -> str:
     return json.dumps(to_payload(value), ensure_ascii=False, indent=2) + "\n"
 
 
-def from_payload(payload: object, cls: type[_T], *, source: str = "<payload>") -> _T:
+def code_problems(value: object, framework: Framework, path: str = "$") -> list[Problem]:
+    """Every framework code in an object that the edition does not have, each with its JSON path.
+
+    The fields that carry codes say so in their metadata (see ``CODE`` in the
+    framework module), so a new result class is checked as soon as its fields
+    are marked.
+    """
+    problems: list[Problem] = []
+    if attrs.has(type(value)):
+        for field in attrs.fields(cast("type[AttrsInstance]", type(value))):
+            item, where, kind = getattr(value, field.name), f"{path}.{field.name}", field.metadata.get(CODE)
+            if kind is None:
+                problems += code_problems(item, framework, where)
+                continue
+            codes = enumerate(item) if isinstance(item, tuple) else [(None, item)]
+            problems += [
+                Problem(
+                    where if n is None else f"{where}[{n}]",
+                    f"no {kind} has the code {code!r} in {framework.edition_id}",
+                )
+                for n, code in codes
+                if code is not None and not framework.knows(kind, code)
+            ]
+    elif isinstance(value, tuple):
+        for n, item in enumerate(value):
+            problems += code_problems(item, framework, f"{path}[{n}]")
+    return problems
+
+
+def _edition_of(declared: str, framework: Framework | None, source: str) -> Framework:
+    """The edition a payload's codes are checked against: the one given, or the bundled one it names."""
+    if framework is None:
+        framework = load_framework()
+        if declared != framework.edition_id:
+            message = (
+                f"the payload is for {declared!r}, which is not the bundled edition ({framework.edition_id!r}): "
+                "pass the framework it rates"
+            )
+            raise PayloadError(source, [Problem("$.framework_edition", message)])
+    elif declared != framework.edition_id:
+        message = f"the payload is for {declared!r}, not the framework given ({framework.edition_id!r})"
+        raise PayloadError(source, [Problem("$.framework_edition", message)])
+    return framework
+
+
+def from_payload(
+    payload: object, cls: type[_T], *, source: str = "<payload>", framework: Framework | None = None
+) -> _T:
     """The object a payload carries, checked against the kind and edition it declares.
+
+    Every framework code it names (aspects, descriptors, national priorities,
+    contributory factors, characteristics of leaders) is checked against the
+    edition it declares: ``framework`` if given, else the bundled edition,
+    which the payload must then name.
 
     Use this for payloads the library wrote. For untrusted input, such as a
     self-evaluation from another system, use
@@ -88,8 +144,8 @@ def from_payload(payload: object, cls: type[_T], *, source: str = "<payload>") -
 
     Raises:
         PayloadError: If the payload is malformed, of another kind or schema
-            version, or its data does not fit; every problem is listed with its
-            JSON path.
+            version, or its data does not fit or names codes its edition does
+            not have; every problem is listed with its JSON path.
     """
     kind = PAYLOAD_KINDS.get(cls)
     if kind is None:
@@ -102,14 +158,20 @@ def from_payload(payload: object, cls: type[_T], *, source: str = "<payload>") -
     if _edition(value) != payload["framework_edition"]:
         message = f"the payload declares {payload['framework_edition']!r}, but its data is for {_edition(value)!r}"
         raise PayloadError(source, [Problem("$.framework_edition", message)])
+    if not isinstance(value, Framework):
+        unknown = code_problems(value, _edition_of(payload["framework_edition"], framework, source))
+        if unknown:
+            raise PayloadError(source, under_data(unknown))
     return value
 
 
-def loads(text: str | bytes, cls: type[_T], *, source: str = "<payload>") -> _T:
+def loads(text: str | bytes, cls: type[_T], *, source: str = "<payload>", framework: Framework | None = None) -> _T:
     """The object in a payload's JSON text; see [`from_payload`][school_improvement.from_payload].
+
+    A key given twice in one object is refused, with its path.
 
     Raises:
         PayloadError: If the text is not JSON or the payload does not fit.
     """
     payload = parse_json(text, lambda problems: PayloadError(source, problems))
-    return from_payload(payload, cls, source=source)
+    return from_payload(payload, cls, source=source, framework=framework)

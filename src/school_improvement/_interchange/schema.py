@@ -7,23 +7,19 @@ only when untrusted input is read or a schema is generated.
 import datetime
 import types
 import typing
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import attrs
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
-MAX_PAYLOAD_BYTES = 2_000_000
-"""The largest self-evaluation payload read, in bytes (UTF-8)."""
-MAX_RATINGS = 1_000
-"""The most descriptor ratings one self-evaluation may carry."""
-MAX_EVIDENCE_PER_RATING = 50
-"""The most pieces of evidence one rating may carry."""
-MAX_JUDGEMENTS = 50
-"""The most professional judgements one self-evaluation may carry."""
-MAX_TEXT = 2_000
-"""The longest note, reference or rationale, in characters."""
-MAX_NAME = 200
-"""The longest school reference or edition identifier, in characters."""
+from school_improvement._dates import DATE_MESSAGE, iso_date
+from school_improvement._limits import (
+    MAX_EVIDENCE_PER_RATING,
+    MAX_JUDGEMENTS,
+    MAX_NAME,
+    MAX_RATINGS,
+    MAX_TEXT,
+)
 
 RatingValue = Literal["not-yet", "partly", "mostly", "fully", "not-applicable"]
 KindValue = Literal[
@@ -38,6 +34,18 @@ KindValue = Literal[
     "external-report",
     "other",
 ]
+
+
+def _iso_date(value: object) -> object:
+    """Only what the schema's ``format: date`` allows: ``YYYY-MM-DD`` text (or a date, from Python)."""
+    if isinstance(value, datetime.datetime) or not isinstance(value, (str, datetime.date)):
+        raise ValueError(DATE_MESSAGE)  # noqa: TRY004 (pydantic reports a ValueError as a validation problem)
+    return iso_date(value) if isinstance(value, str) else value
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+"""A date, taken only as ``YYYY-MM-DD``."""
+
 StageValue = Literal["starting-the-journey", "making-progress", "building-momentum", "sustaining-high-standards"]
 
 _CLOSED = ConfigDict(extra="forbid", str_strip_whitespace=False)
@@ -48,7 +56,7 @@ class EvidenceModel(BaseModel):
 
     model_config = _CLOSED
     kind: KindValue = Field(description="The kind of source.")
-    date: datetime.date = Field(description="When it was gathered (YYYY-MM-DD); not after the self-evaluation.")
+    date: IsoDate = Field(description="When it was gathered (YYYY-MM-DD); not after the self-evaluation.")
     note: str | None = Field(default=None, max_length=MAX_TEXT, description="What it shows, briefly.")
     reference: str | None = Field(default=None, max_length=MAX_TEXT, description="Where to find it.")
 
@@ -78,7 +86,7 @@ class SelfEvaluationModel(BaseModel):
 
     model_config = _CLOSED
     school: str = Field(min_length=1, max_length=MAX_NAME, description="The school's reference; not personal data.")
-    date: datetime.date = Field(description="The date of the self-evaluation (YYYY-MM-DD).")
+    date: IsoDate = Field(description="The date of the self-evaluation (YYYY-MM-DD).")
     framework_edition: str = Field(max_length=MAX_NAME, description="The edition rated against.")
     ratings: list[DescriptorRatingModel] = Field(default_factory=list, max_length=MAX_RATINGS)
     judgements: list[ProfessionalJudgementModel] = Field(default_factory=list, max_length=MAX_JUDGEMENTS)

@@ -9,15 +9,13 @@ from school_improvement._assessment.checked import self_evaluation_problems
 from school_improvement._assessment.evidence import DescriptorRating, Evidence, EvidenceKind, Rating, SelfEvaluation
 from school_improvement._content.framework import Framework
 from school_improvement._csv import csv_rows, decode_csv
+from school_improvement._dates import iso_date
 from school_improvement._errors import PayloadError, Problem
+from school_improvement._limits import MAX_CSV_BYTES, MAX_CSV_ROWS
 
 COLUMNS = ("code", "aspect", "stage", "descriptor", "rating", "evidence_kinds", "evidence_date", "notes")
 """The template's columns. ``aspect``, ``stage`` and ``descriptor`` are for the reader; the rest are read back."""
 _READ_BACK = ("code", "rating", "evidence_kinds", "evidence_date", "notes")
-MAX_CSV_BYTES = 2_000_000
-"""The largest spreadsheet read, in bytes."""
-MAX_ROWS = 1_000
-"""The most rows read."""
 
 _RATINGS = {rating.value: rating for rating in Rating} | {rating.value.replace("-", " "): rating for rating in Rating}
 _KINDS = {kind.value: kind for kind in EvidenceKind} | {kind.label: kind for kind in EvidenceKind}
@@ -54,16 +52,31 @@ def _date(text: str) -> datetime.date:
     if uk:
         day, month, year = (int(part) for part in uk.groups())
         return datetime.date(year, month, day)
-    return datetime.date.fromisoformat(text)
+    return iso_date(text)
 
 
 def _where(row: int, column: str) -> str:
     return f"row {row}, column {column}"
 
 
+_FILLED_IN = ("rating", "evidence_kinds", "evidence_date", "notes")
+"""The columns a school fills in: a row with none of them filled is not rated."""
+
+
+def _misplaced(value: str) -> str:
+    """A hint when a rating word stands in another column."""
+    return f"; {value!r} is a rating: put it in the rating column" if value.lower() in _RATINGS else ""
+
+
 def _rating(row: dict[str, str], number: int, date: datetime.date, problems: list[Problem]) -> DescriptorRating | None:
     code, given = row.get("code", ""), row.get("rating", "").lower()
     if not given:
+        filled = [column for column in _FILLED_IN[1:] if row.get(column)]
+        if filled:
+            hint = "".join(_misplaced(row[column]) for column in filled)
+            verb = "is" if len(filled) == 1 else "are"
+            message = f"no rating, though {', '.join(filled)} {verb} filled in: give a rating, or clear the row{hint}"
+            problems.append(Problem(_where(number, "rating"), message))
         return None
     rating = _RATINGS.get(given)
     if rating is None:
@@ -74,7 +87,8 @@ def _rating(row: dict[str, str], number: int, date: datetime.date, problems: lis
     for part in filter(None, (p.strip().lower() for p in row.get("evidence_kinds", "").split(";"))):
         kind = _KINDS.get(part)
         if kind is None:
-            problems.append(Problem(_where(number, "evidence_kinds"), f"{part!r} is not a kind of evidence"))
+            message = f"{part!r} is not a kind of evidence{_misplaced(part)}"
+            problems.append(Problem(_where(number, "evidence_kinds"), message))
         else:
             kinds.append(kind)
     when = row.get("evidence_date", "")
@@ -83,7 +97,7 @@ def _rating(row: dict[str, str], number: int, date: datetime.date, problems: lis
         try:
             evidence_date = _date(when)
         except ValueError:
-            message = f"{when!r} is not a date: use YYYY-MM-DD or DD/MM/YYYY"
+            message = f"{when!r} is not a date: use YYYY-MM-DD or DD/MM/YYYY{_misplaced(when)}"
             problems.append(Problem(_where(number, "evidence_date"), message))
     elif kinds:
         problems.append(Problem(_where(number, "evidence_date"), "give the date the evidence was gathered"))
@@ -102,8 +116,9 @@ def read_self_evaluation_csv(
     r"""Read a filled-in template back as a self-evaluation, with the same checks as any input.
 
     Reads UTF-8 with or without a byte-order mark, with commas, semicolons or
-    tabs as spreadsheets write them; Welsh letters are kept. Rows with a blank
-    rating are not rated.
+    tabs as spreadsheets write them; Welsh letters are kept. A row left blank
+    is not rated; a row with evidence, a date or a note but no rating is an
+    error, so nothing written in the spreadsheet is dropped without a word.
 
     Args:
         source: The CSV text or bytes.
@@ -129,17 +144,17 @@ def read_self_evaluation_csv(
         >>> rating.descriptor, rating.rating.value, [e.kind.value for e in rating.evidence], rating.evidence[0].date
         ('PV.1.1', 'mostly', ['learner-voice', 'staff-views'], datetime.date(2026, 10, 14))
     """
-    rows = csv_rows(decode_csv(source, name, MAX_CSV_BYTES), name, _READ_BACK, MAX_ROWS)
+    rows = csv_rows(decode_csv(source, name, MAX_CSV_BYTES), name, _READ_BACK, MAX_CSV_ROWS)
     problems: list[Problem] = []
     ratings: list[DescriptorRating] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=2):
         code = row.get("code", "")
         if not framework.has_descriptor(code):
-            if code or row.get("rating"):
+            if code or any(row.get(column) for column in _FILLED_IN):
                 problems.append(Problem(_where(number, "code"), f"no descriptor has the code {code!r}"))
             continue
-        if code in seen and row.get("rating"):
+        if code in seen and any(row.get(column) for column in _FILLED_IN):
             problems.append(Problem(_where(number, "code"), f"{code} is rated again (first in row {seen[code]})"))
             continue
         rating = _rating(row, number, date, problems)

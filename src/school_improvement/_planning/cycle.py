@@ -5,6 +5,7 @@ cycle through [`run_cycle`][school_improvement.run_cycle], so every option
 reaches every step the same way.
 """
 
+import datetime
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -54,9 +55,11 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
     *,
     sufficiency: Sufficiency | None = None,
     max_age_days: int = 365,
+    as_of: datetime.date | None = None,
     targets: "Iterable[Target] | Mapping[str, Stage] | None" = None,
     defaults: bool = True,
     threshold: Rating | None = None,
+    allow_comparison_only: bool = False,
     school_priorities: Iterable[str] = (),
     focus_factors: Iterable[int] = (),
     weighting: Weighting | None = None,
@@ -77,11 +80,14 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
         evaluations: One self-evaluation, or several of one school.
         rule: The stage rule, by name or as an object (see [`assess`][school_improvement.assess]).
         sufficiency: The evidence needed before a stage is judged.
-        max_age_days: How old evidence may be before the checks report it
-            (see [`check_evidence`][school_improvement.check_evidence]).
+        max_age_days: How old evidence, or the self-evaluation, may be before
+            the checks report it (see [`check_evidence`][school_improvement.check_evidence]).
+        as_of: The date to age them at: today, or a survey's date; by default
+            the latest self-evaluation's own date.
         targets: The school's targets (see [`find_gaps`][school_improvement.find_gaps]).
         defaults: Whether aspects without a target get the default one.
         threshold: The rating a descriptor needs to count as met; by default the rule's.
+        allow_comparison_only: Whether to plan from a rule offered only for comparison.
         school_priorities: Aspects the school has chosen as priorities
             (see [`recommend`][school_improvement.recommend]).
         focus_factors: Contributory factors the school wants to focus on.
@@ -140,8 +146,16 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
     else:
         latest = forms[0]
         profile = assess(framework, latest, chosen, sufficiency=sufficiency)
-    findings = check_evidence(framework, latest, max_age_days=max_age_days)
-    gaps = find_gaps(framework, latest, profile, targets, defaults=defaults, threshold=threshold)
+    findings = check_evidence(framework, latest, max_age_days=max_age_days, as_of=as_of)
+    gaps = find_gaps(
+        framework,
+        latest,
+        profile,
+        targets,
+        defaults=defaults,
+        threshold=threshold,
+        allow_comparison_only=allow_comparison_only,
+    )
     recommendation = recommend(
         framework,
         gaps,

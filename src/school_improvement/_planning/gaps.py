@@ -10,7 +10,7 @@ from school_improvement._assessment.assess import Judgement, JudgementStatus, Ru
 from school_improvement._assessment.checked import CheckedSelfEvaluation, checked
 from school_improvement._assessment.evidence import Rating, SelfEvaluation
 from school_improvement._assessment.rules import CellRatings
-from school_improvement._content.framework import Framework
+from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem, UnknownCodeError
 from school_improvement._stage import Stage
 
@@ -25,7 +25,7 @@ class Target:
         horizon: When the school aims to reach it, if it has said.
     """
 
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     stage: Stage
     horizon: datetime.date | None = None
 
@@ -41,6 +41,8 @@ class GapStatus(enum.Enum):
     """There is too little evidence to place the aspect, so the gap cannot be judged."""
     NO_TARGET = "no-target"
     """No target is set (by default, for an aspect with not enough evidence)."""
+    NOT_APPLICABLE = "not-applicable"
+    """The aspect does not apply to the school: every descriptor is marked not applicable."""
 
 
 @attrs.frozen
@@ -49,7 +51,7 @@ class AspectGap:
 
     Attributes:
         aspect: The aspect's code.
-        status: Open, reached, not enough evidence, or no target.
+        status: Open, reached, not enough evidence, no target, or not applicable.
         current: The stage reached now, or ``None``.
         target: The target stage, or ``None`` when none is set.
         distance: How many stages lie between the current stage and the target
@@ -57,26 +59,33 @@ class AspectGap:
             evidence). No stage yet counts as position 0.
         unmet: The descriptors up to and including the target stage that are
             rated below the threshold or not rated, foundations first (by stage,
-            then source order). Empty when the target is reached.
+            then source order), whatever the rule: a rule such as best fit may
+            reach a target past some of them.
         met: How many applicable descriptors up to the target meet the threshold.
         applicable: How many descriptors up to the target are applicable.
-        progress: ``met / applicable``, from 0 to 1; 1 when the target is reached
-            or nothing up to it is applicable; ``None`` without a target.
+        progress: ``met / applicable``, from 0 to 1; 1 when nothing up to the
+            target is applicable or the aspect does not apply; ``None`` without a target.
         horizon: When the school aims to reach the target.
         explanation: The gap in a plain-language sentence or two.
+        unrated: Those of ``unmet`` that no one has rated with evidence, as
+            against those rated below the threshold.
+        shortfall: Why there is not enough evidence to place the aspect, when
+            there is not: gathering it is the aspect's next step.
     """
 
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     status: GapStatus
     current: Stage | None
     target: Stage | None
     distance: int | None
-    unmet: tuple[str, ...]
+    unmet: tuple[str, ...] = attrs.field(metadata=DESCRIPTOR_FIELD)
     met: int
     applicable: int
     progress: float | None
     horizon: datetime.date | None
     explanation: str
+    unrated: tuple[str, ...] = attrs.field(default=(), metadata=DESCRIPTOR_FIELD)
+    shortfall: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -107,7 +116,7 @@ class GapAnalysis:
     framework_edition: str
     rule: RuleDescription
     threshold: Rating
-    not_applicable: tuple[str, ...]
+    not_applicable: tuple[str, ...] = attrs.field(metadata=DESCRIPTOR_FIELD)
     gaps: tuple[AspectGap, ...]
 
     def gap(self, aspect: str) -> AspectGap:
@@ -128,14 +137,15 @@ class GapAnalysis:
 
 
 def default_targets(profile: StageProfile) -> tuple[Target, ...]:
-    """The stage after the current one for each aspect; none for an aspect with not enough evidence.
+    """The stage after the current one for each judged aspect.
 
     An aspect with no stage yet aims for Starting the journey; one already at
-    Sustaining high standards keeps that as its target.
+    Sustaining high standards keeps that as its target. An aspect with not
+    enough evidence, or that does not apply, gets none.
     """
     targets = []
     for judgement in profile.judgements:
-        if judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
+        if not judgement.status.judged:
             continue
         current = judgement.stage
         aim = Stage.STARTING_THE_JOURNEY if current is None else (current.next() or current)
@@ -174,27 +184,42 @@ def _check_belongs(evaluation: CheckedSelfEvaluation, profile: StageProfile) -> 
         raise AnalysisError(evaluation.school, problems)
 
 
+def _listed(codes: tuple[str, ...]) -> str:
+    return ", ".join(codes[:5]) + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
+
+
 def _describe(
-    framework: Framework, gap: AspectGap, shortfall: str | None, first_unmet: tuple[str, ...], lowest: int
+    context: "_Context", gap: AspectGap, shortfall: str | None, first_unmet: tuple[str, ...], lowest: int
 ) -> str:
     """The gap in words; ``first_unmet`` are the unmet descriptors of the earliest stage with any."""
+    framework, rule = context.framework, context.rule
     title = framework.aspect(gap.aspect).title.en
     name = framework.stage_name
     current = name(gap.current).en if gap.current else "no stage yet"
     by = f" by {gap.horizon}" if gap.horizon else ""
+    unrated = f" Of these, {len(gap.unrated)} are not rated yet: {_listed(gap.unrated)}." if gap.unrated else ""
+    if gap.status is GapStatus.NOT_APPLICABLE:
+        return (
+            f"{title}: does not apply to this school (every descriptor is marked not applicable); nothing to aim for."
+        )
     if gap.target is None:
         return f"{title}: not enough evidence to place the aspect ({shortfall}); gather evidence, then set a target."
     target = name(gap.target).en
-    if gap.status is GapStatus.REACHED:
-        return f"{title}: the target, {target}, is reached (now {current})."
     share = f"{gap.met} of {gap.applicable} applicable descriptors up to {target} are met"
+    if gap.status is GapStatus.REACHED:
+        if not gap.unmet:
+            return f"{title}: the target, {target}, is reached (now {current})."
+        return (
+            f"{title}: the target, {target}, is reached by the {rule} rule (now {current}), though not every "
+            f"descriptor up to it is met: {share}; not met: {_listed(gap.unmet)}.{unrated}"
+        )
     if gap.status is GapStatus.NOT_ENOUGH_EVIDENCE:
         return f"{title}: not enough evidence to place the aspect ({shortfall}); on the evidence so far, {share}."
     earliest = name(Stage.at(lowest)).en
     steps = "stage" if gap.distance == 1 else "stages"
     return (
         f"{title}: {current} now, aiming for {target}{by} ({gap.distance} {steps} on). {share}; "
-        f"the first unmet are at {earliest}: {', '.join(first_unmet)}."
+        f"the first unmet are at {earliest}: {', '.join(first_unmet)}.{unrated}"
     )
 
 
@@ -204,13 +229,15 @@ class _Context:
     form: CheckedSelfEvaluation
     judgements: Mapping[str, Judgement]
     threshold: Rating
+    rule: str
 
 
 def _count(
     cells: tuple[CellRatings, ...], target: Stage, threshold: Rating
-) -> tuple[int, int, list[str], tuple[str, ...], int]:
-    """Up to the target: met, applicable, the unmet descriptors, those of the earliest stage with any, its position."""
+) -> tuple[int, int, list[str], list[str], tuple[str, ...], int]:
+    """Up to the target: met, applicable, unmet, unrated among them, the earliest stage's unmet, its position."""
     unmet: list[str] = []
+    unrated: list[str] = []
     first_unmet: list[str] = []
     lowest = 0
     met = applicable = 0
@@ -225,39 +252,69 @@ def _count(
                 met += 1
                 continue
             unmet.append(code)
+            if rating is None:
+                unrated.append(code)
             lowest = lowest or cell.stage.position
             if cell.stage.position == lowest:
                 first_unmet.append(code)
-    return met, applicable, unmet, tuple(first_unmet), lowest
+    return met, applicable, unmet, unrated, tuple(first_unmet), lowest
 
 
 def _gap(context: _Context, aspect: str, target: Target | None) -> tuple[AspectGap, int]:
     """The aspect's gap, and the position of its earliest unmet stage (0 when none is unmet)."""
-    framework, threshold = context.framework, context.threshold
+    threshold = context.threshold
     judgement = context.judgements[aspect]
     current = judgement.stage
-    enough = judgement.status is not JudgementStatus.NOT_ENOUGH_EVIDENCE
+    if judgement.status is JudgementStatus.NOT_APPLICABLE:
+        aim = None if target is None else target.stage
+        horizon = None if target is None else target.horizon
+        gap = AspectGap(aspect, GapStatus.NOT_APPLICABLE, None, aim, None, (), 0, 0, 1.0, horizon, "")
+        return attrs.evolve(gap, explanation=_describe(context, gap, None, (), 0)), 0
     if target is None:
-        gap = AspectGap(aspect, GapStatus.NO_TARGET, current, None, None, (), 0, 0, None, None, "")
-        return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, (), 0)), 0
-    met, applicable, unmet, first_unmet, lowest = _count(context.form.aspects[aspect].cells, target.stage, threshold)
+        gap = AspectGap(
+            aspect, GapStatus.NO_TARGET, current, None, None, (), 0, 0, None, None, "", shortfall=judgement.shortfall
+        )
+        return attrs.evolve(gap, explanation=_describe(context, gap, judgement.shortfall, (), 0)), 0
+    cells = context.form.aspects[aspect].cells
+    met, applicable, unmet, unrated, first_unmet, lowest = _count(cells, target.stage, threshold)
     position = 0 if current is None else current.position
-    if not enough:
+    progress = met / applicable if applicable else 1.0
+    if judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
         status, distance = GapStatus.NOT_ENOUGH_EVIDENCE, None
         progress = met / applicable if applicable else 0.0
     elif position >= target.stage.position or not unmet:
         # Reached by the rule, or everything applicable up to the target is met (the
-        # target's own stage may be wholly not applicable).
-        status, distance, unmet, progress, lowest = GapStatus.REACHED, 0, [], 1.0, 0
+        # target's own stage may be wholly not applicable). Unmet descriptors a rule
+        # passed over stay listed, and progress counts them.
+        status, distance = GapStatus.REACHED, 0
     else:
-        status, distance, progress = GapStatus.OPEN, target.stage.position - position, met / applicable
+        status, distance = GapStatus.OPEN, target.stage.position - position
     gap = AspectGap(
-        aspect, status, current, target.stage, distance, tuple(unmet), met, applicable, progress, target.horizon, ""
+        aspect,
+        status,
+        current,
+        target.stage,
+        distance,
+        tuple(unmet),
+        met,
+        applicable,
+        progress,
+        target.horizon,
+        "",
+        tuple(unrated),
+        judgement.shortfall,
     )
-    return attrs.evolve(gap, explanation=_describe(framework, gap, judgement.shortfall, first_unmet, lowest)), lowest
+    explanation = _describe(context, gap, judgement.shortfall, first_unmet, lowest)
+    return attrs.evolve(gap, explanation=explanation), lowest
 
 
-_STATUS_ORDER = {GapStatus.OPEN: 0, GapStatus.NOT_ENOUGH_EVIDENCE: 1, GapStatus.NO_TARGET: 2, GapStatus.REACHED: 3}
+_STATUS_ORDER = {
+    GapStatus.OPEN: 0,
+    GapStatus.NOT_ENOUGH_EVIDENCE: 1,
+    GapStatus.NO_TARGET: 2,
+    GapStatus.REACHED: 3,
+    GapStatus.NOT_APPLICABLE: 4,
+}
 
 
 def _order(framework: Framework, gaps: list[tuple[AspectGap, int]]) -> tuple[AspectGap, ...]:
@@ -280,6 +337,7 @@ def find_gaps(  # noqa: PLR0913 (the keyword options are documented choices)
     *,
     defaults: bool = True,
     threshold: Rating | None = None,
+    allow_comparison_only: bool = False,
 ) -> GapAnalysis:
     """Find what stands between each aspect and its target.
 
@@ -294,14 +352,19 @@ def find_gaps(  # noqa: PLR0913 (the keyword options are documented choices)
             [`default_targets`][school_improvement.default_targets]).
         threshold: The rating a descriptor needs to count as met; by default
             the threshold the profile's rule declares (``profile.rule.threshold``).
+        allow_comparison_only: Whether to find gaps from a profile judged by a
+            rule offered only for comparison (the high-water mark). Such a rule
+            shows how far the best work reaches, not the stage reached, so
+            planning from it is refused unless you ask for it here.
 
     Returns:
         The gaps, ordered for attention.
 
     Raises:
         SelfEvaluationError: If the self-evaluation does not fit the framework.
-        AnalysisError: If the profile is not the self-evaluation's, or a target
-            names an unknown aspect or an aspect twice.
+        AnalysisError: If the profile is not the self-evaluation's, a target
+            names an unknown aspect or an aspect twice, or the profile's rule is
+            for comparison only and ``allow_comparison_only`` is not set.
 
     Examples:
         >>> import datetime
@@ -337,12 +400,19 @@ def find_gaps(  # noqa: PLR0913 (the keyword options are documented choices)
     """
     form = checked(framework, evaluation)
     _check_belongs(form, profile)
+    if profile.rule.comparison_only and not allow_comparison_only:
+        message = (
+            f"the {profile.rule.name} rule is for comparison only: it shows how far the best work reaches, not the "
+            "stage reached. Assess with a rule to judge by (cumulative, secure-fit or best-fit) to plan, or pass "
+            "allow_comparison_only=True to plan from it anyway"
+        )
+        raise AnalysisError(profile.school, [Problem("$.rule", message)])
     chosen = {target.aspect: target for target in default_targets(profile)} if defaults else {}
     if targets is not None:
         chosen.update(_targets_by_aspect(framework, targets))
     bar = profile.rule.threshold if threshold is None else threshold
     judgements = {judgement.aspect: judgement for judgement in profile.judgements}
-    context = _Context(framework, form, judgements, bar)
+    context = _Context(framework, form, judgements, bar, profile.rule.name)
     gaps = [_gap(context, code, chosen.get(code)) for code in form.aspects]
     return GapAnalysis(
         profile.school,

@@ -6,7 +6,15 @@ from collections.abc import Iterable
 import attrs
 
 from school_improvement._assessment.quality import Finding, Severity
-from school_improvement._content.framework import DescriptorKind, Framework
+from school_improvement._content.framework import (
+    ASPECT_FIELD,
+    CHARACTERISTIC_FIELD,
+    DESCRIPTOR_FIELD,
+    FACTOR_FIELD,
+    PRIORITY_FIELD,
+    DescriptorKind,
+    Framework,
+)
 from school_improvement._errors import AnalysisError, Problem
 from school_improvement._planning.gaps import AspectGap, GapAnalysis
 from school_improvement._stage import Stage
@@ -78,13 +86,13 @@ class NextStep:
             linked to its aspect (editorial).
     """
 
-    descriptor: str
+    descriptor: str = attrs.field(metadata=DESCRIPTOR_FIELD)
     stage: Stage
     text: str
     kind: DescriptorKind
     reasons: tuple[Reason, ...]
-    national_priorities: tuple[str, ...]
-    characteristics: tuple[str, ...]
+    national_priorities: tuple[str, ...] = attrs.field(metadata=PRIORITY_FIELD)
+    characteristics: tuple[str, ...] = attrs.field(metadata=CHARACTERISTIC_FIELD)
 
 
 @attrs.frozen
@@ -105,7 +113,7 @@ class RecommendedPriority:
     """
 
     rank: int
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     current: Stage | None
     target: Stage
     horizon: datetime.date | None
@@ -113,7 +121,22 @@ class RecommendedPriority:
     score_parts: tuple[tuple[str, float], ...]
     reasons: tuple[Reason, ...]
     steps: tuple[NextStep, ...]
-    contributory_factors: tuple[int, ...]
+    contributory_factors: tuple[int, ...] = attrs.field(metadata=FACTOR_FIELD)
+
+
+@attrs.frozen
+class EvidenceToGather:
+    """An aspect without enough evidence to judge: gathering it is a next step in its own right.
+
+    Attributes:
+        aspect: The aspect's code.
+        shortfall: What the evidence lacks.
+        reasons: Why it is recommended.
+    """
+
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
+    shortfall: str
+    reasons: tuple[Reason, ...]
 
 
 @attrs.frozen
@@ -127,6 +150,8 @@ class Recommendation:
         weighting: The weighting that ranked the priorities.
         priorities: The recommended priorities, in rank order.
         not_chosen: Aspects with open gaps left out by the limit on priorities, in rank order.
+        gather_evidence: Aspects without enough evidence to judge, to gather
+            evidence on first: those the school chose as priorities, then in source order.
     """
 
     school: str
@@ -134,7 +159,8 @@ class Recommendation:
     framework_edition: str
     weighting: Weighting
     priorities: tuple[RecommendedPriority, ...]
-    not_chosen: tuple[str, ...]
+    not_chosen: tuple[str, ...] = attrs.field(metadata=ASPECT_FIELD)
+    gather_evidence: tuple[EvidenceToGather, ...] = ()
 
 
 _FOUNDATION = {1: 1.0, 2: 0.75, 3: 0.5, 4: 0.25}
@@ -157,49 +183,65 @@ class _Context:
     max_steps: int | None
 
 
-def _steps(context: _Context, gap: AspectGap) -> list[NextStep]:
-    framework = context.framework
-    characteristics = tuple(c.code for c in framework.characteristics_for(gap.aspect))
-    order = {code: n for n, code in enumerate(gap.unmet)}
-    candidates = []
-    for code in gap.unmet:
+def _steps(context: _Context, gap: AspectGap) -> tuple[list[NextStep], set[str]]:
+    """The steps to show, and the national priorities every unmet descriptor names (shown or not).
+
+    Steps are ranked stage by stage, then by their weight, then in source
+    order; only those shown are built.
+    """
+    framework, weighting = context.framework, context.weighting
+    first_stage = framework.descriptor(gap.unmet[0]).stage
+    ranked = []
+    named: set[str] = set()
+    for place, code in enumerate(gap.unmet):
         descriptor = framework.descriptor(code)
-        tags = _tags(framework, code, context.weighting)
+        tags = _tags(framework, code, weighting)
+        named.update(tags)
+        weight = _step_weight(context, code, tags)
+        ranked.append(((descriptor.stage.position, -weight, place), descriptor, tags))
+    ranked.sort(key=lambda entry: entry[0])
+    shown = ranked if context.max_steps is None else ranked[: context.max_steps]
+    characteristics = tuple(c.code for c in framework.characteristics_for(gap.aspect))
+    steps = []
+    for _, descriptor, tags in shown:
         reasons = (
             [Reason("gap", f"not yet met on the way to {framework.stage_name(gap.target).en}")] if gap.target else []
         )
-        if descriptor.stage is framework.descriptor(gap.unmet[0]).stage:
+        if descriptor.stage is first_stage:
             reasons.append(
                 Reason("foundation", f"part of the earliest unmet stage, {framework.stage_name(descriptor.stage).en}")
             )
         if tags:
             names = ", ".join(framework.priority(t).name.en for t in tags)
             reasons.append(Reason("national-priority", f"names the national priorities: {names}"))
-        if code in context.warned_descriptors:
+        if descriptor.code in context.warned_descriptors:
             reasons.append(Reason("evidence", "the evidence behind its rating needs strengthening"))
-        step = NextStep(
-            code, descriptor.stage, descriptor.full_text, descriptor.kind, tuple(reasons), tags, characteristics
+        steps.append(
+            NextStep(
+                descriptor.code,
+                descriptor.stage,
+                descriptor.full_text,
+                descriptor.kind,
+                tuple(reasons),
+                tags,
+                characteristics,
+            )
         )
-        candidates.append(((descriptor.stage.position, -_step_weight(context, step), order[code]), step))
-    candidates.sort(key=lambda pair: pair[0])
-    chosen = [step for _, step in candidates]
-    return chosen if context.max_steps is None else chosen[: context.max_steps]
+    return steps, named
 
 
-def _step_weight(context: _Context, step: NextStep) -> float:
+def _step_weight(context: _Context, descriptor: str, tags: tuple[str, ...]) -> float:
     weighting, framework = context.weighting, context.framework
     weight = 0.0
-    for code in step.national_priorities:
+    for code in tags:
         supporting = framework.priority(code).supporting
         weight += weighting.supporting_priority if supporting else weighting.national_priority
-    if step.descriptor in context.warned_descriptors:
+    if descriptor in context.warned_descriptors:
         weight += weighting.evidence
     return weight
 
 
-def _score(
-    context: _Context, gap: AspectGap, steps: list[NextStep]
-) -> tuple[tuple[tuple[str, float], ...], list[Reason]]:
+def _score(context: _Context, gap: AspectGap, tags: set[str]) -> tuple[tuple[tuple[str, float], ...], list[Reason]]:
     framework, weighting = context.framework, context.weighting
     lowest = framework.descriptor(gap.unmet[0]).stage
     parts: list[tuple[str, float]] = [
@@ -207,7 +249,6 @@ def _score(
         ("foundation", weighting.foundation * _FOUNDATION[lowest.position]),
     ]
     reasons = [Reason("gap", gap.explanation)]
-    tags = {tag for step in steps for tag in step.national_priorities}
     main = [p for p in framework.national_priorities if p.code in tags and not p.supporting]
     supporting = [p for p in framework.national_priorities if p.code in tags and p.supporting]
     if main or supporting:
@@ -218,7 +259,9 @@ def _score(
             )
         )
         names = ", ".join(p.name.en for p in main + supporting)
-        reasons.append(Reason("national-priority", f"its next steps serve the national priorities: {names}"))
+        reasons.append(
+            Reason("national-priority", f"the descriptors still to meet name the national priorities: {names}")
+        )
     factors = [f.number for f in framework.factors_for(gap.aspect) if f.number in context.focus_factors]
     if factors:
         parts.append(("factor", weighting.factor * len(factors)))
@@ -340,8 +383,8 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
     for gap in gaps.open_gaps:
         if gap.target is None:
             continue
-        steps = _steps(context, gap)
-        parts, reasons = _score(context, gap, steps)
+        steps, tags = _steps(context, gap)
+        parts, reasons = _score(context, gap, tags)
         score = sum(value for _, value in parts)
         ranked.append((-score, place[gap.aspect], gap, steps, parts, reasons, score))
     ranked.sort(key=lambda entry: entry[:2])
@@ -363,4 +406,28 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
         if gap.target is not None
     )
     not_chosen = tuple(entry[2].aspect for entry in ranked[len(chosen) :])
-    return Recommendation(gaps.school, gaps.date, gaps.framework_edition, context.weighting, priorities, not_chosen)
+    return Recommendation(
+        gaps.school,
+        gaps.date,
+        gaps.framework_edition,
+        context.weighting,
+        priorities,
+        not_chosen,
+        _gather_evidence(context, gaps),
+    )
+
+
+def _gather_evidence(context: _Context, gaps: GapAnalysis) -> tuple[EvidenceToGather, ...]:
+    """Every aspect without enough evidence, the school's chosen priorities first: what to gather evidence on."""
+    place = {aspect.code: n for n, aspect in enumerate(context.framework.aspects)}
+    found = []
+    for gap in gaps.gaps:
+        if gap.shortfall is None:
+            continue
+        reasons = [Reason("evidence", f"not enough evidence to judge a stage: {gap.shortfall}")]
+        chosen = gap.aspect in context.school_priorities
+        if chosen:
+            reasons.append(Reason("school-priority", "the school has chosen it as a priority: judge it first"))
+        found.append((not chosen, place[gap.aspect], EvidenceToGather(gap.aspect, gap.shortfall, tuple(reasons))))
+    found.sort(key=lambda entry: entry[:2])
+    return tuple(entry[2] for entry in found)

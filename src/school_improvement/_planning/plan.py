@@ -4,9 +4,15 @@ import datetime
 
 import attrs
 
-from school_improvement._content.framework import Framework
+from school_improvement._content.framework import (
+    ASPECT_FIELD,
+    DESCRIPTOR_FIELD,
+    FACTOR_FIELD,
+    PRIORITY_FIELD,
+    Framework,
+)
 from school_improvement._planning.gaps import GapAnalysis
-from school_improvement._planning.next_steps import Recommendation
+from school_improvement._planning.next_steps import EvidenceToGather, Recommendation
 from school_improvement._stage import Stage
 
 
@@ -23,7 +29,7 @@ class PlanAction:
         resources: What it needs (for the school to fill in).
     """
 
-    descriptor: str
+    descriptor: str = attrs.field(metadata=DESCRIPTOR_FIELD)
     text: str
     owner: str | None = None
     start: datetime.date | None = None
@@ -40,7 +46,7 @@ class SuccessCriterion:
         text: Its text, verbatim.
     """
 
-    descriptor: str
+    descriptor: str = attrs.field(metadata=DESCRIPTOR_FIELD)
     text: str
 
 
@@ -65,15 +71,15 @@ class PlanPriority:
         review_points: When progress will be reviewed (for the school to fill in).
     """
 
-    aspect: str
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
     title: str
     objective: str
     current: Stage | None
     target: Stage
     actions: tuple[PlanAction, ...]
     success_criteria: tuple[SuccessCriterion, ...]
-    national_priorities: tuple[str, ...]
-    contributory_factors: tuple[int, ...]
+    national_priorities: tuple[str, ...] = attrs.field(metadata=PRIORITY_FIELD)
+    contributory_factors: tuple[int, ...] = attrs.field(metadata=FACTOR_FIELD)
     rationale: str
     owner: str | None = None
     resources: str | None = None
@@ -91,6 +97,8 @@ class DevelopmentPlan:
         self_evaluation_date: The date of the self-evaluation it follows from.
         priorities: The priorities, in rank order.
         note: What the draft is and is not.
+        evidence_to_gather: The aspects to gather evidence on before they can
+            be judged and planned for, with why.
     """
 
     school: str
@@ -101,6 +109,7 @@ class DevelopmentPlan:
         "A draft drawn from the school's self-evaluation. Owners, dates, resources and review points are "
         "for the school to decide; this library is not endorsed by Estyn or Welsh Government."
     )
+    evidence_to_gather: tuple[EvidenceToGather, ...] = ()
 
 
 def draft_plan(framework: Framework, recommendation: Recommendation, gaps: GapAnalysis) -> DevelopmentPlan:
@@ -186,6 +195,17 @@ def draft_plan(framework: Framework, recommendation: Recommendation, gaps: GapAn
                 horizon=recommended.horizon,
             )
         )
-    return DevelopmentPlan(
-        recommendation.school, recommendation.framework_edition, recommendation.date, tuple(priorities)
+    plan = DevelopmentPlan(
+        recommendation.school,
+        recommendation.framework_edition,
+        recommendation.date,
+        tuple(priorities),
+        evidence_to_gather=recommendation.gather_evidence,
     )
+    if gaps.rule.comparison_only:
+        comparison = (
+            f" It follows stages judged by the {gaps.rule.name} rule, which is for comparison only: it shows how far "
+            "the best work reaches, not the stage reached."
+        )
+        plan = attrs.evolve(plan, note=plan.note + comparison)
+    return plan

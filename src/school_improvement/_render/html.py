@@ -83,7 +83,7 @@ def journey_map(wording: Wording, cycle: Cycle) -> str:
         reached = judgement.stage.position if judgement.stage else 0
         for stage in Stage:
             x = left + cell * (stage.position - 1)
-            if judgement.shortfall:
+            if not judgement.status.judged:
                 fill, label = _UNKNOWN, ""
             elif stage.position < reached:
                 fill, label = _REACHED, ""
@@ -103,9 +103,10 @@ def journey_map(wording: Wording, cycle: Cycle) -> str:
             if label:
                 colour = "#ffffff" if label == "now" else "#1a1a1a"
                 parts.append(_label(x + cell / 2, y + 21, label, colour))
-        if judgement.shortfall:
-            parts.append(_label(left + 2 * cell, y + 21, "not enough evidence"))
-            said.append(f"{aspect.title.en}: not enough evidence.")
+        if not judgement.status.judged:
+            found = wording.judged(judgement.status, judgement.stage)
+            parts.append(_label(left + 2 * cell, y + 21, found))
+            said.append(f"{aspect.title.en}: {found}.")
         else:
             target = f"; target {wording.stage(gap.target)}" if gap.target and gap.status is GapStatus.OPEN else ""
             said.append(f"{aspect.title.en}: {wording.stage(judgement.stage)}{target}.")
@@ -139,7 +140,10 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
 def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     out = ["<section>", "<h2>Evidence checks</h2>", "<ul>"]
     out += [f"<li><strong>{_e(f.severity.value)}</strong>: {_e(f.message)}</li>" for f in cycle.findings]
-    out += ["<li>Nothing to question.</li>"] if not cycle.findings else []
+    lacking = wording.not_enough_evidence(cycle.profile)
+    if lacking:
+        out.append(f"<li><strong>not enough evidence</strong>: {_e(lacking)}</li>")
+    out += ["<li>Nothing to question.</li>"] if not cycle.findings and not lacking else []
     out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>", "<ul>"]
     out += [f"<li>{_e(g.explanation)}</li>" for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
     out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
@@ -148,11 +152,20 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
         out += ["<ul>", *(f"<li>{_e(r.text)}</li>" for r in priority.reasons), "</ul>", "<ol>"]
         out += [f"<li><strong>{_e(s.descriptor)}</strong> {_e(s.text)}</li>" for s in priority.steps]
         out.append("</ol>")
+    if not cycle.recommendation.priorities:
+        out.append("<p>No open gap to a target, so no priority to recommend.</p>")
+    if cycle.recommendation.gather_evidence:
+        out += ["<h3>Gather evidence first</h3>", "<ul>"]
+        for item in cycle.recommendation.gather_evidence:
+            reasons = "; ".join(reason.text for reason in item.reasons)
+            title = wording.framework.aspect(item.aspect).title.en
+            out.append(f"<li><strong>{_e(title)}</strong>: {_e(reasons)}.</li>")
+        out.append("</ul>")
     out.append("</section>")
     return out
 
 
-def _plan(cycle: Cycle) -> list[str]:
+def _plan(wording: Wording, cycle: Cycle) -> list[str]:
     out = ["<section>", "<h2>Development plan (draft)</h2>", f'<p class="muted">{_e(cycle.plan.note)}</p>']
     for number, priority in enumerate(cycle.plan.priorities, start=1):
         out += [
@@ -171,6 +184,13 @@ def _plan(cycle: Cycle) -> list[str]:
         out += ["</tbody>", "</table>", "<p><strong>Success criteria.</strong></p>", "<ul>"]
         out += [f"<li>{_e(c.descriptor)}: {_e(c.text)}</li>" for c in priority.success_criteria]
         out += ["</ul>", "<p><strong>Review points.</strong> To be decided by the school.</p>"]
+    if cycle.plan.evidence_to_gather:
+        out += ["<p><strong>Before planning for them, gather evidence on:</strong></p>", "<ul>"]
+        out += [
+            f"<li>{_e(wording.framework.aspect(item.aspect).title.en)}: {_e(item.shortfall)}</li>"
+            for item in cycle.plan.evidence_to_gather
+        ]
+        out.append("</ul>")
     out.append("</section>")
     return out
 
@@ -245,8 +265,8 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
         head.append(f'<p class="note">{_e(wording.note)}</p>')
     head += [
         (
-            f"<p>Self-evaluation of {_e(profile.date)}, against {_e(profile.framework_edition)}, judged by the "
-            f"{_e(profile.rule.name)} rule ({_e(profile.rule.criterion)}).</p>"
+            f"<p>Self-evaluation of {_e(profile.date)}, against {_e(profile.framework_edition)}, "
+            f"{_e(wording.rule(profile.rule))}.</p>"
         ),
         f'<p class="caution">{_e(SCHOOL_CAUTION)}</p>',
         "<section>",
@@ -255,13 +275,14 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
         journey_map(wording, cycle),
         (
             "<figcaption>Filled blue: the stage reached now (lighter: stages before it). Dashed orange: the target. "
-            "Grey: not enough evidence to judge. The same is in words in the table below.</figcaption>"
+            "Grey: not enough evidence to judge, or the aspect does not apply. The same is in words in the table "
+            "below.</figcaption>"
         ),
         "</figure>",
         "</section>",
     ]
     foot = _page_foot(framework)
-    body = _profile(wording, cycle) + _lists(wording, cycle) + _plan(cycle) + _progress(wording, cycle)
+    body = _profile(wording, cycle) + _lists(wording, cycle) + _plan(wording, cycle) + _progress(wording, cycle)
     return "\n".join(head + body + foot)
 
 
@@ -272,19 +293,24 @@ def _group_html(wording: Wording, group: GroupRollup) -> list[str]:
         "<section>",
         f"<h3>{_e(group.group)} ({len(group.schools)} schools)</h3>",
         "<table>",
-        f"<thead><tr><th>Aspect</th><th>No stage yet</th>{heads}<th>Not enough evidence</th>"
-        + ("<th>Mean position</th>" if mean else "")
-        + "</tr></thead>",
+        f"<thead><tr><th>Aspect</th><th>No stage yet</th>{heads}<th>Not enough evidence</th><th>Not applicable</th>"
+        "<th>Rated</th>" + ("<th>Mean position</th>" if mean else "") + "</tr></thead>",
         "<tbody>",
     ]
     for spread in group.spreads:
         counts = "".join(f"<td>{count.schools}</td>" for count in spread.stages)
         shown = f"<td>{spread.mean_position:.2f}</td>" if spread.mean_position is not None else ""
+        rated = "-" if spread.coverage is None else f"{spread.coverage:.0%}"
         out.append(
             f"<tr><td>{_e(wording.framework.aspect(spread.aspect).title.en)}</td><td>{spread.no_stage_yet}</td>"
-            f"{counts}<td>{spread.not_enough_evidence}</td>{shown}</tr>"
+            f"{counts}<td>{spread.not_enough_evidence}</td><td>{spread.not_applicable}</td><td>{rated}</td>{shown}</tr>"
         )
-    out += ["</tbody>", "</table>", "<p><strong>System-level priorities.</strong></p>", "<ul>"]
+    out += ["</tbody>", "</table>"]
+    unrated = [spread for spread in group.spreads if spread.held_back_by_unrated]
+    if unrated:
+        listed = ", ".join(f"{spread.aspect} ({spread.held_back_by_unrated})" for spread in unrated)
+        out.append(f"<p>Held back only by descriptors not yet rated, and so not counted as early: {_e(listed)}.</p>")
+    out += ["<p><strong>System-level priorities.</strong></p>", "<ul>"]
     out += [f"<li>{_e(p.explanation)}</li>" for p in group.system_priorities] or [
         "<li>None: no aspect has most schools early.</li>"
     ]
@@ -346,6 +372,10 @@ def html_authority_report(
     body = _page_head(authority_title(rollup, collaboration))
     body += [f'<p class="note">{_e(text)}</p>' for text in (note, wording.note) if text]
     body.append(f'<p class="caution">{_e(AUTHORITY_CAUTION)}</p>')
+    dated = rollup or collaboration
+    ages = "" if dated is None else Wording.ages(dated.ages, dated.as_of, dated.max_age_days)
+    if ages:
+        body.append(f"<p>{_e(ages)}</p>")
     if rollup is not None:
         body += ["<section>", "<h2>Stages across schools</h2>"]
         if rollup.without_self_evaluation:

@@ -32,10 +32,13 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
     return lines
 
 
-def _findings(cycle: Cycle) -> list[str]:
+def _findings(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Evidence checks", ""]
-    lines += [f"- **{f.severity.value}**: {f.message}" for f in cycle.findings] or ["- Nothing to question."]
-    return lines
+    lines += [f"- **{f.severity.value}**: {f.message}" for f in cycle.findings]
+    lacking = wording.not_enough_evidence(cycle.profile)
+    if lacking:
+        lines.append(f"- **not enough evidence**: {lacking}")
+    return lines if len(lines) > 2 else [*lines, "- Nothing to question."]
 
 
 def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
@@ -47,12 +50,19 @@ def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
         lines += ["", "Next steps:", ""]
         lines += [f"1. **{step.descriptor}** {_cell(step.text)}" for step in priority.steps]
         lines.append("")
+    if not cycle.recommendation.priorities:
+        lines += ["No open gap to a target, so no priority to recommend.", ""]
     if cycle.recommendation.not_chosen:
         lines.append(f"Also open, left out to keep the priorities few: {', '.join(cycle.recommendation.not_chosen)}.")
+    if cycle.recommendation.gather_evidence:
+        lines += ["", "### Gather evidence first", ""]
+        for item in cycle.recommendation.gather_evidence:
+            title = wording.framework.aspect(item.aspect).title.en
+            lines.append(f"- **{title}**: " + "; ".join(reason.text for reason in item.reasons) + ".")
     return lines
 
 
-def _plan(cycle: Cycle) -> list[str]:
+def _plan(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Development plan (draft)", "", cycle.plan.note, ""]
     for number, priority in enumerate(cycle.plan.priorities, start=1):
         lines += [f"### Priority {number}: {priority.title}", "", f"**Objective.** {priority.objective}", ""]
@@ -61,6 +71,13 @@ def _plan(cycle: Cycle) -> list[str]:
         lines += ["", "**Success criteria.**", ""]
         lines += [f"- {c.descriptor}: {_cell(c.text)}" for c in priority.success_criteria]
         lines += ["", "**Review points.** To be decided by the school.", ""]
+    if cycle.plan.evidence_to_gather:
+        lines += ["**Before planning for them, gather evidence on:**", ""]
+        lines += [
+            f"- {wording.framework.aspect(item.aspect).title.en}: {item.shortfall}"
+            for item in cycle.plan.evidence_to_gather
+        ]
+        lines.append("")
     return lines
 
 
@@ -92,15 +109,12 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
         lines += [f"*{note}*", ""]
     if wording.note:
         lines += [f"*{wording.note}*", ""]
-    judged = (
-        f"Self-evaluation of {profile.date}, against {profile.framework_edition}, judged by the "
-        f"{profile.rule.name} rule ({profile.rule.criterion})."
-    )
+    judged = f"Self-evaluation of {profile.date}, against {profile.framework_edition}, {wording.rule(profile.rule)}."
     lines += [judged, "", SCHOOL_CAUTION, ""]
-    lines += [*_profile(wording, cycle), "", *_findings(cycle), ""]
+    lines += [*_profile(wording, cycle), "", *_findings(wording, cycle), ""]
     open_gaps = [g for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
     lines += ["## Gaps to targets", "", *(f"- {gap.explanation}" for gap in open_gaps), ""]
-    lines += [*_next_steps(wording, cycle), "", *_plan(cycle)]
+    lines += [*_next_steps(wording, cycle), "", *_plan(wording, cycle)]
     if cycle.progress is not None:
         lines += [*_progress(wording, cycle.progress), ""]
     lines += ["---", "", framework.provenance.attribution, ""]
@@ -111,14 +125,23 @@ def _spread_rows(wording: Wording, group: GroupRollup) -> list[str]:
     stages = " | ".join(wording.stage(stage) for stage in Stage)
     mean = any(spread.mean_position is not None for spread in group.spreads)
     lines = [
-        f"| Aspect | No stage yet | {stages} | Not enough evidence |" + (" Mean position |" if mean else ""),
-        "|---|---|" + "---|" * len(Stage) + "---|" + ("---|" if mean else ""),
+        f"| Aspect | No stage yet | {stages} | Not enough evidence | Not applicable | Rated |"
+        + (" Mean position |" if mean else ""),
+        "|---|---|" + "---|" * len(Stage) + "---|---|---|" + ("---|" if mean else ""),
     ]
     for spread in group.spreads:
         counts = " | ".join(str(count.schools) for count in spread.stages)
         title = _cell(wording.framework.aspect(spread.aspect).title.en)
+        rated = "-" if spread.coverage is None else f"{spread.coverage:.0%}"
         shown = f" {spread.mean_position:.2f} |" if spread.mean_position is not None else (" - |" if mean else "")
-        lines.append(f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} |{shown}")
+        lines.append(
+            f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} | {spread.not_applicable} "
+            f"| {rated} |{shown}"
+        )
+    unrated = [spread for spread in group.spreads if spread.held_back_by_unrated]
+    if unrated:
+        listed = ", ".join(f"{spread.aspect} ({spread.held_back_by_unrated})" for spread in unrated)
+        lines += ["", f"Held back only by descriptors not yet rated, and so not counted as early: {listed}."]
     return lines
 
 
@@ -176,6 +199,10 @@ def markdown_authority_report(
     lines = [f"# {authority_title(rollup, collaboration)}", ""]
     lines += [f"*{text}*\n" for text in (note, wording.note) if text]
     lines += [AUTHORITY_CAUTION, ""]
+    dated = rollup or collaboration
+    if dated is not None:
+        ages = Wording.ages(dated.ages, dated.as_of, dated.max_age_days)
+        lines += [ages, ""] if ages else []
     if rollup is not None:
         lines += ["## Stages across schools", ""]
         if rollup.without_self_evaluation:

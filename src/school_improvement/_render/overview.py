@@ -2,19 +2,24 @@
 
 from school_improvement._content.framework import Framework
 from school_improvement._stage import Stage
-from school_improvement._text import Language, Text
+from school_improvement._text import Language, Text, WelshProvenance
 
 
 def _say(text: Text, language: Language) -> str:
     shown = text.in_language(language)
-    return f"{shown.text} [English: no Welsh in the sources]" if shown.fallback else shown.text
+    if shown.fallback:
+        return f"{shown.text} [English: no Welsh in the sources]"
+    if shown.provenance is WelshProvenance.TRANSLATION:
+        return f"{shown.text} [the project's translation, not official]"
+    return shown.text
 
 
 def overview(framework: Framework, language: Language = "en") -> str:
     """A plain-text overview of an edition: stages, aspects, factors, priorities, principles.
 
-    Welsh is shown where the content has it; where it has none, the English
-    is shown and marked as a fallback.
+    Welsh is shown where the content has it, and marked where it is the
+    project's translation rather than a source's; where it has none, the
+    English is shown and marked as a fallback.
 
     Args:
         framework: The edition to describe.

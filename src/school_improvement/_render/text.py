@@ -9,8 +9,9 @@ from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import AspectSpread, Rollup
 from school_improvement._content.framework import Framework
 from school_improvement._planning.gaps import GapAnalysis
-from school_improvement._planning.next_steps import Recommendation
+from school_improvement._planning.next_steps import EvidenceToGather, Recommendation
 from school_improvement._planning.plan import DevelopmentPlan
+from school_improvement._render.wording import Wording
 from school_improvement._stage import Stage
 
 
@@ -18,25 +19,21 @@ def _wrap(text: str, indent: str = "    ") -> str:
     return textwrap.fill(text, 100, initial_indent=indent, subsequent_indent=indent)
 
 
-def _stage(framework: Framework, stage: Stage | None) -> str:
-    return framework.stage_name(stage).en if stage is not None else "no stage yet"
-
-
 def render_profile(framework: Framework, profile: StageProfile, findings: tuple[Finding, ...] = ()) -> str:
     """A stage profile, aspect by aspect, with each rationale and the evidence findings."""
+    wording = Wording(framework)
     lines = [
         f"Stage profile: {profile.school}, {profile.date} ({profile.framework_edition})",
-        f"Rule: {profile.rule.name} ({profile.rule.criterion}). Stages are developmental, not grades.",
+        f"Stages {wording.rule(profile.rule)}. Stages are developmental, not grades.",
         "",
     ]
     for judgement in profile.judgements:
         title = framework.aspect(judgement.aspect).title.en
-        shown = "not enough evidence" if judgement.shortfall else _stage(framework, judgement.stage)
-        lines.append(f"{judgement.aspect}  {title}: {shown}")
+        lines.append(f"{judgement.aspect}  {title}: {wording.judged(judgement.status, judgement.stage)}")
         lines.append(_wrap(judgement.rationale))
         own = judgement.professional_judgement
         if own is not None:
-            lines.append(_wrap(f"The school's own judgement: {_stage(framework, own.stage)}. {own.rationale}"))
+            lines.append(_wrap(f"The school's own judgement: {wording.stage(own.stage)}. {own.rationale}"))
     if findings:
         lines += ["", "Evidence checks:"]
         lines += [_wrap(f"[{finding.severity.value}] {finding.message}", "  ") for finding in findings]
@@ -45,7 +42,10 @@ def render_profile(framework: Framework, profile: StageProfile, findings: tuple[
 
 def render_gaps(gaps: GapAnalysis) -> str:
     """The gaps, open ones first, each explained."""
-    lines = [f"Gaps to targets: {gaps.school}, {gaps.date} (met means rated at least '{gaps.threshold.value}')", ""]
+    lines = [f"Gaps to targets: {gaps.school}, {gaps.date} (met means rated at least '{gaps.threshold.value}')"]
+    if gaps.rule.comparison_only:
+        lines.append(f"Stages {Wording.rule(gaps.rule)}.")
+    lines.append("")
     for gap in gaps.gaps:
         progress = "" if gap.progress is None else f", progress {gap.progress:.0%}"
         lines.append(f"{gap.aspect}  {gap.status.value}{progress}")
@@ -63,13 +63,26 @@ def render_recommendation(framework: Framework, advice: Recommendation) -> str:
         lines += [_wrap(reason.text) for reason in priority.reasons]
         for step in priority.steps:
             lines.append(f"   - {step.descriptor}: {step.text.splitlines()[0]}")
+    if not advice.priorities:
+        lines.append("No open gap to a target, so no priority to recommend.")
     if advice.not_chosen:
         lines += ["", f"Also open, left out to keep priorities few: {', '.join(advice.not_chosen)}"]
+    lines += _gather_evidence(framework, advice.gather_evidence)
     return "\n".join(lines)
 
 
-def render_plan(plan: DevelopmentPlan) -> str:
-    """The development plan draft, with the fields left for the school."""
+def _gather_evidence(framework: Framework, aspects: tuple[EvidenceToGather, ...]) -> list[str]:
+    if not aspects:
+        return []
+    lines = ["", "Gather evidence first, to judge these aspects at all:"]
+    for item in aspects:
+        lines.append(f"  - {item.aspect}  {framework.aspect(item.aspect).title.en}")
+        lines += [_wrap(reason.text, "      ") for reason in item.reasons]
+    return lines
+
+
+def render_plan(plan: DevelopmentPlan, framework: Framework | None = None) -> str:
+    """The development plan draft, with the fields left for the school, and the evidence to gather first."""
     lines = [
         f"School development plan (draft): {plan.school}, after the self-evaluation of {plan.self_evaluation_date}"
     ]
@@ -86,6 +99,11 @@ def render_plan(plan: DevelopmentPlan) -> str:
             lines.append(f"  National priorities: {', '.join(priority.national_priorities)}")
         lines.append(f"  Owner: {priority.owner or '(to decide)'}; review points: (to decide)")
         lines.append("")
+    if plan.evidence_to_gather:
+        lines.append("Before planning for them, gather evidence on:")
+        for item in plan.evidence_to_gather:
+            title = f"  {framework.aspect(item.aspect).title.en}" if framework is not None else ""
+            lines.append(f"   - {item.aspect}{title}: {item.shortfall}")
     return "\n".join(lines).rstrip()
 
 
@@ -93,8 +111,11 @@ def render_progress(framework: Framework, report: ProgressReport) -> str:
     """Each aspect's stages over time, its movements, and the stalled aspects."""
     dates = ", ".join(str(date) for date in report.dates)
     lines = [f"Progress: {report.school}, self-evaluations of {dates} (rule: {report.rule})", ""]
+    wording = Wording(framework)
     for progress in report.aspects:
-        stages = " -> ".join(_stage(framework, stage) for stage in progress.stages)
+        stages = " -> ".join(
+            wording.judged(status, stage) for status, stage in zip(progress.statuses, progress.stages, strict=True)
+        )
         moves = ", ".join(t.movement.value for t in progress.transitions) or "first review"
         stalled = "  STALLED" if progress.stalled else ""
         lines.append(f"{progress.aspect}  {stages}  ({moves}){stalled}")
@@ -106,9 +127,12 @@ def render_progress(framework: Framework, report: ProgressReport) -> str:
 def _spread_line(spread: AspectSpread) -> str:
     counts = " ".join(f"{count.stage.position}:{count.schools}" for count in spread.stages)
     mean = "" if spread.mean_position is None else f"  mean position {spread.mean_position:.2f}"
+    applies = f"  not applicable:{spread.not_applicable}" if spread.not_applicable else ""
+    unrated = f"  held back by unrated:{spread.held_back_by_unrated}" if spread.held_back_by_unrated else ""
+    coverage = "" if spread.coverage is None else f"  rated:{spread.coverage:.0%}"
     return (
         f"{spread.aspect}  none yet:{spread.no_stage_yet} {counts}  not enough evidence:{spread.not_enough_evidence}"
-        f"{mean}"
+        f"{applies}{unrated}{coverage}{mean}"
     )
 
 
@@ -120,6 +144,9 @@ def render_rollup(framework: Framework, rollup: Rollup) -> str:
             f"stages 1 to 4 are {', '.join(framework.stage_name(stage).en for stage in Stage)}."
         ),
     ]
+    ages = Wording.ages(rollup.ages, rollup.as_of, rollup.max_age_days)
+    if ages:
+        lines.append(ages)
     if rollup.without_self_evaluation:
         lines.append(f"Not counted, with no self-evaluation: {', '.join(rollup.without_self_evaluation)}.")
     for group in (rollup.overall, *rollup.groups):
@@ -141,8 +168,9 @@ def render_collaboration(collaboration: Collaboration) -> str:
             f"{len(collaboration.partnerships)} partnerships, total benefit {collaboration.total_benefit} "
             f"({collaboration.framework_edition})."
         ),
-        "",
     ]
+    ages = Wording.ages(collaboration.ages, collaboration.as_of, collaboration.max_age_days)
+    lines += [ages, ""] if ages else [""]
     for partnership in collaboration.partnerships:
         lines.append(f"{partnership.supporter} -> {partnership.partner}  {partnership.aspect}  +{partnership.benefit}")
         lines.append(_wrap(partnership.explanation))

@@ -1,10 +1,13 @@
 """The words every report uses: stage names in the report's language, what a judgement found, the cautions."""
 
+import datetime
+
 import attrs
 
-from school_improvement._assessment.assess import JudgementStatus
+from school_improvement._assessment.assess import JudgementStatus, RuleDescription, StageProfile
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import Rollup
+from school_improvement._authority.survey import SelfEvaluationAge
 from school_improvement._content.framework import Framework
 from school_improvement._stage import Stage
 from school_improvement._text import Language
@@ -29,10 +32,53 @@ class Wording:
         return self.framework.stage_name(stage).in_language(self.language).text
 
     def judged(self, status: JudgementStatus, stage: Stage | None) -> str:
-        """What a judgement found: the stage's name, "no stage yet", or "not enough evidence"."""
+        """What a judgement found: the stage's name, "no stage yet", "not enough evidence" or "not applicable"."""
         if status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
             return "not enough evidence"
+        if status is JudgementStatus.NOT_APPLICABLE:
+            return "not applicable"
         return self.stage(stage)
+
+    def not_enough_evidence(self, profile: StageProfile) -> str | None:
+        """The aspects without enough evidence to judge, in words; ``None`` when every aspect has enough."""
+        lacking = [j for j in profile.judgements if j.status is JudgementStatus.NOT_ENOUGH_EVIDENCE]
+        if not lacking:
+            return None
+        titles = ", ".join(self.framework.aspect(j.aspect).title.en for j in lacking)
+        return (
+            f"{len(lacking)} of the {len(profile.judgements)} aspects cannot be judged yet, for want of evidence: "
+            f"{titles}. Gathering it is the first next step there."
+        )
+
+    @staticmethod
+    def rule(rule: RuleDescription) -> str:
+        """How the stages were judged, saying once when the rule is for comparison only."""
+        said = f"judged by the {rule.name} rule ({rule.criterion})"
+        if rule.comparison_only:
+            said += (
+                "; this rule is for comparison only: it shows how far the best work reaches, not the stage reached, "
+                "so plan from a rule to judge by"
+            )
+        return said
+
+    @staticmethod
+    def ages(ages: tuple[SelfEvaluationAge, ...], as_of: datetime.date | None, max_age_days: int) -> str:
+        """Each school's self-evaluation date, and which are too old to rely on, at the survey's date."""
+        if as_of is None or not ages:
+            return ""
+        old = [age for age in ages if age.old]
+        dates = sorted({age.date for age in ages})
+        span = f"{dates[0]}" if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+        said = f"Self-evaluations dated {span}, aged at {as_of}."
+        if old:
+            listed = ", ".join(f"{age.school} ({age.date})" for age in old)
+            said += (
+                f" {len(old)} of {len(ages)} are more than {max_age_days} days old and are flagged: "
+                f"they offer no strengths to match, and their stages may have moved ({listed})."
+            )
+        else:
+            said += f" None is more than {max_age_days} days old."
+        return said
 
     @property
     def note(self) -> str | None:

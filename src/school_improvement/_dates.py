@@ -1,0 +1,28 @@
+"""Dates as the library reads them: ``YYYY-MM-DD``, as JSON Schema's ``format: date`` allows, and nothing looser.
+
+Kept to the standard library, so the command line can read a date option
+before it loads anything else.
+"""
+
+import datetime
+import re
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+"""A date as the payloads, the options and the schemas write it."""
+DATE_MESSAGE = "expected a date as YYYY-MM-DD"
+
+
+def iso_date(text: str) -> datetime.date:
+    """The date in ``YYYY-MM-DD`` text, and nothing looser (not ``20261102``, not a time, not a timestamp).
+
+    Raises:
+        ValueError: Naming what is wrong, if the text is not such a date, or no such day exists.
+    """
+    if not ISO_DATE.fullmatch(text):
+        msg = f"{DATE_MESSAGE}, not {text!r}"
+        raise ValueError(msg)
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        msg = f"{text!r} is not a date: there is no such day"
+        raise ValueError(msg) from None

@@ -1,0 +1,30 @@
+"""How much input the library reads: every size limit, in one place.
+
+A hostile or mistaken input cannot exhaust memory: readers stop one byte past
+the limit, and loaders refuse anything larger.
+"""
+
+MAX_PAYLOAD_BYTES = 2_000_000
+"""The largest JSON payload read, in bytes (UTF-8): one self-evaluation, plan or result."""
+MAX_RATINGS = 1_000
+"""The most descriptor ratings one self-evaluation may carry."""
+MAX_EVIDENCE_PER_RATING = 50
+"""The most pieces of evidence one rating may carry."""
+MAX_JUDGEMENTS = 50
+"""The most professional judgements one self-evaluation may carry."""
+MAX_TEXT = 2_000
+"""The longest note, reference or rationale, in characters."""
+MAX_NAME = 200
+"""The longest school reference or edition identifier, in characters."""
+MAX_CSV_BYTES = 2_000_000
+"""The largest self-evaluation spreadsheet read, in bytes."""
+MAX_CSV_ROWS = 1_000
+"""The most rows read from a self-evaluation spreadsheet."""
+MAX_REGISTER_BYTES = 20_000_000
+"""The largest register of schools read, in bytes."""
+MAX_REGISTER_ROWS = 100_000
+"""The most schools one register may list."""
+MAX_SET_PAYLOADS = 100_000
+"""The most payloads one set (a folder, or a JSON Lines file) may hold."""
+MAX_CONTENT_BYTES = 20_000_000
+"""The largest framework edition or mappings file read, in bytes."""
