@@ -213,7 +213,7 @@ def check_evidence(
         ...     ratings=(DescriptorRating("LW.1.1", Rating.MOSTLY, figures),),
         ... )
         >>> [finding.check for finding in check_evidence(framework, evaluation)]
-        ['no-learner-voice', 'data-only']
+        ['no-learner-voice', 'unevidenced-aspects', 'unrated', 'data-only']
     """
     form = checked(framework, evaluation)
     when = form.date if as_of is None else as_of
