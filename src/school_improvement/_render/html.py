@@ -139,11 +139,12 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
 
 def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     out = ["<section>", "<h2>Evidence checks</h2>", "<ul>"]
-    out += [f"<li><strong>{_e(f.severity.value)}</strong>: {_e(f.message)}</li>" for f in cycle.findings]
     lacking = wording.not_enough_evidence(cycle.profile)
+    shown = wording.findings(cycle.findings, lacking)
+    out += [f"<li><strong>{_e(f.severity.value)}</strong>: {_e(f.message)}</li>" for f in shown]
     if lacking:
         out.append(f"<li><strong>not enough evidence</strong>: {_e(lacking)}</li>")
-    out += ["<li>Nothing to question.</li>"] if not cycle.findings and not lacking else []
+    out += ["<li>Nothing to question.</li>"] if not shown and not lacking else []
     out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>", "<ul>"]
     out += [f"<li>{_e(g.explanation)}</li>" for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
     out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]

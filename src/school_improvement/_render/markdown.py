@@ -34,8 +34,8 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
 
 def _findings(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Evidence checks", ""]
-    lines += [f"- **{f.severity.value}**: {f.message}" for f in cycle.findings]
     lacking = wording.not_enough_evidence(cycle.profile)
+    lines += [f"- **{f.severity.value}**: {f.message}" for f in wording.findings(cycle.findings, lacking)]
     if lacking:
         lines.append(f"- **not enough evidence**: {lacking}")
     return lines if len(lines) > 2 else [*lines, "- Nothing to question."]

@@ -5,6 +5,7 @@ import datetime
 import attrs
 
 from school_improvement._assessment.assess import JudgementStatus, RuleDescription, StageProfile
+from school_improvement._assessment.quality import Finding
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import Rollup
 from school_improvement._authority.survey import SelfEvaluationAge
@@ -49,6 +50,13 @@ class Wording:
             f"{len(lacking)} of the {len(profile.judgements)} aspects cannot be judged yet, for want of evidence: "
             f"{titles}. Gathering it is the first next step there."
         )
+
+    @staticmethod
+    def findings(findings: tuple[Finding, ...], lacking: str | None) -> tuple[Finding, ...]:
+        """The findings a report lists: the aspects with no evidence are said once, with those lacking enough."""
+        if lacking is None:
+            return findings
+        return tuple(finding for finding in findings if finding.check != "unevidenced-aspects")
 
     @staticmethod
     def rule(rule: RuleDescription) -> str:
