@@ -139,11 +139,15 @@ def test_a_cell_all_not_applicable_is_passed_over() -> None:
 
 
 def test_an_aspect_all_not_applicable_is_not_judged() -> None:
-    """When every descriptor of an aspect is not applicable, there is nothing to judge, and it says so."""
+    """When every descriptor of an aspect is not applicable, it is "not applicable", not short of evidence."""
     evaluation = evaluation_of(*((f"PV.{n}.1", Rating.NOT_APPLICABLE) for n in range(1, 5)))
     judgement = assess(FRAMEWORK, evaluation).judgement("PV")
-    assert judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE
-    assert judgement.shortfall == "every descriptor is marked not applicable"
+    assert judgement.status is JudgementStatus.NOT_APPLICABLE
+    assert not judgement.status.judged
+    assert (judgement.stage, judgement.decisive, judgement.shortfall, judgement.unrated) == (None, (), None, ())
+    assert judgement.rationale == (
+        "Using pupil voice: not applicable to this school (every descriptor is marked not applicable)."
+    )
 
 
 def test_no_stage_yet_is_distinct_from_not_enough_evidence() -> None:
@@ -169,13 +173,14 @@ def test_professional_judgement_is_kept_beside_the_computed_stage() -> None:
 
 
 def test_high_water_mark_is_labelled_for_comparison() -> None:
-    """The high-water mark says, in its result, that it is for comparison only."""
+    """The high-water mark says, once in its rationale, that it is for comparison only."""
     evaluation = evaluation_of(("PV.1.1", Rating.PARTLY), ("PV.3.1", Rating.FULLY))
     profile = assess(FRAMEWORK, evaluation, rule="high-water-mark")
     assert profile.rule.comparison_only
     judgement = profile.judgement("PV")
     assert judgement.stage is Stage.BUILDING_MOMENTUM
-    assert "(high-water mark, for comparison only)" in judgement.rationale
+    assert "Building momentum reached (for comparison only), under the high-water-mark rule" in judgement.rationale
+    assert judgement.rationale.count("for comparison only") == 1
 
 
 def test_rules_by_name_and_by_object() -> None:

@@ -12,8 +12,12 @@ from school_improvement import (
     Rating,
     SelfEvaluationError,
     Severity,
+    Stage,
     check_evidence,
 )
+
+UNEVIDENCED = ("unevidenced-aspects", None, None)
+"""The whole-evaluation finding that some aspects have no rating resting on evidence."""
 
 
 def _evidence(*kinds: EvidenceKind, on: datetime.date = datetime.date(2026, 10, 1)) -> tuple[Evidence, ...]:
@@ -29,13 +33,19 @@ def _checks(findings: tuple[Finding, ...]) -> list[tuple[str, str | None, str | 
 
 
 def test_well_evidenced_ratings_raise_nothing() -> None:
-    """Recent, triangulated evidence with learner voice and consistent ratings gives no findings."""
+    """Recent, triangulated evidence with learner voice and consistent ratings raises nothing but unrated aspects."""
     evidence = _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.LESSON_OBSERVATION)
     findings = _check(
         ("PV.1.1", Rating.FULLY, evidence),
         ("PV.2.1", Rating.MOSTLY, evidence),
     )
-    assert findings == ()
+    assert _checks(findings) == [UNEVIDENCED]
+    first_stage = [
+        (descriptor.code, Rating.FULLY, evidence)
+        for descriptor in FRAMEWORK.descriptors
+        if descriptor.stage is Stage.STARTING_THE_JOURNEY
+    ]
+    assert _check(*first_stage) == ()
 
 
 def test_single_source() -> None:
@@ -44,24 +54,31 @@ def test_single_source() -> None:
         ("PV.1.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE)),
         ("PV.2.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE)),
     )
-    assert _checks(findings) == [("single-source", "PV", None)]
-    assert findings[0].severity is Severity.WARNING
-    assert "one kind of evidence (learner voice)" in findings[0].message
+    assert _checks(findings) == [UNEVIDENCED, ("single-source", "PV", None)]
+    assert findings[1].severity is Severity.WARNING
+    assert "one kind of evidence (learner voice)" in findings[1].message
 
 
 def test_data_only_and_no_learner_voice() -> None:
     """Data-only evidence is reported as such, and so is the absence of learner voice anywhere."""
     findings = _check(("LW.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)))
-    assert _checks(findings) == [("no-learner-voice", None, None), ("data-only", "LW", None)]
+    assert _checks(findings) == [
+        ("no-learner-voice", None, None),
+        UNEVIDENCED,
+        ("unrated", "LW", None),
+        ("data-only", "LW", None),
+    ]
 
 
 def test_stale_evidence() -> None:
     """Evidence older than the configured age, at the self-evaluation's date, is reported."""
     old = _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.DATA, on=datetime.date(2025, 6, 1))
     findings = _check(("PV.1.1", Rating.FULLY, old))
-    assert ("stale-evidence", "PV", "PV.1.1") in _checks(findings)
-    assert "2 of 2 pieces of evidence are more than 365 days old (the oldest from 2025-06-01)" in findings[0].message
-    assert _check(("PV.1.1", Rating.FULLY, old), max_age_days=600) == ()
+    assert _checks(findings) == [UNEVIDENCED, ("stale-evidence", "PV", "PV.1.1")]
+    assert findings[1].message == (
+        "PV.1.1: 2 of 2 pieces of evidence are more than 365 days old at 2026-11-01 (the oldest from 2025-06-01)."
+    )
+    assert _checks(_check(("PV.1.1", Rating.FULLY, old), max_age_days=600)) == [UNEVIDENCED]
 
 
 def test_ratings_without_evidence() -> None:
@@ -70,8 +87,8 @@ def test_ratings_without_evidence() -> None:
         ("PV.1.1", Rating.FULLY, _evidence(EvidenceKind.LEARNER_VOICE, EvidenceKind.DATA)),
         ("PV.2.1", Rating.FULLY, ()),
     )
-    assert _checks(findings) == [("no-evidence", "PV", "PV.2.1")]
-    assert "counts as not rated" in findings[0].message
+    assert _checks(findings) == [UNEVIDENCED, ("no-evidence", "PV", "PV.2.1")]
+    assert "counts as not rated" in findings[1].message
 
 
 def test_not_applicable_needs_no_evidence() -> None:
@@ -81,7 +98,8 @@ def test_not_applicable_needs_no_evidence() -> None:
         ("FC.1.1", Rating.NOT_APPLICABLE, ()),
         ("FC.1.2", Rating.MOSTLY, evidence),
     )
-    assert findings == ()
+    assert _checks(findings) == [UNEVIDENCED]
+    assert "(SV, LA, LC, LW, TA, CU, SE, PL, PV)" in findings[0].message
 
 
 def test_later_stage_rated_above_earlier_unmet() -> None:
@@ -92,8 +110,8 @@ def test_later_stage_rated_above_earlier_unmet() -> None:
         ("PV.2.1", Rating.MOSTLY, evidence),
         ("PV.3.1", Rating.FULLY, evidence),
     )
-    assert _checks(findings) == [("later-above-earlier", "PV", "PV.3.1")]
-    assert "(PV.1.1)" in findings[0].message
+    assert _checks(findings) == [UNEVIDENCED, ("later-above-earlier", "PV", "PV.3.1")]
+    assert "(PV.1.1)" in findings[1].message
 
 
 def test_findings_come_in_aspect_order() -> None:
@@ -102,7 +120,7 @@ def test_findings_come_in_aspect_order() -> None:
         ("FC.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)),
         ("SV.1.1", Rating.MOSTLY, _evidence(EvidenceKind.DATA)),
     )
-    assert [f.aspect for f in findings] == [None, "SV", "FC"]
+    assert [f.aspect for f in findings] == [None, None, "SV", "SV", "FC", "FC"]
 
 
 def test_bad_input_is_refused() -> None:

@@ -7,13 +7,23 @@ import pytest
 from helpers import EXAMPLE
 from school_improvement._cli.parser import main
 
+WARNED = (
+    f"school-improvement: warning: {EXAMPLE}: $.data.ratings[6].evidence: FC.3.1 is rated 'fully' with no evidence, "
+    "so it counts as not rated\n"
+)
+"""The one warning the example earns, on purpose: a rating given with no evidence."""
+
 
 def _report(capsys: pytest.CaptureFixture[str], *options: str) -> str:
-    """The Markdown report of the example self-evaluation (Ysgol Enghraifft, a fictional school), with ``options``."""
-    code = main(["report", *options, "--format", "markdown", "-o", "-", str(EXAMPLE)])
+    """The Markdown report of the example self-evaluation (Ysgol Enghraifft, a fictional school), with ``options``.
+
+    It is aged at the example's own date unless the options give another, so it does not change with the calendar.
+    """
+    dated = options if "--as-of" in options else (*options, "--as-of", "2026-11-02")
+    code = main(["report", *dated, "--format", "markdown", "-o", "-", str(EXAMPLE)])
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    assert captured.err == ""
+    assert captured.err == WARNED
     return captured.out
 
 

@@ -68,14 +68,22 @@ def test_no_empty_or_padded_text(framework: Framework) -> None:
 
 
 def test_welsh_has_provenance(framework: Framework) -> None:
-    """Every Welsh string says where it comes from, and official ones cite a listed document."""
-    documents = {d.key for d in framework.provenance.documents}
-    names = [s.name for s in framework.stages] + [p.name for p in framework.national_priorities]
-    welsh = [text.cy for text in names if text.cy is not None]
-    assert len(welsh) == 8
-    for string in welsh:
+    """The Welsh stage names are official, citing a dated publication; the priorities' names are the project's own."""
+    documents = {d.key: d for d in framework.provenance.documents}
+    stages = [s.name.cy for s in framework.stages]
+    priorities = [p.name.cy for p in framework.national_priorities]
+    assert len([string for string in stages + priorities if string is not None]) == 8
+    for string in stages:
+        assert string is not None
         assert string.provenance is WelshProvenance.OFFICIAL
-        assert string.source in documents
+        assert string.source is not None
+        document = documents[string.source]
+        assert document.title
+        assert document.publisher
+        assert document.date is not None or document.address is not None
+    for string in priorities:
+        assert string is not None
+        assert (string.provenance, string.source) == (WelshProvenance.TRANSLATION, None)
 
 
 def test_stage_names_match_the_sources(framework: Framework) -> None:

@@ -124,7 +124,11 @@ def test_the_lists_give_the_findings_gaps_and_priorities() -> None:
     assert all(gap.explanation in items for gap in cycle.gaps.open_gaps)
     headings = [_text(h) for h in root.iter(f"{X}h3")]
     assert headings[:2] == ["1. Family and community engagement", "2. Using pupil voice"]
-    assert headings[2:] == ["Priority 1: Family and community engagement", "Priority 2: Using pupil voice"]
+    assert headings[2:] == [
+        "Gather evidence first",
+        "Priority 1: Family and community engagement",
+        "Priority 2: Using pupil voice",
+    ]
     for priority in cycle.recommendation.priorities:
         assert all(f"{step.descriptor} {step.text}" in items for step in priority.steps)
 
@@ -204,6 +208,8 @@ def test_the_authority_report_counts_every_group_and_lists_every_partnership() -
         str(pupil_voice.no_stage_yet),
         *(str(count.schools) for count in pupil_voice.stages),
         str(pupil_voice.not_enough_evidence),
+        str(pupil_voice.not_applicable),
+        f"{pupil_voice.coverage:.0%}",
     ] in cells
     partnerships = [row for row in cells if row and row[0].startswith("fictional-")]
     assert partnerships == [
@@ -215,4 +221,4 @@ def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:
     """With language="cy" the columns of counts carry the Welsh stage names."""
     root = _parse(html_authority_report(FRAMEWORK, rollup=example_rollup(), language="cy"))
     headers = [_text(th) for th in root.iter(f"{X}th")]
-    assert headers[:7] == ["Aspect", "No stage yet", *WELSH_STAGES, "Not enough evidence"]
+    assert headers[:9] == ["Aspect", "No stage yet", *WELSH_STAGES, "Not enough evidence", "Not applicable", "Rated"]

@@ -52,11 +52,19 @@ def test_the_stage_profile_gives_each_aspects_stage_target_and_reasons() -> None
 
 
 def test_the_evidence_checks_and_the_open_gaps_are_listed() -> None:
-    """Every finding is listed with its severity, and every open gap with its explanation, and no other gap."""
+    """Every finding is listed with its severity, the aspects short of evidence once, then every open gap alone."""
     cycle = school_cycle()
     report = markdown_report(FRAMEWORK, cycle)
+    assert [finding.check for finding in cycle.findings] == ["unevidenced-aspects", "no-evidence"]
     assert _section(report, "## Evidence checks").strip().splitlines() == [
-        "- **warning**: LW.1.1 is rated 'fully' with no evidence; it counts as not rated."
+        "- **warning**: LW.1.1 is rated 'fully' with no evidence; it counts as not rated.",
+        (
+            "- **not enough evidence**: 8 of the 10 aspects cannot be judged yet, for want of evidence: Strategic "
+            "vision, Leadership approaches, Developing leadership capacity, Improving standards of learning and "
+            "wellbeing, Including developing positive attitudes to learning, Improving teaching & assessment, "
+            "Developing a curriculum to meet the needs of all pupils, Self-evaluation and improvement planning, "
+            "Professional learning. Gathering it is the first next step there."
+        ),
     ]
     assert _section(report, "## Gaps to targets").strip().splitlines() == [
         f"- {gap.explanation}" for gap in cycle.gaps.open_gaps
@@ -69,7 +77,11 @@ def test_the_priorities_and_the_plan_follow_the_recommendation() -> None:
     report = markdown_report(FRAMEWORK, cycle)
     steps = _section(report, "## Priorities and next steps")
     headings = [line for line in steps.splitlines() if line.startswith("### ")]
-    assert headings == ["### 1. Family and community engagement", "### 2. Using pupil voice"]
+    assert headings == [
+        "### 1. Family and community engagement",
+        "### 2. Using pupil voice",
+        "### Gather evidence first",
+    ]
     for priority in cycle.recommendation.priorities:
         assert all(f"- {reason.text}" in steps for reason in priority.reasons)
         assert all(f"1. **{step.descriptor}** {step.text}" in steps for step in priority.steps)
@@ -145,7 +157,7 @@ def test_the_roll_up_counts_every_group_aspect_by_aspect() -> None:
     report = markdown_authority_report(FRAMEWORK, rollup=rollup)
     header = (
         "| Aspect | No stage yet | Starting the journey | Making progress | Building momentum | "
-        "Sustaining high standards | Not enough evidence |"
+        "Sustaining high standards | Not enough evidence | Not applicable | Rated |\n"
     )
     assert report.count(header) == 1 + len(rollup.groups)
     for group in (rollup.overall, *rollup.groups):
@@ -153,7 +165,11 @@ def test_the_roll_up_counts_every_group_aspect_by_aspect() -> None:
         for spread in group.spreads:
             counts = " | ".join(str(count.schools) for count in spread.stages)
             title = FRAMEWORK.aspect(spread.aspect).title.en
-            assert f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} |" in section
+            assert spread.coverage is not None
+            assert (
+                f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} | "
+                f"{spread.not_applicable} | {spread.coverage:.0%} |\n"
+            ) in section
         assert all(f"- {priority.explanation}" in section for priority in group.system_priorities)
         assert all(f"- **{step.descriptor}** ({step.schools} schools)" in section for step in group.shared_steps)
     assert [group.group for group in rollup.groups] == ["Example Authority 1", "Example Authority 2"]
@@ -180,7 +196,7 @@ def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:
     report = markdown_authority_report(FRAMEWORK, rollup=example_rollup(), language="cy")
     assert (
         "| Aspect | No stage yet | dechrau'r daith | gwneud cynnydd | adeiladu momentwm | cynnal safonau uchel | "
-        "Not enough evidence |"
+        "Not enough evidence | Not applicable | Rated |\n"
     ) in report
     assert "*Welsh is shown where a Welsh source gives it" in report
     assert "Making progress" not in report.split("## Stages across schools", 1)[1].split("**System-level")[0]

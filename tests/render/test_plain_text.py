@@ -22,15 +22,17 @@ def test_the_profile_names_each_aspects_stage_with_its_reasons_and_the_findings(
     lines = text.splitlines()
     assert lines[0] == f"Stage profile: example-school, 2026-11-01 ({FRAMEWORK.edition_id})"
     assert lines[1] == (
-        "Rule: cumulative (every applicable descriptor rated at least 'mostly' at that stage and at every stage "
-        "below it). Stages are developmental, not grades."
+        "Stages judged by the cumulative rule (every applicable descriptor rated at least 'mostly' at that stage and "
+        "at every stage below it). Stages are developmental, not grades."
     )
     assert "PV  Using pupil voice: Making progress" in lines
     assert "FC  Family and community engagement: Starting the journey" in lines
     assert "SV  Strategic vision: not enough evidence" in lines
     assert "    The school's own judgement: Building momentum. Pupil panels now shape every plan." in lines
-    assert lines[-2:] == [
+    assert lines[lines.index("Evidence checks:") :] == [
         "Evidence checks:",
+        "  [info] No rating rests on evidence in 8 of the 10 aspects (SV, LA, LC, LW, TA, CU, SE, PL): gather",
+        "  evidence there before their stages can be judged.",
         "  [warning] LW.1.1 is rated 'fully' with no evidence; it counts as not rated.",
     ]
     assert "Evidence checks:" not in render_profile(FRAMEWORK, cycle.profile)
@@ -47,7 +49,7 @@ def test_the_gaps_say_what_met_means_and_give_each_aspects_status() -> None:
 
 
 def test_the_recommendation_ranks_the_priorities_with_their_steps() -> None:
-    """Each priority gives its rank, target and score, then its steps; aspects left out are named."""
+    """Each priority gives its rank, target and score, then its steps; aspects left out are named, then evidence."""
     cycle = school_cycle()
     first, second = cycle.recommendation.priorities
     text = render_recommendation(FRAMEWORK, cycle.recommendation)
@@ -57,8 +59,15 @@ def test_the_recommendation_ranks_the_priorities_with_their_steps() -> None:
     assert f"2. Using pupil voice (towards Building momentum; score {second.score:g})" in lines
     assert "   - PV.3.1: Pupil voice is influential and an established part of school improvement processes." in lines
     assert "Also open" not in text
+    gather = text[text.index("\n\nGather evidence first, to judge these aspects at all:\n") :]
+    assert [line for line in gather.splitlines() if line.startswith("  - ")] == [
+        f"  - {item.aspect}  {FRAMEWORK.aspect(item.aspect).title.en}" for item in cycle.recommendation.gather_evidence
+    ]
+    assert len(cycle.recommendation.gather_evidence) == 8
     fewer = recommend(FRAMEWORK, cycle.gaps, findings=cycle.findings, max_priorities=1)
-    assert render_recommendation(FRAMEWORK, fewer).endswith("\n\nAlso open, left out to keep priorities few: PV")
+    assert render_recommendation(FRAMEWORK, fewer).endswith(
+        "\n\nAlso open, left out to keep priorities few: PV" + gather
+    )
 
 
 def test_the_plan_gives_each_priority_and_leaves_the_owner_to_the_school() -> None:
@@ -97,13 +106,17 @@ def test_the_rollup_counts_every_group_and_names_the_stages() -> None:
         f"Roll-up of 30 schools ({FRAMEWORK.edition_id}). Counts, not grades: stages 1 to 4 are Starting the "
         "journey, Making progress, Building momentum, Sustaining high standards."
     )
+    assert lines[1] == "Self-evaluations dated 2026-10-16, aged at 2026-10-16. None is more than 365 days old."
     for group in (rollup.overall, *rollup.groups):
         start = lines.index(f"{group.group} ({len(group.schools)} schools)")
         for place, spread in enumerate(group.spreads, start=start + 1):
             counts = " ".join(f"{count.stage.position}:{count.schools}" for count in spread.stages)
+            applies = f"  not applicable:{spread.not_applicable}" if spread.not_applicable else ""
+            unrated = f"  held back by unrated:{spread.held_back_by_unrated}" if spread.held_back_by_unrated else ""
+            assert spread.coverage is not None
             assert lines[place] == (
                 f"  {spread.aspect}  none yet:{spread.no_stage_yet} {counts}  "
-                f"not enough evidence:{spread.not_enough_evidence}"
+                f"not enough evidence:{spread.not_enough_evidence}{applies}{unrated}  rated:{spread.coverage:.0%}"
             )
     assert lines.count("  System-level priorities:") == sum(
         1 for group in (rollup.overall, *rollup.groups) if group.system_priorities
