@@ -1,6 +1,7 @@
 """The cycle in one call: the steps by hand, every option reaching its step, and each self-evaluation checked once."""
 
 import datetime
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -98,6 +99,8 @@ def test_no_self_evaluation_is_refused() -> None:
 _OPTIONS: dict[str, Any] = {
     "sufficiency": Sufficiency(min_rated=1, min_evidence_kinds=1),
     "max_age_days": 20,
+    "as_of": datetime.date(2027, 1, 1),
+    "allow_comparison_only": True,
     "targets": {"PV": Stage.BUILDING_MOMENTUM},
     "defaults": False,
     "threshold": Rating.PARTLY,
@@ -110,12 +113,12 @@ _OPTIONS: dict[str, Any] = {
 """Every option of the cycle, each away from its default."""
 
 
-@pytest.mark.parametrize("rule", ["cumulative", "best-fit"])
+@pytest.mark.parametrize("rule", ["cumulative", "best-fit", "high-water-mark"])
 def test_the_cycle_is_the_steps_by_hand_with_the_same_options(rule: str) -> None:
     """run_cycle gives what assess, check_evidence, find_gaps, recommend and draft_plan give with the same options."""
     cycle = run_cycle(FRAMEWORK, LATEST, rule, **_OPTIONS)
     profile = assess(FRAMEWORK, LATEST, rule, sufficiency=_OPTIONS["sufficiency"])
-    findings = check_evidence(FRAMEWORK, LATEST, max_age_days=_OPTIONS["max_age_days"])
+    findings = check_evidence(FRAMEWORK, LATEST, max_age_days=_OPTIONS["max_age_days"], as_of=_OPTIONS["as_of"])
     gaps = find_gaps(
         FRAMEWORK,
         LATEST,
@@ -123,6 +126,7 @@ def test_the_cycle_is_the_steps_by_hand_with_the_same_options(rule: str) -> None
         _OPTIONS["targets"],
         defaults=_OPTIONS["defaults"],
         threshold=_OPTIONS["threshold"],
+        allow_comparison_only=_OPTIONS["allow_comparison_only"],
     )
     recommendation = recommend(
         FRAMEWORK,
@@ -170,6 +174,14 @@ _REACHES: dict[str, tuple[dict[str, Any], Callable[[Cycle], bool]]] = {
         lambda c: c.profile.judgement("SV").status is JudgementStatus.NOT_ENOUGH_EVIDENCE,
     ),
     "max_age_days": ({"max_age_days": 20}, lambda c: "stale-evidence" in {f.check for f in c.findings}),
+    "as_of": (
+        {"as_of": datetime.date(2027, 11, 2)},
+        lambda c: "stale-self-evaluation" in {f.check for f in c.findings},
+    ),
+    "allow_comparison_only": (
+        {"rule": "high-water-mark", "allow_comparison_only": True},
+        lambda c: c.gaps.rule.comparison_only and "which is for comparison only" in c.plan.note,
+    ),
     "targets": (
         {"targets": {"PV": Stage.SUSTAINING_HIGH_STANDARDS}},
         lambda c: c.gaps.gap("PV").target is Stage.SUSTAINING_HIGH_STANDARDS,
@@ -195,6 +207,17 @@ _REACHES: dict[str, tuple[dict[str, Any], Callable[[Cycle], bool]]] = {
     ),
     "stalled_after": ({"stalled_after": 2}, lambda c: _stalled(c) == ("FC",)),
 }
+
+
+def test_every_option_of_the_cycle_is_shown_to_reach_its_step() -> None:
+    """Each keyword option run_cycle takes has an entry above that shows it taking effect."""
+    keywords = {
+        name
+        for name, parameter in inspect.signature(run_cycle).parameters.items()
+        if parameter.kind is parameter.KEYWORD_ONLY
+    }
+    assert keywords == set(_REACHES) - {"rule"}
+    assert keywords == set(_OPTIONS) | {"stalled_after"}
 
 
 @pytest.mark.parametrize("option", list(_REACHES))
