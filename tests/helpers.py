@@ -1,7 +1,10 @@
 """Small builders shared by the tests: the one way to build a self-evaluation, a rule of one's own, the examples."""
 
+import contextlib
 import datetime
-from collections.abc import Iterable, Sequence
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -83,3 +86,33 @@ class OwnRule:
     def decide(self, cells: Sequence[CellRatings]) -> Decision:
         """The highest stage that it and every stage below it meet the threshold."""
         return CumulativeThreshold(self.threshold).decide(cells)
+
+
+@contextlib.contextmanager
+def pipe_offering(folder: Path, size: int) -> Iterator[tuple[Path, Callable[[], int]]]:
+    """A named pipe in ``folder`` offering ``size`` bytes of spaces to whoever reads it.
+
+    Yields its path and a function giving how many bytes the reader took (up to what the pipe holds), once the
+    ``with`` block is left: a reader that stops at its limit leaves the rest untaken.
+    """
+    path = folder / "offered.json"
+    os.mkfifo(path)
+    taken = [0]
+
+    def offer() -> None:
+        chunk = b" " * 65_536
+        with path.open("wb", buffering=0) as pipe:  # waits for a reader
+            try:
+                while taken[0] < size:
+                    taken[0] += pipe.write(chunk) or 0
+            except BrokenPipeError:  # the reader stopped and closed the pipe
+                pass
+
+    writer = threading.Thread(target=offer, daemon=True)
+    writer.start()
+    try:
+        yield path, lambda: taken[0]
+    finally:
+        if writer.is_alive():  # a reader never came, or stopped without closing: open and close it for the writer
+            os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join(timeout=30)

@@ -80,3 +80,27 @@ def self_evaluations(draw: st.DrawFn, *, aspects: tuple[str, ...] | None = None)
         evidence = tuple(draw(st.lists(evidence_items, min_size=0, max_size=3)))
         ratings.append((descriptor.code, rating, evidence))
     return evaluation_of(*ratings, school="school-under-test")
+
+
+def _iso(day: datetime.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+date_like: st.SearchStrategy[object] = st.one_of(
+    st.dates().map(_iso),
+    st.dates().map(lambda day: _iso(day).replace("-", "")),
+    st.datetimes().map(lambda moment: moment.isoformat() + "Z"),
+    st.dates().map(lambda day: f"{_iso(day)}T00:00:00Z"),
+    st.integers(min_value=-(2**31), max_value=2**33).map(str),
+    st.integers(min_value=-(2**31), max_value=2**33),
+    st.builds(
+        "{:04d}-{:02d}-{:02d}".format,
+        st.integers(min_value=0, max_value=9999),
+        st.integers(min_value=0, max_value=13),
+        st.integers(min_value=28, max_value=32),
+    ),
+    st.dates().map(lambda day: f" {_iso(day)}\n"),
+    st.dates().map(lambda day: _iso(day).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))),
+)
+"""What might be sent as a date: YYYY-MM-DD, compact, with a time, a timestamp as text or a number, an impossible
+day, padded with white space, or in Arabic-Indic digits."""

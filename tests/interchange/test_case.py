@@ -114,3 +114,14 @@ def test_welsh_document_links_translations(package: dict[str, Any]) -> None:
     assert all(a["destinationNodeURI"]["identifier"] in english for a in links)
     with pytest.raises(ValueError, match="language must be"):
         case_package(FRAMEWORK, "fr")
+
+
+def test_the_welsh_document_says_its_title_and_names_are_the_projects_translation() -> None:
+    """The Welsh package's document, titled by the project, says the title and names are not official Welsh."""
+    document = case_package(FRAMEWORK, "cy")["CFDocument"]
+    assert document["title"] == "Taith wella ysgol: blaenoriaethau cenedlaethol"
+    assert document["description"] == (
+        "The title and the priorities' names are the school-improvement project's translation, not official Welsh: "
+        "no named Welsh-language publication held by the project gives them."
+    )
+    assert "Estyn" not in document["creator"]
