@@ -33,8 +33,8 @@ FC_OPEN: tuple[Rated, ...] = (("FC.1.1", Rating.FULLY), ("FC.1.2", Rating.FULLY)
 COMPARISON_ONLY = Problem(
     "$.rule",
     "the high-water-mark rule is for comparison only: it shows how far the best work reaches, not the stage "
-    "reached. Assess with a rule to judge by (cumulative, secure-fit or best-fit) to plan, or pass "
-    "allow_comparison_only=True to plan from it anyway",
+    "reached. Assess with a rule to judge by (cumulative, secure-fit or best-fit) to plan, or ask to "
+    "plan from it anyway (allow_comparison_only=True; on the command line, --allow-comparison-only)",
 )
 SHORT = "0 of the 2 rated descriptors needed; 0 of the 2 kinds of evidence needed"
 """The shortfall of an aspect with nothing rated, under the default sufficiency."""

@@ -173,7 +173,7 @@ def _old_and_new() -> Survey:
 
 
 FLAGGED = (
-    "Self-evaluations dated 2025-06-01 to 2026-11-01, aged at 2026-11-01. 1 of 2 are more than 365 days old and are "
+    "Self-evaluations dated 2025-06-01 to 2026-11-01, aged at 2026-11-01. 1 of 2 is more than 365 days old and is "
     "flagged: they offer no strengths to match, and their stages may have moved (a (2025-06-01))."
 )
 

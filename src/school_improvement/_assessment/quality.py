@@ -53,7 +53,8 @@ def _unrated(framework: Framework, figures: AspectRatings) -> Finding | None:
     shown = ", ".join(unrated[:5]) + (f" and {len(unrated) - 5} more" if len(unrated) > 5 else "")
     title = framework.aspect(figures.aspect).title.en
     message = (
-        f"{title}: {len(unrated)} descriptors at or below {framework.stage_name(highest).en} are not rated with "
+        f"{title}: {len(unrated)} {'descriptor' if len(unrated) == 1 else 'descriptors'} at or below "
+        f"{framework.stage_name(highest).en} {'is' if len(unrated) == 1 else 'are'} not rated with "
         f"evidence ({shown}); a stage past them waits on their rating, not on evidence that they are unmet."
     )
     return Finding("unrated", Severity.INFO, message, aspect=figures.aspect)

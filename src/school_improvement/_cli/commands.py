@@ -171,10 +171,9 @@ def _cmd_validate(arguments: argparse.Namespace) -> str:
 
 def _cmd_assess(arguments: argparse.Namespace) -> str:
     framework, evaluation, profile = _assessed(arguments)
-    if arguments.format == "json":
-        return dumps(profile)
+    # Checked in either format: a self-evaluation dated after --as-of is refused as the other commands refuse it.
     findings = check_evidence(framework, evaluation, max_age_days=arguments.max_age_days, as_of=_as_of(arguments))
-    return render_profile(framework, profile, findings)
+    return dumps(profile) if arguments.format == "json" else render_profile(framework, profile, findings)
 
 
 def _planned(arguments: argparse.Namespace) -> tuple[Framework, Cycle]:

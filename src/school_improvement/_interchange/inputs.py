@@ -1,6 +1,8 @@
 """Reading untrusted input: a self-evaluation from another system, validated field by field."""
 
+import datetime
 import json
+import re
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +17,7 @@ from school_improvement._assessment.evidence import (
     SelfEvaluation,
 )
 from school_improvement._content.framework import Framework
+from school_improvement._dates import DATE_MESSAGE
 from school_improvement._errors import PayloadError, Problem, SelfEvaluationWarning
 from school_improvement._files import parse_json, too_large
 from school_improvement._interchange.envelope import under_data
@@ -41,30 +44,91 @@ def _problems(error: Any) -> list[Problem]:  # noqa: ANN401 (a pydantic Validati
     problems = []
     for detail in error.errors(include_url=False):
         location = tuple(part for part in detail["loc"] if not str(part).startswith("function-"))
-        if detail["type"] == "value_error":  # one of the library's own checks: its words, without pydantic's prefix
-            message = str(detail["ctx"]["error"])
+        if location and location[-1] == "date" and detail["type"] in _NOT_A_DATE:
+            message = f"{DATE_MESSAGE}, not {detail['input']!r}"
         else:
             message = _MESSAGES.get(detail["type"], detail["msg"])
         problems.append(Problem(_path(location), message))
     return problems
 
 
+_NOT_A_DATE = frozenset({"string_type", "string_pattern_mismatch"})
+"""What pydantic says of a date that is not ``YYYY-MM-DD`` text: said in the library's own words instead."""
 _RATINGS = {rating.value: rating for rating in Rating}
 _KINDS = {kind.value: kind for kind in EvidenceKind}
 _STAGES = {stage.value: stage for stage in Stage}
 
 
-def _build(data: Any) -> SelfEvaluation:  # noqa: ANN401 (a validated SelfEvaluationModel, imported lazily)
-    """The self-evaluation from its validated model, built directly: every field is already checked."""
-    return SelfEvaluation(
+_KEY = re.compile(rb'"\s*:')
+"""The end of a key in JSON text; a string value holding an escaped quote and a colon matches too."""
+
+
+_SPACED_KEY = re.compile(rb'"\s+:')
+
+
+def _keys_written(raw: bytes) -> int:
+    """At least how many keys the JSON text writes: one match at the end of each, and any inside a string value."""
+    if _SPACED_KEY.search(raw):  # a key with space before its colon, as few writers do: count them all the long way
+        return len(_KEY.findall(raw))
+    return raw.count(b'":')
+
+
+def _keys_read(model: Any) -> int:  # noqa: ANN401 (a validated SelfEvaluationPayload, imported lazily)
+    """How many keys the validated payload was given: fewer than written only when one was given twice.
+
+    With the count from the text this is a fast exact test for a repeated key: the two are equal only when
+    no key was given twice (the text count can only be higher, never lower, than the keys really written).
+    """
+    data = model.data
+    return (
+        len(model.__pydantic_fields_set__)
+        + len(data.__pydantic_fields_set__)
+        + sum(
+            len(r.__pydantic_fields_set__) + sum(len(e.__pydantic_fields_set__) for e in r.evidence)
+            for r in data.ratings
+        )
+        + sum(len(j.__pydantic_fields_set__) for j in data.judgements)
+    )
+
+
+def _days(data: Any) -> tuple[dict[str, datetime.date], list[Problem]]:  # noqa: ANN401 (a validated model)
+    """Each day the payload names, read once (the schema has checked the form), and any the calendar lacks."""
+    texts = {data.date}
+    texts.update(e.date for rating in data.ratings for e in rating.evidence)
+    days: dict[str, datetime.date] = {}
+    wrong: list[str] = []
+    for text in texts:
+        try:
+            days[text] = datetime.date.fromisoformat(text)
+        except ValueError:  # noqa: PERF203 (rare; a try that raises nothing costs nothing here)
+            wrong.append(text)
+    if not wrong:
+        return days, []
+    message = {text: f"{text!r} is not a date: there is no such day" for text in wrong}
+    problems = [Problem("$.data.date", message[data.date])] if data.date in message else []
+    problems += [
+        Problem(f"$.data.ratings[{r}].evidence[{n}].date", message[e.date])
+        for r, rating in enumerate(data.ratings)
+        for n, e in enumerate(rating.evidence)
+        if e.date in message
+    ]
+    return days, problems
+
+
+def _build(data: Any) -> tuple[SelfEvaluation, list[Problem]]:  # noqa: ANN401 (a validated model, imported lazily)
+    """The self-evaluation from its validated model, built directly, and any day in it the calendar lacks."""
+    days, problems = _days(data)
+    if problems:
+        return SelfEvaluation(data.school, datetime.date.min, data.framework_edition), problems
+    evaluation = SelfEvaluation(
         school=data.school,
-        date=data.date,
+        date=days[data.date],
         framework_edition=data.framework_edition,
         ratings=tuple(
             DescriptorRating(
                 rating.descriptor,
                 _RATINGS[rating.rating],
-                tuple(Evidence(_KINDS[e.kind], e.date, e.note, e.reference) for e in rating.evidence),
+                tuple(Evidence(_KINDS[e.kind], days[e.date], e.note, e.reference) for e in rating.evidence),
             )
             for rating in data.ratings
         ),
@@ -73,6 +137,36 @@ def _build(data: Any) -> SelfEvaluation:  # noqa: ANN401 (a validated SelfEvalua
             for j in data.judgements
         ),
     )
+    return evaluation, []
+
+
+def _validated(source: str | bytes | Mapping[str, Any], name: str) -> Any:  # noqa: ANN401 (a model, imported lazily)
+    """The validated payload model, or every problem with its place; a key given twice is one."""
+    from pydantic import ValidationError  # noqa: PLC0415 (pydantic stays out of the package import)
+
+    from school_improvement._interchange.schema import SelfEvaluationPayload  # noqa: PLC0415
+
+    def fail(problems: list[Problem]) -> PayloadError:
+        return PayloadError(name, problems)
+
+    raw = b""
+    try:
+        if isinstance(source, Mapping):
+            model = SelfEvaluationPayload.model_validate(dict(source))
+        else:
+            raw = source.encode("utf-8") if isinstance(source, str) else source
+            raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some tools write
+            if len(raw) > MAX_PAYLOAD_BYTES:
+                raise fail([too_large(f"{len(raw):,}", MAX_PAYLOAD_BYTES)])
+            model = SelfEvaluationPayload.model_validate_json(raw)
+    except ValidationError as error:
+        if raw:
+            parse_json(raw, fail)  # not JSON, or a key given twice: said in the library's words, with the place
+        raise fail(_problems(error)) from None
+    if raw and _keys_written(raw) != _keys_read(model):
+        # pydantic's reader lets the last of two equal keys win; the library's refuses them, with the place.
+        parse_json(raw, fail)
+    return model
 
 
 def load_self_evaluation(
@@ -131,28 +225,15 @@ def load_self_evaluation(
         ...     print(error.problems[0])
         $.data.ratings[0].rating: Input should be 'not-yet', 'partly', 'mostly', 'fully' or 'not-applicable'
     """
-    from pydantic import ValidationError  # noqa: PLC0415 (pydantic stays out of the package import)
-
-    from school_improvement._interchange.schema import SelfEvaluationPayload  # noqa: PLC0415
-
-    if isinstance(source, Mapping):
-        data: object = dict(source)
-    else:
-        raw = source.encode("utf-8") if isinstance(source, str) else source
-        raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some tools write
-        if len(raw) > MAX_PAYLOAD_BYTES:
-            raise PayloadError(name, [too_large(f"{len(raw):,}", MAX_PAYLOAD_BYTES)])
-        # Parsed here, not by pydantic, so that a key given twice is refused rather than the last one winning.
-        data = parse_json(raw, lambda problems: PayloadError(name, problems))
-    try:
-        model = SelfEvaluationPayload.model_validate(data)
-    except ValidationError as error:
-        raise PayloadError(name, _problems(error)) from None
+    model = _validated(source, name)
     problems: list[Problem] = []
     if model.framework_edition != model.data.framework_edition:
         message = f"the payload declares {model.framework_edition!r}, its data {model.data.framework_edition!r}"
         problems.append(Problem("$.framework_edition", message))
-    evaluation = _build(model.data)
+    evaluation, impossible = _build(model.data)
+    problems += impossible
+    if impossible:
+        raise PayloadError(name, problems)
     if framework is not None:
         problems += under_data(self_evaluation_problems(framework, evaluation))
     if problems:

@@ -4,15 +4,14 @@ This module imports pydantic, so nothing in the core imports it: it is loaded
 only when untrusted input is read or a schema is generated.
 """
 
-import datetime
 import types
 import typing
 from typing import Annotated, Any, Literal
 
 import attrs
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, create_model
 
-from school_improvement._dates import DATE_MESSAGE, iso_date
+from school_improvement._dates import ISO_DATE
 from school_improvement._limits import (
     MAX_EVIDENCE_PER_RATING,
     MAX_JUDGEMENTS,
@@ -36,15 +35,14 @@ KindValue = Literal[
 ]
 
 
-def _iso_date(value: object) -> object:
-    """Only what the schema's ``format: date`` allows: ``YYYY-MM-DD`` text (or a date, from Python)."""
-    if isinstance(value, datetime.datetime) or not isinstance(value, (str, datetime.date)):
-        raise ValueError(DATE_MESSAGE)  # noqa: TRY004 (pydantic reports a ValueError as a validation problem)
-    return iso_date(value) if isinstance(value, str) else value
+IsoDate = Annotated[
+    str, StringConstraints(pattern=f"^{ISO_DATE.pattern}$"), WithJsonSchema({"type": "string", "format": "date"})
+]
+"""A date, taken only as ``YYYY-MM-DD`` text, as JSON Schema's ``format: date`` says.
 
-
-IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
-"""A date, taken only as ``YYYY-MM-DD``."""
+The pattern is checked with the rest of the payload; whether the day exists
+is checked as the self-evaluation is built, with the same path.
+"""
 
 StageValue = Literal["starting-the-journey", "making-progress", "building-momentum", "sustaining-high-standards"]
 

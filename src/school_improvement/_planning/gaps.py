@@ -197,7 +197,10 @@ def _describe(
     name = framework.stage_name
     current = name(gap.current).en if gap.current else "no stage yet"
     by = f" by {gap.horizon}" if gap.horizon else ""
-    unrated = f" Of these, {len(gap.unrated)} are not rated yet: {_listed(gap.unrated)}." if gap.unrated else ""
+    count = len(gap.unrated)
+    unrated = (
+        f" Of these, {count} {'is' if count == 1 else 'are'} not rated yet: {_listed(gap.unrated)}." if count else ""
+    )
     if gap.status is GapStatus.NOT_APPLICABLE:
         return (
             f"{title}: does not apply to this school (every descriptor is marked not applicable); nothing to aim for."
@@ -403,8 +406,8 @@ def find_gaps(  # noqa: PLR0913 (the keyword options are documented choices)
     if profile.rule.comparison_only and not allow_comparison_only:
         message = (
             f"the {profile.rule.name} rule is for comparison only: it shows how far the best work reaches, not the "
-            "stage reached. Assess with a rule to judge by (cumulative, secure-fit or best-fit) to plan, or pass "
-            "allow_comparison_only=True to plan from it anyway"
+            "stage reached. Assess with a rule to judge by (cumulative, secure-fit or best-fit) to plan, or ask to "
+            "plan from it anyway (allow_comparison_only=True; on the command line, --allow-comparison-only)"
         )
         raise AnalysisError(profile.school, [Problem("$.rule", message)])
     chosen = {target.aspect: target for target in default_targets(profile)} if defaults else {}

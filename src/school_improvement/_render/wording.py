@@ -79,9 +79,10 @@ class Wording:
         span = f"{dates[0]}" if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
         said = f"Self-evaluations dated {span}, aged at {as_of}."
         if old:
+            verb = "is" if len(old) == 1 else "are"
             listed = ", ".join(f"{age.school} ({age.date})" for age in old)
             said += (
-                f" {len(old)} of {len(ages)} are more than {max_age_days} days old and are flagged: "
+                f" {len(old)} of {len(ages)} {verb} more than {max_age_days} days old and {verb} flagged: "
                 f"they offer no strengths to match, and their stages may have moved ({listed})."
             )
         else:
