@@ -24,5 +24,9 @@ def iso_date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        msg = f"{text!r} is not a date: there is no such day"
-        raise ValueError(msg) from None
+        raise ValueError(no_such_day(text)) from None
+
+
+def no_such_day(text: str) -> str:
+    """What is wrong with ``YYYY-MM-DD`` text that names a day the calendar lacks, such as ``2026-02-30``."""
+    return f"{text!r} is not a date: there is no such day"

@@ -10,6 +10,11 @@ from school_improvement._assessment.evidence import DescriptorRating, EvidenceKi
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
 
+STALE_SELF_EVALUATION = "stale-self-evaluation"
+"""The check that flags a self-evaluation too old at the date it is checked at."""
+UNEVIDENCED_ASPECTS = "unevidenced-aspects"
+"""The check that lists the aspects where no rating rests on evidence."""
+
 
 class Severity(enum.Enum):
     """How much a finding matters."""
@@ -147,7 +152,7 @@ def _whole_findings(form: CheckedSelfEvaluation, max_age_days: int, as_of: datet
             f"The self-evaluation is from {form.date}, {age} days before {as_of} (more than {max_age_days}): "
             "evaluate again before relying on it."
         )
-        findings.append(Finding("stale-self-evaluation", Severity.WARNING, message))
+        findings.append(Finding(STALE_SELF_EVALUATION, Severity.WARNING, message))
     ratings = form.evaluation.ratings
     if ratings and not any(item.kind is EvidenceKind.LEARNER_VOICE for rating in ratings for item in rating.evidence):
         message = "No rating rests on learner voice; the self-evaluation should hear from learners."
@@ -158,7 +163,7 @@ def _whole_findings(form: CheckedSelfEvaluation, max_age_days: int, as_of: datet
             f"No rating rests on evidence in {len(unevidenced)} of the {len(form.aspects)} aspects "
             f"({', '.join(unevidenced)}): gather evidence there before their stages can be judged."
         )
-        findings.append(Finding("unevidenced-aspects", Severity.INFO, message))
+        findings.append(Finding(UNEVIDENCED_ASPECTS, Severity.INFO, message))
     return findings
 
 

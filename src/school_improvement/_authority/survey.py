@@ -7,7 +7,7 @@ import attrs
 
 from school_improvement._assessment.assess import StageProfile, Sufficiency, rule_of
 from school_improvement._assessment.evidence import SelfEvaluation
-from school_improvement._assessment.quality import Finding
+from school_improvement._assessment.quality import STALE_SELF_EVALUATION, Finding
 from school_improvement._assessment.rules import StageRule
 from school_improvement._authority.schools import School
 from school_improvement._content.framework import Framework
@@ -36,11 +36,7 @@ class SchoolSnapshot:
     @property
     def old(self) -> bool:
         """True when the self-evaluation was older than the survey allows at the survey's date."""
-        return any(finding.check == STALE for finding in self.findings)
-
-
-STALE = "stale-self-evaluation"
-"""The evidence check that flags a self-evaluation too old at the date it is checked at."""
+        return any(finding.check == STALE_SELF_EVALUATION for finding in self.findings)
 
 
 @attrs.frozen

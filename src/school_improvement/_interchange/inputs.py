@@ -17,7 +17,7 @@ from school_improvement._assessment.evidence import (
     SelfEvaluation,
 )
 from school_improvement._content.framework import Framework
-from school_improvement._dates import DATE_MESSAGE
+from school_improvement._dates import DATE_MESSAGE, no_such_day
 from school_improvement._errors import PayloadError, Problem, SelfEvaluationWarning
 from school_improvement._files import parse_json, too_large
 from school_improvement._interchange.envelope import under_data
@@ -104,7 +104,7 @@ def _days(data: Any) -> tuple[dict[str, datetime.date], list[Problem]]:  # noqa:
             wrong.append(text)
     if not wrong:
         return days, []
-    message = {text: f"{text!r} is not a date: there is no such day" for text in wrong}
+    message = {text: no_such_day(text) for text in wrong}
     problems = [Problem("$.data.date", message[data.date])] if data.date in message else []
     problems += [
         Problem(f"$.data.ratings[{r}].evidence[{n}].date", message[e.date])

@@ -5,7 +5,7 @@ import datetime
 import attrs
 
 from school_improvement._assessment.assess import JudgementStatus, RuleDescription, StageProfile
-from school_improvement._assessment.quality import Finding
+from school_improvement._assessment.quality import UNEVIDENCED_ASPECTS, Finding
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import Rollup
 from school_improvement._authority.survey import SelfEvaluationAge
@@ -56,7 +56,7 @@ class Wording:
         """The findings a report lists: the aspects with no evidence are said once, with those lacking enough."""
         if lacking is None:
             return findings
-        return tuple(finding for finding in findings if finding.check != "unevidenced-aspects")
+        return tuple(finding for finding in findings if finding.check != UNEVIDENCED_ASPECTS)
 
     @staticmethod
     def rule(rule: RuleDescription) -> str:
