@@ -133,12 +133,50 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Weighting",
         "recommend",
     ),
+    "_planning.choices": (
+        "ChosenPriority",
+        "PriorityNotice",
+        "check_priorities",
+        "targets_of",
+    ),
     "_planning.plan": (
+        "ActionState",
+        "ActionStatus",
+        "CriterionState",
+        "CriterionStatus",
         "DevelopmentPlan",
+        "Milestone",
         "PlanAction",
         "PlanPriority",
+        "ProgressUpdate",
+        "ReviewRecord",
         "SuccessCriterion",
+        "TargetStanding",
+        "TargetState",
         "draft_plan",
+        "plan_problems",
+    ),
+    "_planning.discussion": (
+        "AspectView",
+        "DiscussionRecord",
+        "Participant",
+        "StrengthOffer",
+        "SupportItem",
+        "SupportSource",
+        "SupportStatus",
+        "ViewDifference",
+        "discussion_problems",
+        "view_differences",
+    ),
+    "_planning.review": (
+        "ActionReview",
+        "ActionStanding",
+        "Change",
+        "CriterionReview",
+        "PlanReview",
+        "TargetReview",
+        "record_review",
+        "review_plan",
     ),
     "_planning.cycle": (
         "Cycle",
@@ -356,9 +394,27 @@ if typing.TYPE_CHECKING:
         csv_template as csv_template,
         read_self_evaluation_csv as read_self_evaluation_csv,
     )
+    from school_improvement._planning.choices import (
+        ChosenPriority as ChosenPriority,
+        PriorityNotice as PriorityNotice,
+        check_priorities as check_priorities,
+        targets_of as targets_of,
+    )
     from school_improvement._planning.cycle import (
         Cycle as Cycle,
         run_cycle as run_cycle,
+    )
+    from school_improvement._planning.discussion import (
+        AspectView as AspectView,
+        DiscussionRecord as DiscussionRecord,
+        Participant as Participant,
+        StrengthOffer as StrengthOffer,
+        SupportItem as SupportItem,
+        SupportSource as SupportSource,
+        SupportStatus as SupportStatus,
+        ViewDifference as ViewDifference,
+        discussion_problems as discussion_problems,
+        view_differences as view_differences,
     )
     from school_improvement._planning.gaps import (
         AspectGap as AspectGap,
@@ -378,11 +434,31 @@ if typing.TYPE_CHECKING:
         recommend as recommend,
     )
     from school_improvement._planning.plan import (
+        ActionState as ActionState,
+        ActionStatus as ActionStatus,
+        CriterionState as CriterionState,
+        CriterionStatus as CriterionStatus,
         DevelopmentPlan as DevelopmentPlan,
+        Milestone as Milestone,
         PlanAction as PlanAction,
         PlanPriority as PlanPriority,
+        ProgressUpdate as ProgressUpdate,
+        ReviewRecord as ReviewRecord,
         SuccessCriterion as SuccessCriterion,
+        TargetStanding as TargetStanding,
+        TargetState as TargetState,
         draft_plan as draft_plan,
+        plan_problems as plan_problems,
+    )
+    from school_improvement._planning.review import (
+        ActionReview as ActionReview,
+        ActionStanding as ActionStanding,
+        Change as Change,
+        CriterionReview as CriterionReview,
+        PlanReview as PlanReview,
+        TargetReview as TargetReview,
+        record_review as record_review,
+        review_plan as review_plan,
     )
     from school_improvement._render.overview import (
         overview as overview,

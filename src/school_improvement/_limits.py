@@ -28,3 +28,9 @@ MAX_SET_PAYLOADS = 100_000
 """The most payloads one set (a folder, or a JSON Lines file) may hold."""
 MAX_CONTENT_BYTES = 20_000_000
 """The largest framework edition or mappings file read, in bytes."""
+MAX_PLAN_PRIORITIES = 20
+"""The most priorities one development plan or discussion record may hold."""
+MAX_PLAN_ITEMS = 200
+"""The most actions, or success criteria, one priority of a plan may hold."""
+MAX_PLAN_REVIEWS = 100
+"""The most reviews one development plan may record."""

@@ -11,12 +11,15 @@ from helpers import FRAMEWORK, evaluation_of
 from local_authority import school
 from school_improvement import (
     AnalysisError,
+    ChosenPriority,
     Cycle,
+    DevelopmentPlan,
     Evidence,
     EvidenceKind,
     Framework,
     GapStatus,
     JudgementStatus,
+    PlanPriority,
     Problem,
     Rating,
     SelfEvaluation,
@@ -31,6 +34,7 @@ from school_improvement import (
     recommend,
     run_cycle,
     survey,
+    targets_of,
     track_progress,
 )
 from school_improvement._assessment.checked import self_evaluation_problems
@@ -167,6 +171,17 @@ def _stalled(cycle: Cycle) -> tuple[str, ...]:
     return cycle.progress.stalled
 
 
+_BY = datetime.date(2027, 7, 31)
+_SCHOOL_PLAN = DevelopmentPlan(
+    "example-school",
+    FRAMEWORK.edition_id,
+    LATEST.date,
+    LATEST.date,
+    datetime.date(2027, 8, 31),
+    (PlanPriority("X1", "Grow leaders", ("LC",), "Few leaders below the head", Stage.MAKING_PROGRESS, _BY),),
+)
+"""A plan of the school's own: one priority it chose, in its words."""
+
 _REACHES: dict[str, tuple[dict[str, Any], Callable[[Cycle], bool]]] = {
     "rule": ({"rule": "secure-fit"}, lambda c: c.profile.rule.name == "secure-fit"),
     "sufficiency": (
@@ -206,6 +221,11 @@ _REACHES: dict[str, tuple[dict[str, Any], Callable[[Cycle], bool]]] = {
         lambda c: bool(c.plan.priorities) and all(len(p.actions) == 1 for p in c.plan.priorities),
     ),
     "stalled_after": ({"stalled_after": 2}, lambda c: _stalled(c) == ("FC",)),
+    "chosen": (
+        {"chosen": [ChosenPriority(["LC"], "Few leaders below the head", Stage.MAKING_PROGRESS, _BY)]},
+        lambda c: _priorities(c) == ["LC"] and c.recommendation.chosen_by_school and c.gaps.gap("LC").horizon == _BY,
+    ),
+    "plan": ({"plan": _SCHOOL_PLAN}, lambda c: c.plan is _SCHOOL_PLAN and c.review is not None and not c.drafted),
 }
 
 
@@ -217,7 +237,35 @@ def test_every_option_of_the_cycle_is_shown_to_reach_its_step() -> None:
         if parameter.kind is parameter.KEYWORD_ONLY
     }
     assert keywords == set(_REACHES) - {"rule"}
-    assert keywords == set(_OPTIONS) | {"stalled_after"}
+    assert keywords == set(_OPTIONS) | {"stalled_after", "chosen", "plan"}
+
+
+def test_the_school_s_choice_is_the_steps_by_hand_with_its_targets() -> None:
+    """With the school's choice, the cycle finds the gaps to its targets and recommends its priorities, in its order."""
+    chosen = [
+        ChosenPriority(["PV"], "Pupils asked for a say", Stage.BUILDING_MOMENTUM, _BY),
+        ChosenPriority(["LC", "LA"], "Few leaders below the head", Stage.MAKING_PROGRESS, _BY, "literacy"),
+    ]
+    cycle = run_cycle(FRAMEWORK, LATEST, chosen=chosen)
+    profile = assess(FRAMEWORK, LATEST)
+    gaps = find_gaps(FRAMEWORK, LATEST, profile, targets_of(chosen))
+    recommendation = recommend(FRAMEWORK, gaps, findings=cycle.findings, chosen=chosen)
+    assert cycle == Cycle(
+        profile, cycle.findings, gaps, recommendation, draft_plan(FRAMEWORK, recommendation, gaps, chosen=chosen)
+    )
+    assert [(p.rank, p.aspect, p.chosen) for p in recommendation.priorities] == [
+        (1, "PV", 1),
+        (2, "LC", 2),
+        (2, "LA", 2),
+    ]
+    assert [(p.id, p.aspects, p.reason, p.national_priority) for p in cycle.plan.priorities] == [
+        ("P1", ("PV",), "Pupils asked for a say", None),
+        ("P2", ("LC", "LA"), "Few leaders below the head", "literacy"),
+    ]
+    with pytest.raises(AnalysisError, match=r"\$\.targets: targets are given for PV"):
+        run_cycle(FRAMEWORK, LATEST, chosen=chosen, targets={"PV": Stage.MAKING_PROGRESS})
+    with pytest.raises(AnalysisError, match=r"not both"):
+        run_cycle(FRAMEWORK, LATEST, chosen=chosen, plan=_SCHOOL_PLAN)
 
 
 @pytest.mark.parametrize("option", list(_REACHES))

@@ -10,9 +10,11 @@ from hypothesis import given, strategies as st
 
 from helpers import FRAMEWORK, evaluation_of
 from school_improvement import (
+    ActionStatus,
     AnalysisError,
     DevelopmentPlan,
     GapAnalysis,
+    Milestone,
     Rating,
     SelfEvaluation,
     Stage,
@@ -22,6 +24,7 @@ from school_improvement import (
     draft_plan,
     find_gaps,
     make_converter,
+    plan_problems,
     recommend,
 )
 from strategies import self_evaluations
@@ -118,10 +121,17 @@ def test_plan_draft() -> None:
         "from Starting the journey to Making progress."
     )
     assert [a.descriptor for a in first.actions] == ["LW.2.3", "LW.2.1", "LW.2.2"]
+    assert [a.id for a in first.actions] == ["P1.A1", "P1.A2", "P1.A3"]
     assert [c.descriptor for c in first.success_criteria] == ["LW.2.1", "LW.2.2", "LW.2.3", "LW.2.4", "LW.2.5"]
-    assert first.national_priorities == ("attendance", "literacy", "numeracy", "wellbeing")
-    assert (first.owner, first.resources, first.review_points) == (None, None, ())
-    assert all((a.owner, a.start, a.due, a.resources) == (None, None, None, None) for a in first.actions)
+    assert (
+        "the descriptors still to meet name the national priorities" in first.reason
+    )  # the steps' tags, as the reasons say them
+    assert first.national_priority is None  # which national priority it serves is the school's to say
+    assert (first.lead, first.resources, first.cost, first.milestones, first.updates) == (None, None, None, (), ())
+    assert first.by == plan.starts + datetime.timedelta(days=365) == plan.ends
+    assert all((a.owner, a.start, a.due, a.resources, a.cost) == (None,) * 5 for a in first.actions)
+    assert all(a.status is ActionStatus.NOT_STARTED for a in first.actions)
+    assert plan_problems(FRAMEWORK, plan) == []
     assert "not endorsed by Estyn or Welsh Government" in plan.note
 
 
@@ -131,8 +141,8 @@ def test_plan_is_editable_data_that_serialises() -> None:
     plan = draft_plan(FRAMEWORK, recommend(FRAMEWORK, gaps), gaps)
     first = attrs.evolve(
         plan.priorities[0],
-        owner="Deputy head",
-        review_points=(datetime.date(2027, 2, 1), datetime.date(2027, 6, 1)),
+        lead="Deputy head",
+        milestones=(Milestone(datetime.date(2027, 2, 1), "Half the staff trained"),),
         actions=(attrs.evolve(plan.priorities[0].actions[0], owner="Attendance lead", due=datetime.date(2027, 3, 31)),),
     )
     edited = attrs.evolve(plan, priorities=(first, *plan.priorities[1:]))

@@ -80,8 +80,7 @@ def test_the_plan_gives_each_priority_and_leaves_the_owner_to_the_school() -> No
         "Priority 1: Family and community engagement: from Starting the journey to Making progress.",
         "Priority 2: Using pupil voice: from Making progress to Building momentum.",
     ]
-    assert lines.count("  Owner: (to decide); review points: (to decide)") == 2
-    assert "  National priorities: wellbeing" in lines
+    assert lines.count("  Lead: (to decide); review points: (to decide)") == 2
 
 
 def test_progress_gives_each_aspects_stages_and_movements_and_the_stalled_ones() -> None:

@@ -1,4 +1,4 @@
-"""The improvement cycle in one call: assess, check the evidence, find the gaps, recommend, draft the plan.
+"""The improvement cycle in one call: assess, check the evidence, find the gaps, recommend, plan and review.
 
 The command line's reports and the local authority's survey both run the
 cycle through [`run_cycle`][school_improvement.run_cycle], so every option
@@ -6,7 +6,7 @@ reaches every step the same way.
 """
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -19,9 +19,11 @@ from school_improvement._assessment.quality import Finding, check_evidence
 from school_improvement._assessment.rules import StageRule
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
+from school_improvement._planning.choices import ChosenPriority, targets_of
 from school_improvement._planning.gaps import GapAnalysis, Target, find_gaps
 from school_improvement._planning.next_steps import Recommendation, Weighting, recommend
 from school_improvement._planning.plan import DevelopmentPlan, draft_plan
+from school_improvement._planning.review import PlanReview, review_plan
 
 if TYPE_CHECKING:
     from school_improvement._stage import Stage
@@ -35,9 +37,11 @@ class Cycle:
         profile: The stage profile of the latest self-evaluation.
         findings: The evidence-quality findings on it.
         gaps: The gap analysis.
-        recommendation: The recommended priorities and next steps.
-        plan: The development plan draft.
+        recommendation: The priorities and next steps: the school's chosen
+            ones when it has chosen, else the library's recommendation.
+        plan: The school's own plan when one was given, else a draft.
         progress: Progress across the self-evaluations, when there are more than one.
+        review: The school's plan reviewed at the cycle's date, when a plan was given.
     """
 
     profile: StageProfile
@@ -46,6 +50,12 @@ class Cycle:
     recommendation: Recommendation
     plan: DevelopmentPlan
     progress: ProgressReport | None = None
+    review: PlanReview | None = None
+
+    @property
+    def drafted(self) -> bool:
+        """True when the plan is a draft the cycle made, not the school's own."""
+        return self.review is None
 
 
 def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented options)
@@ -66,14 +76,23 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
     max_priorities: int | None = 3,
     max_steps: int | None = 3,
     stalled_after: int = 3,
+    chosen: "Sequence[ChosenPriority] | None" = None,
+    plan: DevelopmentPlan | None = None,
 ) -> Cycle:
-    """Take one school through the cycle, from its self-evaluations to a draft plan.
+    """Take one school through the cycle, from its self-evaluations to a plan.
 
     The latest self-evaluation is assessed, its evidence checked, its gaps to
     the targets found, priorities recommended and a plan drafted; with more
     than one self-evaluation, progress across them is tracked too. Each
     self-evaluation is checked against the framework once, and every step
     reads that checked form.
+
+    Where the school has made its own decisions, they lead: with ``chosen``
+    priorities, or a ``plan`` of its own (whose priorities are its choice),
+    the gaps aim at the school's targets, the priorities are the school's
+    (see [`recommend`][school_improvement.recommend]), and the plan is the
+    school's, reviewed at ``as_of`` against the latest self-evaluation
+    (see [`review_plan`][school_improvement.review_plan]).
 
     Args:
         framework: The framework edition.
@@ -96,11 +115,15 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
         max_steps: How many steps per priority at most; ``None`` for no limit.
         stalled_after: How many unmoving self-evaluations count as stalled
             (see [`track_progress`][school_improvement.track_progress]).
+        chosen: The school's own choice of priorities and targets.
+        plan: The school's own development plan, to follow and review.
 
     Raises:
         SelfEvaluationError: If a self-evaluation does not fit the framework.
-        AnalysisError: If none is given, they are of different schools, or an
-            option is out of range (as each step says).
+        AnalysisError: If none is given, they are of different schools, both
+            ``chosen`` and ``plan`` are given, a target is set twice (by
+            ``targets`` and the school's choice), the plan is another
+            school's or does not fit, or an option is out of range (as each step says).
 
     Examples:
         >>> import datetime
@@ -128,30 +151,38 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
         ...     ),
         ... )
         >>> cycle = run_cycle(framework, evaluation, max_priorities=1)
-        >>> cycle.profile.judgement("PV").stage.value, [p.aspect for p in cycle.plan.priorities]
-        ('starting-the-journey', ['PV'])
+        >>> cycle.profile.judgement("PV").stage.value, [p.aspects for p in cycle.plan.priorities]
+        ('starting-the-journey', [('PV',)])
         >>> cycle.progress is None
         True
     """
     given = [evaluations] if isinstance(evaluations, (SelfEvaluation, CheckedSelfEvaluation)) else list(evaluations)
     if not given:
         raise AnalysisError("the cycle", [Problem("$", "give at least one self-evaluation")])
+    if plan is not None:
+        if chosen is not None:
+            raise AnalysisError("the cycle", [Problem("$.chosen", "give the school's choice or its plan, not both")])
+        chosen = plan.chosen
+    aims = _aims(targets, chosen)
     forms = [checked(framework, evaluation) for evaluation in given]
-    chosen = rule_of(rule)
+    chosen_rule = rule_of(rule)
     progress = None
     if len(forms) > 1:
-        progress = track_progress(framework, forms, chosen, sufficiency=sufficiency, stalled_after=stalled_after)
+        progress = track_progress(framework, forms, chosen_rule, sufficiency=sufficiency, stalled_after=stalled_after)
         latest = max(forms, key=lambda form: form.date)
         profile = progress.profiles[-1]
     else:
         latest = forms[0]
-        profile = assess(framework, latest, chosen, sufficiency=sufficiency)
+        profile = assess(framework, latest, chosen_rule, sufficiency=sufficiency)
     findings = check_evidence(framework, latest, max_age_days=max_age_days, as_of=as_of)
+    if plan is not None and plan.school != latest.school:
+        message = f"the plan is of {plan.school!r}, not {latest.school!r}"
+        raise AnalysisError(latest.school, [Problem("$.plan.school", message)])
     gaps = find_gaps(
         framework,
         latest,
         profile,
-        targets,
+        aims,
         defaults=defaults,
         threshold=threshold,
         allow_comparison_only=allow_comparison_only,
@@ -165,6 +196,34 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
         weighting=weighting,
         max_priorities=max_priorities,
         max_steps=max_steps,
+        chosen=chosen,
     )
-    plan = draft_plan(framework, recommendation, gaps)
-    return Cycle(profile, findings, gaps, recommendation, plan, progress)
+    if plan is None:
+        return Cycle(
+            profile,
+            findings,
+            gaps,
+            recommendation,
+            draft_plan(framework, recommendation, gaps, chosen=chosen),
+            progress,
+        )
+    on = as_of or latest.date
+    review = review_plan(framework, plan, on, latest, rule=chosen_rule, sufficiency=sufficiency)
+    return Cycle(profile, findings, gaps, recommendation, plan, progress, review)
+
+
+def _aims(
+    targets: "Iterable[Target] | Mapping[str, Stage] | None", chosen: "Sequence[ChosenPriority] | None"
+) -> "Iterable[Target] | Mapping[str, Stage] | None":
+    """The targets to find the gaps to: those given, and the school's chosen ones; one aspect never twice."""
+    if chosen is None:
+        return targets
+    given = list(targets.items()) if isinstance(targets, Mapping) else list(targets or ())
+    listed = [Target(*item) if isinstance(item, tuple) else item for item in given]
+    ours = targets_of(chosen)
+    named = {target.aspect for target in listed}
+    twice = sorted({target.aspect for target in ours if target.aspect in named})
+    if twice:
+        message = f"targets are given for {', '.join(twice)}, which the school's chosen priorities also set"
+        raise AnalysisError("the cycle", [Problem("$.targets", message)])
+    return listed + list(ours)

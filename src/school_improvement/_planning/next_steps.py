@@ -1,7 +1,7 @@
 """Next steps: a few priorities, each with the descriptors to work on next and the reasons why."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -16,7 +16,8 @@ from school_improvement._content.framework import (
     Framework,
 )
 from school_improvement._errors import AnalysisError, Problem
-from school_improvement._planning.gaps import AspectGap, GapAnalysis
+from school_improvement._planning.choices import ChosenPriority, chosen_priority_problems
+from school_improvement._planning.gaps import AspectGap, GapAnalysis, GapStatus
 from school_improvement._stage import Stage
 
 
@@ -110,6 +111,8 @@ class RecommendedPriority:
         reasons: Why the aspect is a priority.
         steps: The next steps, foundations first.
         contributory_factors: The contributory factors linked to the aspect (editorial).
+        chosen: The place (from 1) of the school's chosen priority this
+            follows, or ``None`` when the library recommended it.
     """
 
     rank: int
@@ -122,6 +125,7 @@ class RecommendedPriority:
     reasons: tuple[Reason, ...]
     steps: tuple[NextStep, ...]
     contributory_factors: tuple[int, ...] = attrs.field(metadata=FACTOR_FIELD)
+    chosen: int | None = None
 
 
 @attrs.frozen
@@ -148,10 +152,14 @@ class Recommendation:
         date: The date of the self-evaluation.
         framework_edition: The edition assessed against.
         weighting: The weighting that ranked the priorities.
-        priorities: The recommended priorities, in rank order.
-        not_chosen: Aspects with open gaps left out by the limit on priorities, in rank order.
+        priorities: The priorities, in rank order: the school's chosen ones
+            when it has chosen, else those the library recommends.
+        not_chosen: Aspects with open gaps left out (by the limit on
+            priorities, or by the school's choice), in rank order.
         gather_evidence: Aspects without enough evidence to judge, to gather
             evidence on first: those the school chose as priorities, then in source order.
+        chosen_by_school: True when the priorities are the school's own
+            choice; false when the library recommended them from its weighting.
     """
 
     school: str
@@ -161,6 +169,7 @@ class Recommendation:
     priorities: tuple[RecommendedPriority, ...]
     not_chosen: tuple[str, ...] = attrs.field(metadata=ASPECT_FIELD)
     gather_evidence: tuple[EvidenceToGather, ...] = ()
+    chosen_by_school: bool = False
 
 
 _FOUNDATION = {1: 1.0, 2: 0.75, 3: 0.5, 4: 0.25}
@@ -306,12 +315,22 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
     weighting: Weighting | None = None,
     max_priorities: int | None = 3,
     max_steps: int | None = 3,
+    chosen: Sequence[ChosenPriority] | None = None,
 ) -> Recommendation:
     """Recommend a few priorities, each with its next steps and the reasons for them.
 
     Only open gaps are considered, and only their unmet descriptors are
     recommended: never one already met. The weighting is described on
     [`Weighting`][school_improvement.Weighting].
+
+    When the school has ``chosen`` its priorities, they are the priorities,
+    in the school's order and all of them (``max_priorities`` does not cut
+    the school's choice): one per aspect of each, ranked by the chosen
+    priority's place, with the next steps towards the school's target. The
+    gap analysis must aim at those targets (find it with
+    [`targets_of`][school_improvement.targets_of] the choice, as
+    [`run_cycle`][school_improvement.run_cycle] does). The open gaps the
+    school did not choose are listed in ``not_chosen``, ranked by the weighting.
 
     Args:
         framework: The framework edition.
@@ -322,10 +341,12 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
         weighting: The weights; the defaults of [`Weighting`][school_improvement.Weighting] if not given.
         max_priorities: How many priorities at most (default 3); ``None`` for no limit.
         max_steps: How many steps per priority at most (default 3); ``None`` for no limit.
+        chosen: The school's own choice of priorities and targets, if it has made one.
 
     Raises:
         AnalysisError: If a school priority or focus factor is not in the framework,
-            or a limit is below 1.
+            a limit is below 1, or a chosen priority does not fit the
+            framework or its target is not the one the gap analysis aims at.
 
     Examples:
         >>> import datetime
@@ -366,6 +387,12 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
     for name, limit in (("max_priorities", max_priorities), ("max_steps", max_steps)):
         if limit is not None and limit < 1:
             problems.append(Problem(f"$.{name}", "must be at least 1, or None for no limit"))
+    if chosen is not None:
+        problems += [
+            Problem("$.chosen" + problem.path.removeprefix("$"), problem.message)
+            for problem in chosen_priority_problems(framework, chosen)
+        ]
+        problems += _aimed_elsewhere(gaps, chosen) if not problems else []
     if problems:
         raise AnalysisError(gaps.school, problems)
     warnings = [finding for finding in findings if finding.severity is Severity.WARNING]
@@ -388,7 +415,18 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
         score = sum(value for _, value in parts)
         ranked.append((-score, place[gap.aspect], gap, steps, parts, reasons, score))
     ranked.sort(key=lambda entry: entry[:2])
-    chosen = ranked if max_priorities is None else ranked[:max_priorities]
+    if chosen is not None:
+        return Recommendation(
+            gaps.school,
+            gaps.date,
+            gaps.framework_edition,
+            context.weighting,
+            _chosen_priorities(context, gaps, chosen),
+            tuple(entry[2].aspect for entry in ranked if not any(entry[2].aspect in c.aspects for c in chosen)),
+            _gather_evidence(context, gaps, chosen),
+            chosen_by_school=True,
+        )
+    kept = ranked if max_priorities is None else ranked[:max_priorities]
     priorities = tuple(
         RecommendedPriority(
             rank=rank,
@@ -402,10 +440,10 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
             steps=tuple(steps),
             contributory_factors=tuple(f.number for f in framework.factors_for(gap.aspect)),
         )
-        for rank, (_, _, gap, steps, parts, reasons, score) in enumerate(chosen, start=1)
+        for rank, (_, _, gap, steps, parts, reasons, score) in enumerate(kept, start=1)
         if gap.target is not None
     )
-    not_chosen = tuple(entry[2].aspect for entry in ranked[len(chosen) :])
+    not_chosen = tuple(entry[2].aspect for entry in ranked[len(kept) :])
     return Recommendation(
         gaps.school,
         gaps.date,
@@ -417,17 +455,68 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
     )
 
 
-def _gather_evidence(context: _Context, gaps: GapAnalysis) -> tuple[EvidenceToGather, ...]:
+def _aimed_elsewhere(gaps: GapAnalysis, chosen: Sequence[ChosenPriority]) -> list[Problem]:
+    """The chosen targets the gap analysis does not aim at: the steps would lead somewhere else."""
+    problems = []
+    for n, priority in enumerate(chosen):
+        for m, aspect in enumerate(priority.aspects):
+            aim = gaps.gap(aspect).target
+            if aim is not priority.target:
+                message = (
+                    f"the gap analysis aims {aspect} at {aim.value if aim else 'no target'}, not the chosen "
+                    f"{priority.target.value}: find the gaps to targets_of(chosen)"
+                )
+                problems.append(Problem(f"$.chosen[{n}].aspects[{m}]", message))
+    return problems
+
+
+def _chosen_priorities(
+    context: _Context, gaps: GapAnalysis, chosen: Sequence[ChosenPriority]
+) -> tuple[RecommendedPriority, ...]:
+    """The school's chosen priorities, in its order, each aspect with its next steps towards the chosen target."""
+    framework = context.framework
+    priorities = []
+    for number, choice in enumerate(chosen, start=1):
+        for aspect in choice.aspects:
+            gap = gaps.gap(aspect)
+            reasons = [Reason("school-priority", f"the school chose it: {choice.reason}")]
+            steps: list[NextStep] = []
+            if gap.status is GapStatus.OPEN:
+                steps = _steps(context, gap)[0]
+            if gap.explanation:
+                reasons.append(Reason("gap", gap.explanation))
+            priorities.append(
+                RecommendedPriority(
+                    rank=number,
+                    aspect=aspect,
+                    current=gap.current,
+                    target=choice.target,
+                    horizon=choice.by,
+                    score=0.0,
+                    score_parts=(),
+                    reasons=tuple(reasons),
+                    steps=tuple(steps),
+                    contributory_factors=tuple(f.number for f in framework.factors_for(aspect)),
+                    chosen=number,
+                )
+            )
+    return tuple(priorities)
+
+
+def _gather_evidence(
+    context: _Context, gaps: GapAnalysis, chosen: Sequence[ChosenPriority] = ()
+) -> tuple[EvidenceToGather, ...]:
     """Every aspect without enough evidence, the school's chosen priorities first: what to gather evidence on."""
     place = {aspect.code: n for n, aspect in enumerate(context.framework.aspects)}
+    picked = context.school_priorities | {aspect for priority in chosen for aspect in priority.aspects}
     found = []
     for gap in gaps.gaps:
         if gap.shortfall is None:
             continue
         reasons = [Reason("evidence", f"not enough evidence to judge a stage: {gap.shortfall}")]
-        chosen = gap.aspect in context.school_priorities
-        if chosen:
+        chosen_here = gap.aspect in picked
+        if chosen_here:
             reasons.append(Reason("school-priority", "the school has chosen it as a priority: judge it first"))
-        found.append((not chosen, place[gap.aspect], EvidenceToGather(gap.aspect, gap.shortfall, tuple(reasons))))
+        found.append((not chosen_here, place[gap.aspect], EvidenceToGather(gap.aspect, gap.shortfall, tuple(reasons))))
     found.sort(key=lambda entry: entry[:2])
     return tuple(entry[2] for entry in found)

@@ -169,8 +169,9 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
 def _plan(wording: Wording, cycle: Cycle) -> list[str]:
     out = ["<section>", "<h2>Development plan (draft)</h2>", f'<p class="muted">{_e(cycle.plan.note)}</p>']
     for number, priority in enumerate(cycle.plan.priorities, start=1):
+        title = "; ".join(wording.framework.aspect(a).title.en for a in priority.aspects)
         out += [
-            f"<h3>Priority {number}: {_e(priority.title)}</h3>",
+            f"<h3>Priority {number}: {_e(title)}</h3>",
             f"<p><strong>Objective.</strong> {_e(priority.objective)}</p>",
         ]
         out += [

@@ -65,7 +65,8 @@ def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
 def _plan(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Development plan (draft)", "", cycle.plan.note, ""]
     for number, priority in enumerate(cycle.plan.priorities, start=1):
-        lines += [f"### Priority {number}: {priority.title}", "", f"**Objective.** {priority.objective}", ""]
+        title = "; ".join(wording.framework.aspect(a).title.en for a in priority.aspects)
+        lines += [f"### Priority {number}: {title}", "", f"**Objective.** {priority.objective}", ""]
         lines += ["| Action | Owner | Start | Due | Resources |", "|---|---|---|---|---|"]
         lines += [f"| {action.descriptor}: {_cell(action.text)} | | | | |" for action in priority.actions]
         lines += ["", "**Success criteria.**", ""]

@@ -95,9 +95,9 @@ def render_plan(plan: DevelopmentPlan, framework: Framework | None = None) -> st
         lines += [
             f"   - {criterion.descriptor}: {criterion.text.splitlines()[0]}" for criterion in priority.success_criteria
         ]
-        if priority.national_priorities:
-            lines.append(f"  National priorities: {', '.join(priority.national_priorities)}")
-        lines.append(f"  Owner: {priority.owner or '(to decide)'}; review points: (to decide)")
+        if priority.national_priority:
+            lines.append(f"  National priority: {priority.national_priority}")
+        lines.append(f"  Lead: {priority.lead or '(to decide)'}; review points: (to decide)")
         lines.append("")
     if plan.evidence_to_gather:
         lines.append("Before planning for them, gather evidence on:")
