@@ -24,8 +24,10 @@ RULE_NAMES = ("best-fit", "cumulative", "high-water-mark", "secure-fit")
 PAYLOAD_NAMES = (
     "collaboration",
     "development-plan",
+    "discussion-record",
     "framework",
     "gap-analysis",
+    "plan-review",
     "progress-report",
     "recommendation",
     "rollup",

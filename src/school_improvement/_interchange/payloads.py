@@ -19,7 +19,9 @@ from school_improvement._files import parse_json
 from school_improvement._interchange.envelope import SCHEMA_VERSION, envelope_problems, under_data
 from school_improvement._planning.gaps import GapAnalysis
 from school_improvement._planning.next_steps import Recommendation
+from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.plan import DevelopmentPlan
+from school_improvement._planning.review import PlanReview
 
 PAYLOAD_KINDS: dict[type[Any], str] = {
     Framework: "framework",
@@ -28,6 +30,8 @@ PAYLOAD_KINDS: dict[type[Any], str] = {
     GapAnalysis: "gap-analysis",
     Recommendation: "recommendation",
     DevelopmentPlan: "development-plan",
+    PlanReview: "plan-review",
+    DiscussionRecord: "discussion-record",
     ProgressReport: "progress-report",
     Rollup: "rollup",
     Collaboration: "collaboration",
