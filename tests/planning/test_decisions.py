@@ -351,10 +351,11 @@ def test_the_review_and_progress_over_time_agree_on_what_reached_means(
         (PlanPriority("P1", "Pupil voice", ("PV",), "Chosen", target, start + datetime.timedelta(days=300)),),
     )
     review = review_plan(FRAMEWORK, plan, start, evaluation)
-    latest = track_progress(FRAMEWORK, [evaluation]).aspects[FRAMEWORK_PLACE["PV"]]
+    progress = track_progress(FRAMEWORK, [evaluation])
+    latest = progress.aspects[FRAMEWORK_PLACE["PV"]]
     stage, status = latest.stages[-1], latest.statuses[-1]
     reached = status.judged and stage is not None and stage >= target
-    assert (review.targets[0].standing is TargetStanding.REACHED) == reached
+    assert (review.targets[0].standing is TargetStanding.REACHED) == reached == progress.reached("PV", target)
 
 
 FRAMEWORK_PLACE = {aspect.code: n for n, aspect in enumerate(FRAMEWORK.aspects)}

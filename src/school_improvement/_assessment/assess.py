@@ -131,6 +131,13 @@ class Judgement:
     professional_judgement: ProfessionalJudgement | None = None
     unrated: tuple[str, ...] = attrs.field(default=(), metadata=DESCRIPTOR_FIELD)
 
+    def reaches(self, stage: Stage) -> bool:
+        """Whether the judged stage is at or beyond ``stage``: what "reached" means for a target.
+
+        The plan review and progress over time both ask this, so they agree.
+        """
+        return self.status is JudgementStatus.REACHED and self.stage is not None and self.stage >= stage
+
     @property
     def held_back_by_unrated(self) -> bool:
         """True when only descriptors no one has rated stop the next stage: rating them may move it."""

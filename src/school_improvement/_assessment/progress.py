@@ -94,6 +94,10 @@ class ProgressReport:
         """The codes of stalled aspects."""
         return tuple(progress.aspect for progress in self.aspects if progress.stalled)
 
+    def reached(self, aspect: str, stage: Stage) -> bool:
+        """Whether the aspect had reached ``stage`` at the latest self-evaluation, as a plan review judges a target."""
+        return self.profiles[-1].judgement(aspect).reaches(stage)
+
 
 def _movement(before: tuple[JudgementStatus, Stage | None], after: tuple[JudgementStatus, Stage | None]) -> Movement:
     if before[0] is after[0] is JudgementStatus.NOT_APPLICABLE:

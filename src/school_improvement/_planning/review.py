@@ -217,19 +217,27 @@ def _targets(
                 elif judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
                     standing = TargetStanding.NOT_ENOUGH_EVIDENCE
                     why = f"{title}: not enough evidence to judge a stage ({judgement.shortfall})"
-                elif gap.status is GapStatus.REACHED:
+                elif judgement.reaches(priority.target):
                     standing, why = TargetStanding.REACHED, f"{title} has reached the target, {target} (now {now})"
-                elif on > priority.by:
-                    standing = TargetStanding.BEHIND
-                    why = f"{title} is at {now}: the target, {target}, was due by {priority.by}"
-                elif priority.id in overdue:
-                    standing = TargetStanding.BEHIND
-                    why = f"{title} is at {now}, aiming for {target} by {priority.by}, and actions are overdue"
                 else:
-                    standing = TargetStanding.ON_TRACK
-                    why = f"{title} is at {now}, aiming for {target} by {priority.by}, with no action overdue"
+                    standing, why = _not_reached(priority, on, overdue, f"{title} is at {now}", target)
+                    if gap.status is GapStatus.REACHED:  # the target's own descriptors are all not applicable
+                        why += (
+                            f"; every applicable descriptor up to {target} is met, but the rule places the aspect "
+                            f"at {now}, so the target does not count as reached"
+                        )
             found.append(TargetReview(priority.id, aspect, priority.target, priority.by, stage, standing, why + "."))
     return tuple(found)
+
+
+def _not_reached(
+    priority: PlanPriority, on: datetime.date, overdue: set[str], where: str, target: str
+) -> tuple[TargetStanding, str]:
+    if on > priority.by:
+        return TargetStanding.BEHIND, f"{where}: the target, {target}, was due by {priority.by}"
+    if priority.id in overdue:
+        return TargetStanding.BEHIND, f"{where}, aiming for {target} by {priority.by}, and actions are overdue"
+    return TargetStanding.ON_TRACK, f"{where}, aiming for {target} by {priority.by}, with no action overdue"
 
 
 def _changes(
@@ -282,8 +290,8 @@ def review_plan(  # noqa: PLR0913 (the keyword options are those of the assessme
     nor dropped, and due when its date is within ``due_within_days`` after
     ``on``. Each target is judged from ``evaluation``, a self-evaluation of
     the school (usually a later one than the plan's): reached when the gap
-    analysis to the target finds it reached (the same judgement of the stage
-    that [`track_progress`][school_improvement.track_progress] reports), else
+    stage judged is at or beyond the target (``Judgement.reaches``, as
+    [`ProgressReport.reached`][school_improvement.ProgressReport.reached] asks it too), else
     behind when its date has passed or an action of its priority is overdue,
     else on track. Without a self-evaluation a target is not judged, and says
     so. What changed is counted against the last review recorded in the plan.
