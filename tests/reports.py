@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+from html.parser import HTMLParser
 
 from helpers import FRAMEWORK, LOCAL_AUTHORITY, evaluation_of
 from school_improvement import (
@@ -20,6 +21,31 @@ from school_improvement import (
     roll_up,
     run_cycle,
     survey,
+)
+from school_improvement._planning.choices import ChosenPriority
+from school_improvement._planning.discussion import (
+    AspectView,
+    DiscussionRecord,
+    Participant,
+    StrengthOffer,
+    SupportItem,
+    SupportSource,
+    SupportStatus,
+)
+from school_improvement._planning.plan import (
+    ActionState,
+    ActionStatus,
+    CriterionState,
+    CriterionStatus,
+    DevelopmentPlan,
+    Milestone,
+    PlanAction,
+    PlanPriority,
+    ProgressUpdate,
+    ReviewRecord,
+    SuccessCriterion,
+    TargetStanding,
+    TargetState,
 )
 
 OWN_JUDGEMENT = ProfessionalJudgement("PV", Stage.BUILDING_MOMENTUM, "Pupil panels now shape every plan.")
@@ -62,6 +88,156 @@ def one_review_cycle() -> Cycle:
     return run_cycle(FRAMEWORK, LATEST)
 
 
+PV_3_1 = FRAMEWORK.descriptor("PV.3.1").full_text
+OWN_PLAN = DevelopmentPlan(
+    "example-school",
+    FRAMEWORK.edition_id,
+    datetime.date(2026, 11, 1),
+    datetime.date(2026, 11, 2),
+    datetime.date(2029, 8, 31),
+    (
+        PlanPriority(
+            "P1",
+            "Pupils shape what the school does",
+            ("PV",),
+            "Pupil panels are new and not yet heard in every class.",
+            Stage.BUILDING_MOMENTUM,
+            datetime.date(2027, 7, 31),
+            national_priority="wellbeing",
+            lead="Deputy head",
+            resources="Two half-days of staff time a term",
+            cost=600,
+            actions=(
+                PlanAction(
+                    "P1.A1",
+                    "Set up a pupil panel in every class",
+                    "PV.3.1",
+                    owner="Year 6 teacher",
+                    start=datetime.date(2026, 11, 2),
+                    due=datetime.date(2026, 12, 1),
+                    status=ActionStatus.IN_PROGRESS,
+                    resources="Release time",
+                    cost=150,
+                ),
+                PlanAction(
+                    "P1.A2",
+                    "Ask pupils how the panels are working",
+                    owner="Deputy head",
+                    start=datetime.date(2026, 11, 2),
+                    due=datetime.date(2026, 11, 30),
+                    status=ActionStatus.DONE,
+                    done_on=datetime.date(2026, 11, 27),
+                ),
+            ),
+            success_criteria=(
+                SuccessCriterion(
+                    "P1.S1", "Every class has a panel that meets each half term", status=CriterionStatus.IN_PROGRESS
+                ),
+                SuccessCriterion("P1.S2", PV_3_1, "PV.3.1"),
+            ),
+            milestones=(Milestone(datetime.date(2027, 3, 31), "A panel in every class"),),
+            updates=(ProgressUpdate(datetime.date(2026, 12, 15), "Panels meet in four classes of seven."),),
+        ),
+        PlanPriority(
+            "P2",
+            "Families as partners in learning",
+            ("FC",),
+            "Few families come to school events.",
+            Stage.MAKING_PROGRESS,
+            datetime.date(2027, 7, 31),
+            lead="Headteacher",
+            actions=(
+                PlanAction(
+                    "P2.A1",
+                    "Hold a family learning week",
+                    owner="Headteacher",
+                    start=datetime.date(2027, 1, 4),
+                    due=datetime.date(2027, 1, 20),
+                ),
+                PlanAction("P2.A2", "Invite families to plan the summer fair"),
+            ),
+            success_criteria=(SuccessCriterion("P2.S1", "Most families come to at least one event a term"),),
+        ),
+    ),
+    reviews=(
+        ReviewRecord(
+            datetime.date(2026, 12, 1),
+            "Panels are starting; the family week is planned.",
+            ("Governors' minutes, December 2026", "Notes of the pupil panels"),
+            actions=(
+                ActionState("P1.A1", ActionStatus.NOT_STARTED),
+                ActionState("P1.A2", ActionStatus.DONE),
+                ActionState("P2.A1", ActionStatus.NOT_STARTED),
+            ),
+            criteria=(
+                CriterionState("P1.S1", CriterionStatus.NOT_STARTED),
+                CriterionState("P1.S2", CriterionStatus.NOT_STARTED),
+                CriterionState("P2.S1", CriterionStatus.NOT_STARTED),
+            ),
+            targets=(
+                TargetState("P1", "PV", TargetStanding.ON_TRACK, Stage.MAKING_PROGRESS),
+                TargetState("P2", "FC", TargetStanding.ON_TRACK, Stage.STARTING_THE_JOURNEY),
+            ),
+        ),
+    ),
+    note="Our plan, agreed by the governing body on 10 November 2026.",
+)
+"""The school's own plan: pupil voice (an action overdue at the review, so behind) and family engagement (on
+track, an action due within the window and one without a date), with a review recorded on 2026-12-01."""
+REVIEWED_ON = datetime.date(2027, 1, 10)
+
+
+@functools.cache
+def own_plan_cycle() -> Cycle:
+    """The cycle over both self-evaluations following the school's own plan, reviewed on 2027-01-10."""
+    return run_cycle(FRAMEWORK, [EARLIER, LATEST], plan=OWN_PLAN, as_of=REVIEWED_ON, stalled_after=2)
+
+
+DISCUSSION = DiscussionRecord(
+    "example-school",
+    FRAMEWORK.edition_id,
+    datetime.date(2026, 11, 20),
+    (
+        Participant("Headteacher", "example-school"),
+        Participant("Chair of governors"),
+        Participant("Local authority improvement officer", "Example Authority"),
+    ),
+    (
+        ChosenPriority(
+            ("PV",), "Pupil panels are new.", Stage.BUILDING_MOMENTUM, datetime.date(2027, 7, 31), "wellbeing"
+        ),
+        ChosenPriority(("FC",), "Few families come to events.", Stage.MAKING_PROGRESS, datetime.date(2027, 7, 31)),
+    ),
+    (
+        AspectView("FC", Stage.STARTING_THE_JOURNEY, Stage.STARTING_THE_JOURNEY),
+        AspectView(
+            "PV", Stage.BUILDING_MOMENTUM, Stage.MAKING_PROGRESS, "The panels are new; their effect is not seen yet."
+        ),
+    ),
+    (
+        SupportItem(
+            ("PV",),
+            "Visits to a school whose pupil panels are established",
+            SupportSource.ANOTHER_SCHOOL,
+            SupportStatus.AGREED,
+            "fictional-school-07",
+        ),
+        SupportItem(("FC",), "Training on family engagement", SupportSource.LOCAL_AUTHORITY, SupportStatus.REQUESTED),
+        SupportItem(
+            ("FC", "PV"),
+            "A termly visit from the improvement officer",
+            SupportSource.LOCAL_AUTHORITY,
+            SupportStatus.AGREED,
+        ),
+    ),
+    (StrengthOffer(("TA",), 2, "Our approach to feedback in mathematics."),),
+    datetime.date(2027, 3, 1),
+    "The local authority will visit in February.",
+)
+"""A discussion where the school sees Using pupil voice a stage higher than the local authority does, and both
+see Family and community engagement alike (given first, out of the framework's order)."""
+
+
 @functools.cache
 def example_survey() -> Survey:
     """The thirty fictional schools of examples/local-authority/, each at its latest self-evaluation."""
@@ -81,3 +257,51 @@ def example_rollup() -> Rollup:
 def example_collaboration() -> Collaboration:
     """The example schools matched with the default options."""
     return match_schools(FRAMEWORK, example_survey())
+
+
+class Page(HTMLParser):
+    """An HTML page read with the standard library's parser: every piece of text with its language and elements.
+
+    Attributes:
+        texts: Each piece of text, with the elements it sits in (outermost first) and its language.
+        tags: Each element's name and attributes, in the order they open.
+    """
+
+    EMPTY = frozenset({"meta", "br", "link", "img", "input", "hr"})
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._open: list[tuple[str, dict[str, str | None]]] = []
+        self.texts: list[tuple[tuple[str, ...], str, str]] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Note the element, and keep it open unless it is empty."""
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.EMPTY:
+            self._open.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Note a self-closed element."""
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close the element and any left open inside it."""
+        while self._open:
+            if self._open.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        """Keep the text with the elements around it and the nearest language."""
+        language = next((attrs["lang"] or "" for _, attrs in reversed(self._open) if "lang" in attrs), "")
+        self.texts.append((tuple(tag for tag, _ in self._open), language, data))
+
+    def text(self, inside: str = "body") -> str:
+        """All the text inside the elements of one name."""
+        return "".join(data for tags, _, data in self.texts if inside in tags)
+
+    def in_language(self, language: str) -> list[str]:
+        """The pieces of text in a language, by the nearest ``lang`` around them."""
+        return [data for _, said, data in self.texts if said == language and data.strip()]

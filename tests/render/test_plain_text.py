@@ -75,12 +75,21 @@ def test_the_plan_gives_each_priority_and_leaves_the_owner_to_the_school() -> No
     text = render_plan(school_cycle().plan)
     lines = text.splitlines()
     assert lines[0] == "School development plan (draft): example-school, after the self-evaluation of 2026-11-01"
-    objectives = [line for line in lines if line.startswith("Priority ")]
-    assert objectives == [
-        "Priority 1: Family and community engagement: from Starting the journey to Making progress.",
-        "Priority 2: Using pupil voice: from Making progress to Building momentum.",
+    assert [line for line in lines if line.startswith("Priority ")] == [
+        "Priority 1: Family and community engagement",
+        "Priority 2: Using pupil voice",
     ]
-    assert lines.count("  Lead: (to decide); review points: (to decide)") == 2
+    assert [line for line in lines if line.startswith("  Objective: ")] == [
+        "  Objective: Family and community engagement: from Starting the journey to Making progress.",
+        "  Objective: Using pupil voice: from Making progress to Building momentum.",
+    ]
+    assert [line for line in lines if line.startswith("  Identifier: ")] == ["  Identifier: P1", "  Identifier: P2"]
+    assert lines.count("  Lead: to decide") == 2
+    assert lines.count("  Milestones and review points: to decide") == 2
+    assert lines[
+        lines.index("    P2.A1  Pupil voice is influential and an established part of school improvement processes.")
+        + 2
+    ] == ("        Owner: to decide; Start: to decide; Due: to decide; Status: not started")
 
 
 def test_progress_gives_each_aspects_stages_and_movements_and_the_stalled_ones() -> None:

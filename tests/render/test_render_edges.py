@@ -93,13 +93,15 @@ def test_the_evidence_to_gather_is_said_in_every_rendering() -> None:
     ]
     plan = render_plan(cycle.plan, FRAMEWORK).splitlines()
     start = plan.index("Before planning for them, gather evidence on:")
-    assert [line.split(":")[0] for line in plan[start + 1 :]] == [
-        f"   - {code}  {title}" for code, title in zip(lacking, titles, strict=True)
-    ]
+    assert " ".join(line.strip() for line in plan[start + 1 :]) == " ".join(
+        f"- {FRAMEWORK.aspect(item.aspect).title.en} ({item.aspect}): {item.shortfall}"
+        for item in cycle.plan.evidence_to_gather
+    )
+    assert [item.aspect for item in cycle.plan.evidence_to_gather] == lacking
     markdown = markdown_report(FRAMEWORK, cycle)
     section = markdown.split("\n### Gather evidence first\n\n", 1)[1].split("\n\n", 1)[0]
     assert [line.split("**")[1] for line in section.splitlines()] == titles
-    assert "**Before planning for them, gather evidence on:**" in markdown
+    assert "\n**Before planning for them, gather evidence on**\n" in markdown
     page = _page(html_report(FRAMEWORK, cycle))
     assert "Gather evidence first" in ["".join(h.itertext()) for h in page.iter(f"{X}h3")]
 

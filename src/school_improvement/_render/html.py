@@ -8,11 +8,28 @@ every mark in the journey map is also said in words.
 
 from html import escape
 
+from school_improvement._assessment.assess import StageProfile
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import GroupRollup, Rollup
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
+from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapStatus
+from school_improvement._planning.plan import DevelopmentPlan
+from school_improvement._planning.review import PlanReview
+from school_improvement._render.discussions import discussion_document
+from school_improvement._render.document import (
+    Block,
+    Bullets,
+    Document,
+    Facts,
+    Inline,
+    InWelsh,
+    Paragraph,
+    Section,
+    pieces,
+)
+from school_improvement._render.plans import plan_sections, summary_document
 from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, authority_title
 from school_improvement._stage import Stage
 from school_improvement._text import Language
@@ -28,6 +45,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-heigh
 h1, h2, h3 { line-height: 1.2; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
+dt { font-weight: bold; }
+dd { margin: 0 0 0.5rem 1.5rem; }
 .note { font-style: italic; }
 .caution { border-left: 4px solid #0072B2; padding-left: 0.75rem; }
 .muted { color: #555; }
@@ -166,35 +186,47 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     return out
 
 
-def _plan(wording: Wording, cycle: Cycle) -> list[str]:
-    out = ["<section>", "<h2>Development plan (draft)</h2>", f'<p class="muted">{_e(cycle.plan.note)}</p>']
-    for number, priority in enumerate(cycle.plan.priorities, start=1):
-        title = "; ".join(wording.framework.aspect(a).title.en for a in priority.aspects)
-        out += [
-            f"<h3>Priority {number}: {_e(title)}</h3>",
-            f"<p><strong>Objective.</strong> {_e(priority.objective)}</p>",
+def _inline(words: Inline) -> str:
+    """Words as HTML: escaped, and Welsh marked with its language."""
+    return "".join(
+        f'<span lang="cy">{_e(piece.text)}</span>' if isinstance(piece, InWelsh) else _e(piece)
+        for piece in pieces(words)
+    )
+
+
+def _table(caption: str, headers: tuple[str, ...], rows: tuple[tuple[Inline, ...], ...]) -> list[str]:
+    heads = "".join(f'<th scope="col">{_e(header)}</th>' for header in headers)
+    out = ["<table>", f"<caption>{_e(caption)}</caption>", f"<thead><tr>{heads}</tr></thead>", "<tbody>"]
+    for first, *rest in rows:
+        cells = "".join(f"<td>{_inline(cell)}</td>" for cell in rest)
+        out.append(f'<tr><th scope="row">{_inline(first)}</th>{cells}</tr>')
+    return [*out, "</tbody>", "</table>"]
+
+
+def _html_block(block: Block, depth: int) -> list[str]:
+    if isinstance(block, Section):
+        level = min(depth, 6)
+        return [
+            "<section>",
+            f"<h{level}>{_e(block.title)}</h{level}>",
+            *_html_blocks(block.blocks, depth + 1),
+            "</section>",
         ]
-        out += [
-            "<table>",
-            "<thead><tr><th>Action</th><th>Owner</th><th>Start</th><th>Due</th><th>Resources</th></tr></thead>",
-            "<tbody>",
-        ]
-        out += [
-            f"<tr><td>{_e(a.descriptor)}: {_e(a.text)}</td><td></td><td></td><td></td><td></td></tr>"
-            for a in priority.actions
-        ]
-        out += ["</tbody>", "</table>", "<p><strong>Success criteria.</strong></p>", "<ul>"]
-        out += [f"<li>{_e(c.descriptor)}: {_e(c.text)}</li>" for c in priority.success_criteria]
-        out += ["</ul>", "<p><strong>Review points.</strong> To be decided by the school.</p>"]
-    if cycle.plan.evidence_to_gather:
-        out += ["<p><strong>Before planning for them, gather evidence on:</strong></p>", "<ul>"]
-        out += [
-            f"<li>{_e(wording.framework.aspect(item.aspect).title.en)}: {_e(item.shortfall)}</li>"
-            for item in cycle.plan.evidence_to_gather
-        ]
-        out.append("</ul>")
-    out.append("</section>")
-    return out
+    if isinstance(block, Paragraph):
+        kind = "" if block.kind == "plain" else f' class="{block.kind}"'
+        return [f"<p{kind}>{_inline(block.text)}</p>"]
+    if isinstance(block, Facts):
+        facts = [f"<dt>{_e(label)}</dt><dd>{_inline(value)}</dd>" for label, value in block.items]
+        return ["<dl>", *facts, "</dl>"]
+    if isinstance(block, Bullets):
+        caption = [f"<p><strong>{_e(block.caption)}</strong></p>"] if block.caption else []
+        return [*caption, "<ul>", *(f"<li>{_inline(item)}</li>" for item in block.items), "</ul>"]
+    return _table(block.caption, block.headers, block.rows)
+
+
+def _html_blocks(blocks: tuple[Block, ...], depth: int) -> list[str]:
+    """Blocks as HTML; sections' headings start at level ``depth``."""
+    return [line for block in blocks for line in _html_block(block, depth)]
 
 
 def _progress(wording: Wording, cycle: Cycle) -> list[str]:
@@ -234,7 +266,7 @@ def _page_head(title: str) -> list[str]:
     ]
 
 
-def _page_foot(framework: Framework) -> list[str]:
+def _page_foot(framework: Framework, acknowledgements: tuple[str, ...] = ()) -> list[str]:
     notice = framework.provenance.notice
     return [
         "</main>",
@@ -242,6 +274,7 @@ def _page_foot(framework: Framework) -> list[str]:
         f"<p>{_e(notice.crown_copyright)}</p>",
         f'<p>{_e(notice.ogl)} <a href="{_e(notice.ogl_url)}">Open Government Licence v3.0</a></p>',
         f"<p>{_e(notice.endorsement)}</p>",
+        *(f"<p>{_e(credit)}</p>" for credit in acknowledgements),
         "</footer>",
         "</body>",
         "</html>",
@@ -284,7 +317,8 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
         "</section>",
     ]
     foot = _page_foot(framework)
-    body = _profile(wording, cycle) + _lists(wording, cycle) + _plan(wording, cycle) + _progress(wording, cycle)
+    plan = _html_blocks(plan_sections(wording, cycle), 2)
+    body = _profile(wording, cycle) + _lists(wording, cycle) + plan + _progress(wording, cycle)
     return "\n".join(head + body + foot)
 
 
@@ -390,3 +424,61 @@ def html_authority_report(
     if collaboration is not None:
         body += _collaboration_html(collaboration)
     return "\n".join(body + _page_foot(framework))
+
+
+def _html_document(document: Document, framework: Framework) -> str:
+    page = _page_head(document.title)
+    page += [f'<p class="note">{_e(note)}</p>' for note in document.notes]
+    page += [f'<p class="caution">{_e(document.caution)}</p>', *_html_blocks(document.blocks, 2)]
+    return "\n".join(page + _page_foot(framework, document.acknowledgements))
+
+
+def html_plan_summary(
+    framework: Framework,
+    plan: DevelopmentPlan,
+    review: PlanReview | None = None,
+    *,
+    language: Language = "en",
+    include_costs: bool = False,
+) -> str:
+    """The development plan in plain words for parents and governors, as one self-contained HTML page.
+
+    The same summary as ``markdown_plan_summary``:
+    each priority's aims and reasons, actions and dates, success criteria
+    and, with a review, where it stands; no owners of actions, and resources
+    and costs only with ``include_costs``. The page is in English
+    (``lang="en"``); with ``language="cy"`` the stage names are in Welsh,
+    from Estyn, each marked ``lang="cy"``.
+
+    Args:
+        framework: The framework edition the plan rests on.
+        plan: The school's plan (or a draft).
+        review: The plan's review, for where each priority stands now.
+        language: ``"cy"`` for the stage names in Welsh, with the rest said to be English.
+        include_costs: Whether to show resources and costs.
+    """
+    wording = Wording(framework, language)
+    return _html_document(summary_document(wording, plan, review, include_costs=include_costs), framework)
+
+
+def html_discussion(
+    framework: Framework,
+    record: DiscussionRecord,
+    profile: StageProfile | None = None,
+    *,
+    language: Language = "en",
+) -> str:
+    """The record of a professional discussion as one self-contained HTML page, with both views of each aspect.
+
+    The same record as ``markdown_discussion``: both
+    views side by side in a table, each difference explained, neither
+    overwriting the other.
+
+    Args:
+        framework: The framework edition the record uses.
+        record: The discussion record.
+        profile: The school's stage profile, to show what the evidence gives beside the two views.
+        language: ``"cy"`` for the stage names in Welsh, with the rest said to be English.
+    """
+    wording = Wording(framework, language)
+    return _html_document(discussion_document(wording, record, profile), framework)

@@ -1,14 +1,26 @@
 """Markdown reports: one school's improvement cycle, for a head teacher and governors; and across many schools."""
 
+import re
+
+from school_improvement._assessment.assess import StageProfile
 from school_improvement._assessment.progress import ProgressReport
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import GroupRollup, Rollup
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
+from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapStatus
+from school_improvement._planning.plan import DevelopmentPlan
+from school_improvement._planning.review import PlanReview
+from school_improvement._render.discussions import discussion_document
+from school_improvement._render.document import Block, Bullets, Document, Facts, Inline, Paragraph, Section, plain
+from school_improvement._render.plans import plan_sections, summary_document
 from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, authority_title
 from school_improvement._stage import Stage
 from school_improvement._text import Language
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
+"""The characters Markdown may read as markup (raw HTML among it), escaped wherever the words come from."""
 
 
 def _cell(text: str) -> str:
@@ -62,24 +74,42 @@ def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
     return lines
 
 
-def _plan(wording: Wording, cycle: Cycle) -> list[str]:
-    lines = ["## Development plan (draft)", "", cycle.plan.note, ""]
-    for number, priority in enumerate(cycle.plan.priorities, start=1):
-        title = "; ".join(wording.framework.aspect(a).title.en for a in priority.aspects)
-        lines += [f"### Priority {number}: {title}", "", f"**Objective.** {priority.objective}", ""]
-        lines += ["| Action | Owner | Start | Due | Resources |", "|---|---|---|---|---|"]
-        lines += [f"| {action.descriptor}: {_cell(action.text)} | | | | |" for action in priority.actions]
-        lines += ["", "**Success criteria.**", ""]
-        lines += [f"- {c.descriptor}: {_cell(c.text)}" for c in priority.success_criteria]
-        lines += ["", "**Review points.** To be decided by the school.", ""]
-    if cycle.plan.evidence_to_gather:
-        lines += ["**Before planning for them, gather evidence on:**", ""]
-        lines += [
-            f"- {wording.framework.aspect(item.aspect).title.en}: {item.shortfall}"
-            for item in cycle.plan.evidence_to_gather
-        ]
-        lines.append("")
+def _md(words: Inline) -> str:
+    """Words as Markdown shows them, to the letter: on one line, with every character of markup escaped."""
+    return _MARKUP.sub(r"\\\1", " ".join(plain(words).split()))
+
+
+def _md_block(block: Block, depth: int) -> list[str]:
+    if isinstance(block, Section):
+        return [f"{'#' * depth} {_md(block.title)}", "", *_md_blocks(block.blocks, depth + 1)]
+    if isinstance(block, Paragraph):
+        return [f"*{_md(block.text)}*" if block.kind == "note" else _md(block.text)]
+    if isinstance(block, Facts):
+        return [f"- **{_md(label)}:** {_md(value)}" for label, value in block.items]
+    if isinstance(block, Bullets):
+        caption = [f"**{_md(block.caption)}**", ""] if block.caption else []
+        return caption + [f"- {_md(item)}" for item in block.items]
+    rows = [f"| {' | '.join(_md(cell) for cell in row)} |" for row in block.rows]
+    header = f"| {' | '.join(_md(cell) for cell in block.headers)} |"
+    return [f"**{_md(block.caption)}**", "", header, "|" + "---|" * len(block.headers), *rows]
+
+
+def _md_blocks(blocks: tuple[Block, ...], depth: int) -> list[str]:
+    """Blocks as Markdown, each followed by one blank line; sections' headings start at ``depth``."""
+    lines: list[str] = []
+    for block in blocks:
+        lines += _md_block(block, depth)
+        if lines[-1]:
+            lines.append("")
     return lines
+
+
+def _md_document(document: Document, framework: Framework) -> str:
+    lines = [f"# {_md(document.title)}", ""]
+    lines += [line for note in document.notes for line in (f"*{_md(note)}*", "")]
+    lines += [document.caution, "", *_md_blocks(document.blocks, 2), "---", "", framework.provenance.attribution]
+    lines += [line for credit in document.acknowledgements for line in ("", credit)]
+    return "\n".join([*lines, ""])
 
 
 def _progress(wording: Wording, progress: ProgressReport) -> list[str]:
@@ -115,7 +145,7 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
     lines += [*_profile(wording, cycle), "", *_findings(wording, cycle), ""]
     open_gaps = [g for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
     lines += ["## Gaps to targets", "", *(f"- {gap.explanation}" for gap in open_gaps), ""]
-    lines += [*_next_steps(wording, cycle), "", *_plan(wording, cycle)]
+    lines += [*_next_steps(wording, cycle), "", *_md_blocks(plan_sections(wording, cycle), 2)]
     if cycle.progress is not None:
         lines += [*_progress(wording, cycle.progress), ""]
     lines += ["---", "", framework.provenance.attribution, ""]
@@ -214,3 +244,52 @@ def markdown_authority_report(
         lines += _collaboration_markdown(collaboration)
     lines += ["---", "", framework.provenance.attribution, ""]
     return "\n".join(lines)
+
+
+def markdown_plan_summary(
+    framework: Framework,
+    plan: DevelopmentPlan,
+    review: PlanReview | None = None,
+    *,
+    language: Language = "en",
+    include_costs: bool = False,
+) -> str:
+    """The development plan in plain words for parents and governors, as Markdown, ready to publish.
+
+    Each priority says what the school is working on and why, what it will
+    do and when, how it will know, and, with a review, where it stands now.
+    Owners of actions are not named (a priority's lead is shown as the
+    school wrote it), and resources and costs only with ``include_costs``.
+
+    Args:
+        framework: The framework edition the plan rests on.
+        plan: The school's plan (or a draft).
+        review: The plan's review, for where each priority stands now.
+        language: ``"cy"`` for the stage names in Welsh, from Estyn, with the rest said to be English.
+        include_costs: Whether to show resources and costs.
+    """
+    wording = Wording(framework, language)
+    return _md_document(summary_document(wording, plan, review, include_costs=include_costs), framework)
+
+
+def markdown_discussion(
+    framework: Framework,
+    record: DiscussionRecord,
+    profile: StageProfile | None = None,
+    *,
+    language: Language = "en",
+) -> str:
+    """The record of a professional discussion as Markdown, with the school's and the local authority's views.
+
+    Each aspect discussed has both views side by side, and the stage the
+    evidence gives when the school's ``profile`` is given; each difference is
+    listed and explained, and neither view overwrites the other.
+
+    Args:
+        framework: The framework edition the record uses.
+        record: The discussion record.
+        profile: The school's stage profile, to show what the evidence gives beside the two views.
+        language: ``"cy"`` for the stage names in Welsh, from Estyn, with the rest said to be English.
+    """
+    wording = Wording(framework, language)
+    return _md_document(discussion_document(wording, record, profile), framework)

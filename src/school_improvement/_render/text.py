@@ -8,15 +8,59 @@ from school_improvement._assessment.quality import Finding
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import AspectSpread, Rollup
 from school_improvement._content.framework import Framework
+from school_improvement._content.loading import load_framework
+from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapAnalysis
 from school_improvement._planning.next_steps import EvidenceToGather, Recommendation
 from school_improvement._planning.plan import DevelopmentPlan
+from school_improvement._planning.review import PlanReview
+from school_improvement._render.discussions import discussion_document
+from school_improvement._render.document import Block, Bullets, Document, Facts, Paragraph, Section, plain
+from school_improvement._render.plans import is_draft, plan_document, review_document
 from school_improvement._render.wording import Wording
 from school_improvement._stage import Stage
 
 
-def _wrap(text: str, indent: str = "    ") -> str:
-    return textwrap.fill(text, 100, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, indent: str = "    ", then: str | None = None) -> str:
+    return textwrap.fill(text, 100, initial_indent=indent, subsequent_indent=indent if then is None else then)
+
+
+def _text_block(block: Block, indent: str) -> list[str]:
+    if isinstance(block, Section):
+        return ["", f"{indent}{block.title}", *_text_blocks(block.blocks, indent + "  ")]
+    if isinstance(block, Paragraph):
+        return [_wrap(plain(block.text), indent)]
+    if isinstance(block, Facts):
+        return [_wrap(f"{label}: {plain(value)}", indent, indent + "    ") for label, value in block.items]
+    if isinstance(block, Bullets):
+        caption, inner = ([f"{indent}{block.caption}:"], indent + "  ") if block.caption else ([], indent)
+        return caption + [_wrap(f"- {plain(item)}", inner, inner + "  ") for item in block.items]
+    lines = [f"{indent}{block.caption}:"]
+    for row in block.rows:
+        lines.append(_wrap("  ".join(plain(cell) for cell in row[: block.key]), indent + "  ", indent + "    "))
+        details = "; ".join(
+            f"{header}: {plain(cell)}"
+            for header, cell in zip(block.headers[block.key :], row[block.key :], strict=True)
+        )
+        lines += [_wrap(details, indent + "      ")] if details else []
+    return lines
+
+
+def _text_blocks(blocks: tuple[Block, ...], indent: str) -> list[str]:
+    """Blocks as lines for a terminal: a section's heading, its content indented under it, a blank line after."""
+    lines: list[str] = []
+    for before, block in zip((None, *blocks), blocks, strict=False):  # the one before each block
+        if isinstance(before, Section) and not isinstance(block, Section):
+            lines.append("")
+        lines += _text_block(block, indent)
+    return lines
+
+
+def _text_document(document: Document) -> str:
+    lines = [document.title, *(_wrap(note, "") for note in document.notes), _wrap(document.caution, "")]
+    for block in document.blocks:  # a blank line between the document's own blocks
+        lines += _text_block(block, "") if isinstance(block, Section) else ["", *_text_block(block, "")]
+    return "\n".join(lines)
 
 
 def render_profile(framework: Framework, profile: StageProfile, findings: tuple[Finding, ...] = ()) -> str:
@@ -81,30 +125,37 @@ def _gather_evidence(framework: Framework, aspects: tuple[EvidenceToGather, ...]
     return lines
 
 
-def render_plan(plan: DevelopmentPlan, framework: Framework | None = None) -> str:
-    """The development plan draft, with the fields left for the school, and the evidence to gather first."""
-    lines = [
-        f"School development plan (draft): {plan.school}, after the self-evaluation of {plan.self_evaluation_date}"
-    ]
-    lines += [_wrap(plan.note, ""), ""]
-    for number, priority in enumerate(plan.priorities, start=1):
-        lines.append(f"Priority {number}: {priority.objective}")
-        lines.append("  Actions:")
-        lines += [f"   - {action.descriptor}: {action.text.splitlines()[0]}" for action in priority.actions]
-        lines.append("  Success criteria:")
-        lines += [
-            f"   - {criterion.descriptor}: {criterion.text.splitlines()[0]}" for criterion in priority.success_criteria
-        ]
-        if priority.national_priority:
-            lines.append(f"  National priority: {priority.national_priority}")
-        lines.append(f"  Lead: {priority.lead or '(to decide)'}; review points: (to decide)")
-        lines.append("")
-    if plan.evidence_to_gather:
-        lines.append("Before planning for them, gather evidence on:")
-        for item in plan.evidence_to_gather:
-            title = f"  {framework.aspect(item.aspect).title.en}" if framework is not None else ""
-            lines.append(f"   - {item.aspect}{title}: {item.shortfall}")
-    return "\n".join(lines).rstrip()
+def render_plan(plan: DevelopmentPlan, framework: Framework | None = None, *, drafted: bool | None = None) -> str:
+    """A development plan, a draft or the school's own: each priority with its facts, actions and criteria.
+
+    Every action shows its owner, dates and status, every success criterion
+    its status; what the school has not decided yet is shown as "to decide".
+
+    Args:
+        plan: The plan.
+        framework: The edition the plan rests on; by default the bundled one.
+        drafted: Whether to show it as a draft; by default, when its note is still the draft's.
+
+    Raises:
+        UnknownCodeError: If the plan names an aspect or national priority the edition does not have.
+    """
+    wording = Wording(framework or load_framework())
+    return _text_document(plan_document(wording, plan, drafted=is_draft(plan) if drafted is None else drafted))
+
+
+def render_review(framework: Framework, review: PlanReview) -> str:
+    """A plan review: each target's standing and why, the actions due and overdue, what changed, every item."""
+    return _text_document(review_document(Wording(framework), review))
+
+
+def render_discussion(framework: Framework, record: DiscussionRecord, profile: StageProfile | None = None) -> str:
+    """A professional discussion: who took part, the priorities agreed, both views of each aspect side by side.
+
+    Each difference between the school's view and the local authority's is
+    listed and explained; neither overwrites the other. With the school's
+    ``profile``, the stage the evidence gives is shown beside them.
+    """
+    return _text_document(discussion_document(Wording(framework), record, profile))
 
 
 def render_progress(framework: Framework, report: ProgressReport) -> str:

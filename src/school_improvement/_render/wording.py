@@ -1,6 +1,8 @@
 """The words every report uses: stage names in the report's language, what a judgement found, the cautions."""
 
 import datetime
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 
@@ -10,6 +12,10 @@ from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import Rollup
 from school_improvement._authority.survey import SelfEvaluationAge
 from school_improvement._content.framework import Framework
+from school_improvement._planning.discussion import SupportSource, SupportStatus
+from school_improvement._planning.plan import ActionStatus, CriterionStatus, TargetStanding
+from school_improvement._planning.review import ActionReview, ActionStanding, Change
+from school_improvement._render.document import InWelsh
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -31,6 +37,13 @@ class Wording:
         if stage is None:
             return "no stage yet"  # no Welsh source gives this phrase
         return self.framework.stage_name(stage).in_language(self.language).text
+
+    def stage_said(self, stage: Stage | None) -> str | InWelsh:
+        """A stage's name, or "no stage yet", marked as Welsh when it is in Welsh (for HTML's ``lang``)."""
+        if stage is None:
+            return self.stage(stage)
+        shown = self.framework.stage_name(stage).in_language(self.language)
+        return InWelsh(shown.text) if shown.language == "cy" else shown.text
 
     def judged(self, status: JudgementStatus, stage: Stage | None) -> str:
         """What a judgement found: the stage's name, "no stage yet", "not enough evidence" or "not applicable"."""
@@ -99,6 +112,22 @@ class Wording:
             "Everything else is in English, as no Welsh source gives it."
         )
 
+    @property
+    def welsh_sources(self) -> tuple[str, ...]:
+        """The attribution of each source the report's Welsh comes from; nothing for an English report."""
+        if self.language != "cy":
+            return ()
+        keys = []
+        for stage in Stage:
+            welsh = self.framework.stage_name(stage).cy
+            if welsh is not None and welsh.source is not None:
+                keys.append(welsh.source)
+        return tuple(dict.fromkeys(self.framework.provenance.document(key).attribution for key in keys))
+
+    def aspects(self, codes: tuple[str, ...]) -> str:
+        """The titles of these aspects, in English (no Welsh source gives them), separated by semicolons."""
+        return "; ".join(self.framework.aspect(code).title.en for code in codes)
+
 
 SCHOOL_CAUTION = (
     "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement "
@@ -117,3 +146,110 @@ def authority_title(rollup: Rollup | None, collaboration: Collaboration | None) 
     if rollup is not None and collaboration is not None:
         return "Across the schools: roll-up and collaboration"
     return "Across the schools: roll-up" if rollup is not None else "Across the schools: collaboration"
+
+
+DISCUSSION_CAUTION = (
+    "This records a professional discussion between the school and its local authority. Where they see an "
+    "aspect's stage differently, both views are shown and neither replaces the other. The stages are "
+    "developmental, not grades, and there is no overall grade. Nothing here is a judgement by Estyn or Welsh "
+    "Government."
+)
+"""The caution a discussion record opens with."""
+
+SUMMARY_CAUTION = (
+    "The stages named here are steps on a developmental journey, not grades, and there is no overall grade. "
+    "This is the school's own plan: nothing here is a judgement by Estyn or Welsh Government, and the library "
+    "that produced this summary is not endorsed by either."
+)
+"""The caution a plan summary for parents and governors opens with."""
+
+TO_DECIDE = "to decide"
+"""What a plan shows where the school has not yet decided (an owner, a date, a lead)."""
+
+TARGET_STANDINGS: Mapping[TargetStanding, str] = MappingProxyType(
+    {
+        TargetStanding.REACHED: "reached",
+        TargetStanding.ON_TRACK: "on track",
+        TargetStanding.BEHIND: "behind",
+        TargetStanding.NOT_ENOUGH_EVIDENCE: "not enough evidence to tell",
+        TargetStanding.NOT_APPLICABLE: "does not apply to the school",
+        TargetStanding.NO_SELF_EVALUATION: "not yet measured against a self-evaluation",
+    }
+)
+"""Where a target stands, in words."""
+
+SUPPORT_SOURCES: Mapping[SupportSource, str] = MappingProxyType(
+    {
+        SupportSource.LOCAL_AUTHORITY: "The local authority",
+        SupportSource.ANOTHER_SCHOOL: "Another school",
+        SupportSource.CLUSTER: "The cluster or local improvement community",
+        SupportSource.NATIONAL_PROFESSIONAL_LEARNING: "National professional learning",
+        SupportSource.NATIONAL_SUPPORT_PROGRAMME: "A national support programme",
+        SupportSource.OTHER: "Other support",
+    }
+)
+"""Where support comes from, in words, in the order the reports group it."""
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def status_words(status: ActionStatus | CriterionStatus | SupportStatus) -> str:
+    """A status the school records, in words: ``in progress``, ``partially met``, ``not agreed``."""
+    return str(status.value).replace("-", " ")
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def standing_words(action: ActionReview) -> str:
+    """Where an action stands at a review, in words: ``overdue by 3 days``, ``due today``, ``done``."""
+    if action.standing is ActionStanding.OVERDUE and action.days is not None:
+        return f"overdue by {_days(action.days)}"
+    if action.standing is ActionStanding.DUE and action.days is not None:
+        return "due today" if action.days == 0 else f"due in {_days(-action.days)}"
+    return action.standing.value.replace("-", " ")
+
+
+def change_words(change: Change) -> str:
+    """Something that changed since the last review, in words, each status said as the reports say it."""
+
+    def said(value: str) -> str:
+        if change.item == "target":
+            return TARGET_STANDINGS[TargetStanding(value)]
+        return value.replace("-", " ")
+
+    kind = {"action": "Action", "criterion": "Success criterion", "target": "Target"}[change.item]
+    if change.before is None and change.item == "target":
+        return f"{kind} {change.id}: not reviewed before, now {said(change.after)}."
+    if change.before is None:
+        return f"{kind} {change.id}: added since the last review ({said(change.after)})."
+    return f"{kind} {change.id}: {said(change.before)} at the last review, now {said(change.after)}."
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as people write it: ``1 September 2026``.
+
+    Examples:
+        >>> long_date(datetime.date(2026, 9, 1))
+        '1 September 2026'
+    """
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def pounds(cost: int) -> str:
+    """A cost in whole pounds: ``£1,250``."""
+    return f"£{cost:,}"
