@@ -296,8 +296,8 @@ def view_differences(
             said = words(evidence) if judgement.status.judged else judgement.status.value.replace("-", " ")
             explanation += f"; the evidence gives {said} by the {profile.rule.name} rule"
         if view.note:
-            explanation += f". Said: {view.note}"
-        found.append(
-            ViewDifference(view.aspect, view.school_stage, view.local_authority_stage, evidence, explanation + ".")
-        )
+            explanation += f". Said: {view.note.strip()}"
+        if not explanation.endswith((".", "!", "?")):
+            explanation += "."
+        found.append(ViewDifference(view.aspect, view.school_stage, view.local_authority_stage, evidence, explanation))
     return tuple(found)

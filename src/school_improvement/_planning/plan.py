@@ -308,6 +308,12 @@ def years_after(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _sentence(text: str) -> str:
+    """A reason as a sentence of its own: a capital first, a full stop last."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
 def draft_plan(
     framework: Framework,
     recommendation: Recommendation,
@@ -410,7 +416,7 @@ def draft_plan(
                 aspects=aspects,
                 reason=choice.reason
                 if choice is not None
-                else " ".join(x.text for r in recommended for x in r.reasons),
+                else " ".join(_sentence(x.text) for r in recommended for x in r.reasons),
                 target=target,
                 by=by,
                 national_priority=None if choice is None else choice.national_priority,
