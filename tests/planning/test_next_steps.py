@@ -124,7 +124,7 @@ def test_plan_draft() -> None:
     assert [a.id for a in first.actions] == ["P1.A1", "P1.A2", "P1.A3"]
     assert [c.descriptor for c in first.success_criteria] == ["LW.2.1", "LW.2.2", "LW.2.3", "LW.2.4", "LW.2.5"]
     assert (
-        "the descriptors still to meet name the national priorities" in first.reason
+        ". The descriptors still to meet name the national priorities: attendance" in first.reason
     )  # the steps' tags, as the reasons say them
     assert first.national_priority is None  # which national priority it serves is the school's to say
     assert (first.lead, first.resources, first.cost, first.milestones, first.updates) == (None, None, None, (), ())
