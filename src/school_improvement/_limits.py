@@ -17,7 +17,7 @@ MAX_TEXT = 2_000
 MAX_NAME = 200
 """The longest school reference or edition identifier, in characters."""
 MAX_CSV_BYTES = 2_000_000
-"""The largest self-evaluation spreadsheet read, in bytes."""
+"""The largest spreadsheet read (a self-evaluation, or a plan's actions), in bytes."""
 MAX_CSV_ROWS = 1_000
 """The most rows read from a self-evaluation spreadsheet."""
 MAX_REGISTER_BYTES = 20_000_000
@@ -34,3 +34,5 @@ MAX_PLAN_ITEMS = 200
 """The most actions, or success criteria, one priority of a plan may hold."""
 MAX_PLAN_REVIEWS = 100
 """The most reviews one development plan may record."""
+MAX_PLAN_CSV_ROWS = MAX_PLAN_PRIORITIES * MAX_PLAN_ITEMS
+"""The most rows read from a spreadsheet of a plan's actions: as many actions as a plan may hold."""

@@ -11,12 +11,15 @@ import pytest
 from hypothesis import given, strategies as st
 
 from helpers import EXAMPLE as EXAMPLE_FILE, FRAMEWORK
+from local_authority import school, school_at, survey_of
 from school_improvement import (
     SCHEMA_VERSION,
     DevelopmentPlan,
+    DiscussionRecord,
     Framework,
     GapAnalysis,
     PayloadError,
+    PlanReview,
     Problem,
     ProgressReport,
     Recommendation,
@@ -31,13 +34,16 @@ from school_improvement import (
     from_payload,
     load_self_evaluation,
     loads,
+    match_schools,
     recommend,
+    review_plan,
+    roll_up,
     to_payload,
     track_progress,
 )
 from school_improvement._interchange.inputs import schema_texts
 from school_improvement._interchange.payloads import PAYLOAD_KINDS
-from strategies import self_evaluations
+from strategies import development_plans, discussion_records, self_evaluations
 
 EXAMPLE = EXAMPLE_FILE.read_text(encoding="utf-8")
 UNEVIDENCED = Problem(
@@ -264,18 +270,66 @@ def test_schemas_are_committed_shipped_and_current() -> None:
         assert files("school_improvement").joinpath("schemas", name).read_text("utf-8") == text, name
 
 
-@given(self_evaluations(aspects=("PV", "FC", "LW", "SV")))
-def test_every_payload_validates_against_its_schema(evaluation: SelfEvaluation) -> None:
-    """What dumps() writes for each kind validates, with the independent jsonschema library, against its schema."""
+_SURVEY = survey_of(
+    school_at(school("ysgol-a"), {"PV": 3, "LC": 1}, ["LC"]),
+    school_at(school("ysgol-b"), {"PV": 1, "LC": 3}, ["PV"]),
+)
+"""Two schools, each strong where the other has a priority: enough for a roll-up and a partnership."""
+_AUTHORITY = (roll_up(FRAMEWORK, _SURVEY), match_schools(FRAMEWORK, _SURVEY))
+
+
+def _validator(kind: str) -> Any:  # jsonschema ships no types
+    return jsonschema.Draft202012Validator(_schema(kind), format_checker=jsonschema.FormatChecker())
+
+
+@given(self_evaluations(aspects=("PV", "FC", "LW", "SV")), development_plans(), discussion_records())
+def test_every_payload_validates_against_its_schema(
+    evaluation: SelfEvaluation, plan: DevelopmentPlan, record: DiscussionRecord
+) -> None:
+    """What dumps() writes for every kind validates, with the independent jsonschema library, against its schema."""
     profile = assess(FRAMEWORK, evaluation)
     gaps = find_gaps(FRAMEWORK, evaluation, profile)
     advice = recommend(FRAMEWORK, gaps, findings=check_evidence(FRAMEWORK, evaluation))
     later = attrs.evolve(evaluation, date=evaluation.date + datetime.timedelta(days=90))
-    values = [evaluation, profile, gaps, advice, draft_plan(FRAMEWORK, advice, gaps)]
-    values.append(track_progress(FRAMEWORK, [evaluation, later]))
+    values = [evaluation, profile, gaps, advice, draft_plan(FRAMEWORK, advice, gaps), plan, record]
+    values += [review_plan(FRAMEWORK, plan, plan.ends), track_progress(FRAMEWORK, [evaluation, later]), *_AUTHORITY]
+    kinds = set()
     for value in values:
         payload = json.loads(dumps(value))
-        jsonschema.Draft202012Validator(_schema(payload["kind"])).validate(payload)
+        _validator(payload["kind"]).validate(payload)
+        kinds.add(payload["kind"])
+    assert kinds | {"framework"} == set(PAYLOAD_KINDS.values())  # the framework's own test is below
+
+
+@pytest.mark.parametrize(
+    ("value", "change"),
+    [
+        (_AUTHORITY[0], lambda d: d.update(schools="thirty")),
+        (_AUTHORITY[1], lambda d: d.update(partnerships=[{}])),
+    ],
+    ids=["rollup", "collaboration"],
+)
+def test_a_damaged_payload_fails_its_schema(value: object, change: Any) -> None:
+    """A schema refuses a payload whose data has the wrong shape, so validating against it can fail."""
+    payload = json.loads(dumps(value))
+    validator = _validator(payload["kind"])
+    validator.validate(payload)
+    change(payload["data"])
+    assert not validator.is_valid(payload)
+
+
+@given(development_plans(), discussion_records())
+def test_damaged_plans_and_records_fail_their_schemas(plan: DevelopmentPlan, record: DiscussionRecord) -> None:
+    """A plan with a UK date, a record naming a person or a review with no date does not validate against its schema."""
+    damages: list[tuple[object, dict[str, Any]]] = [
+        (plan, {"ends": "31/08/2027"}),
+        (record, {"participants": [{"role": "Headteacher", "name": "A. Person"}]}),
+        (review_plan(FRAMEWORK, plan, plan.ends), {"date": None}),
+    ]
+    for value, damage in damages:
+        payload = json.loads(dumps(value))
+        payload["data"].update(damage)
+        assert not _validator(payload["kind"]).is_valid(payload)
 
 
 def test_framework_payload_validates_and_schemas_can_fail() -> None:
@@ -299,8 +353,36 @@ def test_example_validates_against_the_schema() -> None:
 
 
 @pytest.mark.parametrize(
-    "cls", [Framework, SelfEvaluation, StageProfile, GapAnalysis, Recommendation, DevelopmentPlan, ProgressReport]
+    "cls",
+    [
+        Framework,
+        SelfEvaluation,
+        StageProfile,
+        GapAnalysis,
+        Recommendation,
+        DevelopmentPlan,
+        PlanReview,
+        DiscussionRecord,
+        ProgressReport,
+    ],
 )
 def test_every_public_object_has_a_payload_kind(cls: type[Any]) -> None:
     """Each public result type travels as a payload of its own kind."""
     assert cls in PAYLOAD_KINDS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[" * 100_000, Problem("$", "not read: arrays or objects are nested too deeply")),
+        ('{"schema_version": 1' + "0" * 5_000 + "}", Problem("$", "not read: a number has too many digits")),
+    ],
+    ids=["nested-too-deeply", "number-too-long"],
+)
+def test_json_past_reading_is_a_payload_error(text: str, expected: Problem) -> None:
+    """JSON nested too deeply or with too long a number is a PayloadError from loads and the untrusted reader alike."""
+    with pytest.raises(PayloadError) as trusted:
+        loads(text, SelfEvaluation)
+    with pytest.raises(PayloadError) as untrusted:
+        load_self_evaluation(text)
+    assert trusted.value.problems == untrusted.value.problems == (expected,)

@@ -15,11 +15,11 @@ from school_improvement._content.framework import CODE, Framework
 from school_improvement._content.loading import load_framework
 from school_improvement._converter import shared_converter, structure_or_raise
 from school_improvement._errors import PayloadError, Problem
-from school_improvement._files import parse_json
 from school_improvement._interchange.envelope import SCHEMA_VERSION, envelope_problems, under_data
+from school_improvement._interchange.untrusted import json_value
+from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapAnalysis
 from school_improvement._planning.next_steps import Recommendation
-from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
 
@@ -115,8 +115,12 @@ def code_problems(value: object, framework: Framework, path: str = "$") -> list[
     return problems
 
 
-def _edition_of(declared: str, framework: Framework | None, source: str) -> Framework:
-    """The edition a payload's codes are checked against: the one given, or the bundled one it names."""
+def edition_problems(declared: str, framework: Framework | None) -> tuple[Framework, list[Problem]]:
+    """The edition a payload's codes are checked against (the one given, or the bundled one), and any problem.
+
+    The problem is that the payload declares another edition than the one
+    given, or, with none given, than the bundled one.
+    """
     if framework is None:
         framework = load_framework()
         if declared != framework.edition_id:
@@ -124,11 +128,19 @@ def _edition_of(declared: str, framework: Framework | None, source: str) -> Fram
                 f"the payload is for {declared!r}, which is not the bundled edition ({framework.edition_id!r}): "
                 "pass the framework it rates"
             )
-            raise PayloadError(source, [Problem("$.framework_edition", message)])
+            return framework, [Problem("$.framework_edition", message)]
     elif declared != framework.edition_id:
         message = f"the payload is for {declared!r}, not the framework given ({framework.edition_id!r})"
-        raise PayloadError(source, [Problem("$.framework_edition", message)])
-    return framework
+        return framework, [Problem("$.framework_edition", message)]
+    return framework, []
+
+
+def _edition_of(declared: str, framework: Framework | None, source: str) -> Framework:
+    """The edition a payload's codes are checked against: the one given, or the bundled one it names."""
+    edition, problems = edition_problems(declared, framework)
+    if problems:
+        raise PayloadError(source, problems)
+    return edition
 
 
 def from_payload(
@@ -177,5 +189,5 @@ def loads(text: str | bytes, cls: type[_T], *, source: str = "<payload>", framew
     Raises:
         PayloadError: If the text is not JSON or the payload does not fit.
     """
-    payload = parse_json(text, lambda problems: PayloadError(source, problems))
+    payload = json_value(text, lambda problems: PayloadError(source, problems))
     return from_payload(payload, cls, source=source, framework=framework)

@@ -9,8 +9,8 @@ from school_improvement._assessment.checked import self_evaluation_problems
 from school_improvement._assessment.evidence import DescriptorRating, Evidence, EvidenceKind, Rating, SelfEvaluation
 from school_improvement._content.framework import Framework
 from school_improvement._csv import csv_rows, decode_csv
-from school_improvement._dates import iso_date
 from school_improvement._errors import PayloadError, Problem
+from school_improvement._interchange.cells import cell, not_a_date, spreadsheet_date
 from school_improvement._limits import MAX_CSV_BYTES, MAX_CSV_ROWS
 
 COLUMNS = ("code", "aspect", "stage", "descriptor", "rating", "evidence_kinds", "evidence_date", "notes")
@@ -19,7 +19,6 @@ _READ_BACK = ("code", "rating", "evidence_kinds", "evidence_date", "notes")
 
 _RATINGS = {rating.value: rating for rating in Rating} | {rating.value.replace("-", " "): rating for rating in Rating}
 _KINDS = {kind.value: kind for kind in EvidenceKind} | {kind.label: kind for kind in EvidenceKind}
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def csv_template(framework: Framework) -> str:
@@ -47,18 +46,6 @@ def csv_template(framework: Framework) -> str:
     return out.getvalue()
 
 
-def _date(text: str) -> datetime.date:
-    uk = _UK_DATE.match(text)
-    if uk:
-        day, month, year = (int(part) for part in uk.groups())
-        return datetime.date(year, month, day)
-    return iso_date(text)
-
-
-def _where(row: int, column: str) -> str:
-    return f"row {row}, column {column}"
-
-
 _FILLED_IN = ("rating", "evidence_kinds", "evidence_date", "notes")
 """The columns a school fills in: a row with none of them filled is not rated."""
 
@@ -76,31 +63,31 @@ def _rating(row: dict[str, str], number: int, date: datetime.date, problems: lis
             hint = "".join(_misplaced(row[column]) for column in filled)
             verb = "is" if len(filled) == 1 else "are"
             message = f"no rating, though {', '.join(filled)} {verb} filled in: give a rating, or clear the row{hint}"
-            problems.append(Problem(_where(number, "rating"), message))
+            problems.append(Problem(cell(number, "rating"), message))
         return None
     rating = _RATINGS.get(given)
     if rating is None:
         message = f"{given!r} is not a rating: use not yet, partly, mostly, fully or not applicable"
-        problems.append(Problem(_where(number, "rating"), message))
+        problems.append(Problem(cell(number, "rating"), message))
         return None
     kinds: list[EvidenceKind] = []
     for part in filter(None, (p.strip().lower() for p in row.get("evidence_kinds", "").split(";"))):
         kind = _KINDS.get(part)
         if kind is None:
             message = f"{part!r} is not a kind of evidence{_misplaced(part)}"
-            problems.append(Problem(_where(number, "evidence_kinds"), message))
+            problems.append(Problem(cell(number, "evidence_kinds"), message))
         else:
             kinds.append(kind)
     when = row.get("evidence_date", "")
     evidence_date = date
     if when:
         try:
-            evidence_date = _date(when)
+            evidence_date = spreadsheet_date(when)
         except ValueError:
-            message = f"{when!r} is not a date: use YYYY-MM-DD or DD/MM/YYYY{_misplaced(when)}"
-            problems.append(Problem(_where(number, "evidence_date"), message))
+            message = f"{not_a_date(when)}{_misplaced(when)}"
+            problems.append(Problem(cell(number, "evidence_date"), message))
     elif kinds:
-        problems.append(Problem(_where(number, "evidence_date"), "give the date the evidence was gathered"))
+        problems.append(Problem(cell(number, "evidence_date"), "give the date the evidence was gathered"))
     note = row.get("notes") or None
     return DescriptorRating(code, rating, tuple(Evidence(kind, evidence_date, note) for kind in kinds))
 
@@ -152,10 +139,10 @@ def read_self_evaluation_csv(
         code = row.get("code", "")
         if not framework.has_descriptor(code):
             if code or any(row.get(column) for column in _FILLED_IN):
-                problems.append(Problem(_where(number, "code"), f"no descriptor has the code {code!r}"))
+                problems.append(Problem(cell(number, "code"), f"no descriptor has the code {code!r}"))
             continue
         if code in seen and any(row.get(column) for column in _FILLED_IN):
-            problems.append(Problem(_where(number, "code"), f"{code} is rated again (first in row {seen[code]})"))
+            problems.append(Problem(cell(number, "code"), f"{code} is rated again (first in row {seen[code]})"))
             continue
         rating = _rating(row, number, date, problems)
         if rating is not None:
@@ -166,7 +153,7 @@ def read_self_evaluation_csv(
     for problem in self_evaluation_problems(framework, evaluation):
         match = re.match(r"^\$\.ratings\[(\d+)\]", problem.path)
         at = rows_of[ratings[int(match.group(1))].descriptor] if match else 1
-        problems.append(Problem(_where(at, "evidence_date"), problem.message))
+        problems.append(Problem(cell(at, "evidence_date"), problem.message))
     if problems:
         raise PayloadError(name, sorted(problems, key=lambda p: int(re.findall(r"\d+", p.path)[0])))
     return evaluation
