@@ -235,6 +235,15 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "case_json",
         "case_package",
     ),
+    "_interchange.decisions": (
+        "load_discussion",
+        "load_plan",
+    ),
+    "_interchange.plan_csv": (
+        "ACTION_COLUMNS",
+        "plan_actions_csv",
+        "read_plan_actions_csv",
+    ),
     "_render.overview": ("overview",),
 }
 
@@ -459,6 +468,15 @@ if typing.TYPE_CHECKING:
         TargetReview as TargetReview,
         record_review as record_review,
         review_plan as review_plan,
+    )
+    from school_improvement._interchange.decisions import (
+        load_discussion as load_discussion,
+        load_plan as load_plan,
+    )
+    from school_improvement._interchange.plan_csv import (
+        ACTION_COLUMNS as ACTION_COLUMNS,
+        plan_actions_csv as plan_actions_csv,
+        read_plan_actions_csv as read_plan_actions_csv,
     )
     from school_improvement._render.overview import (
         overview as overview,

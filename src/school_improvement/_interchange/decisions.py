@@ -93,7 +93,7 @@ def load_plan(source: Source, *, framework: Framework | None = None, name: str =
     Examples:
         >>> import datetime, json
         >>> from school_improvement import DevelopmentPlan, PayloadError, PlanPriority, Stage, dumps, load_framework
-        >>> from school_improvement._interchange.decisions import load_plan
+        >>> from school_improvement import load_plan
         >>> framework = load_framework()
         >>> start, by = datetime.date(2026, 9, 1), datetime.date(2027, 7, 31)
         >>> priority = PlanPriority("P1", "Grow leaders", ("LC",), "Few leaders", Stage.MAKING_PROGRESS, by)
@@ -139,7 +139,7 @@ def load_discussion(source: Source, *, framework: Framework | None = None, name:
     Examples:
         >>> import datetime
         >>> from school_improvement import DiscussionRecord, Participant, PayloadError, dumps, load_framework
-        >>> from school_improvement._interchange.decisions import load_discussion
+        >>> from school_improvement import load_discussion
         >>> framework = load_framework()
         >>> met = datetime.date(2026, 11, 20)
         >>> record = DiscussionRecord(

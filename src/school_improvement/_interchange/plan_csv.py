@@ -80,7 +80,7 @@ def plan_actions_csv(plan: DevelopmentPlan) -> str:
     Examples:
         >>> import datetime
         >>> from school_improvement import ActionStatus, DevelopmentPlan, PlanAction, PlanPriority, Stage
-        >>> from school_improvement._interchange.plan_csv import plan_actions_csv
+        >>> from school_improvement import plan_actions_csv
         >>> start = datetime.date(2026, 9, 1)
         >>> action = PlanAction(
         ...     "A1", "Set up a middle leaders' group", "LC.1.1", "Deputy head", start, status=ActionStatus.IN_PROGRESS
@@ -267,7 +267,7 @@ def read_plan_actions_csv(
     Examples:
         >>> import datetime
         >>> from school_improvement import DevelopmentPlan, PayloadError, PlanPriority, Stage, load_framework
-        >>> from school_improvement._interchange.plan_csv import read_plan_actions_csv
+        >>> from school_improvement import read_plan_actions_csv
         >>> framework = load_framework()
         >>> start = datetime.date(2026, 9, 1)
         >>> priority = PlanPriority(
