@@ -109,7 +109,8 @@ def parse_json(text: str | bytes, fail: Fail) -> object:
     """The value in JSON text, or ``fail`` with where the text stops being JSON or repeats a key.
 
     A key given twice in one object is refused rather than letting the last
-    one win silently.
+    one win silently; so are text nested too deeply for Python's reader and a
+    number too long for its ``int``, which it would otherwise raise as other errors.
     """
     repeats: list[bool] = []
 
@@ -126,6 +127,10 @@ def parse_json(text: str | bytes, fail: Fail) -> object:
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise fail([Problem("$", f"not valid JSON: {error.msg} at {where}")]) from None
+    except RecursionError:  # hostile text: arrays or objects nested thousands deep
+        raise fail([Problem("$", "not read: arrays or objects are nested too deeply")]) from None
+    except ValueError:  # Python's int refuses a number of more than 4,300 digits
+        raise fail([Problem("$", "not read: a number has too many digits")]) from None
     if repeats:
         problems: list[Problem] = []
         _repeated_keys(value, "$", problems)

@@ -140,6 +140,22 @@ def test_bad_json_names_line_and_column(tmp_path: Path) -> None:
     assert "line 3, column 3" in raised.value.problems[0].message
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "not read: arrays or objects are nested too deeply"),
+        ('{"format": ' + "9" * 5_000 + "}", "not read: a number has too many digits"),
+    ],
+)
+def test_hostile_json_is_a_framework_error_not_a_crash(tmp_path: Path, text: str, message: str) -> None:
+    """JSON nested too deeply or with a number too long for Python is refused in the library's words."""
+    path = tmp_path / "hostile.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FrameworkError) as raised:
+        read_framework(path)
+    assert [str(problem) for problem in raised.value.problems] == [f"$: {message}"]
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
     """A file that is not there gives a FrameworkError naming it, not an OSError."""
     with pytest.raises(FrameworkError, match="cannot read the file"):

@@ -19,9 +19,8 @@ from school_improvement._assessment.evidence import (
 from school_improvement._content.framework import Framework
 from school_improvement._dates import DATE_MESSAGE, no_such_day
 from school_improvement._errors import PayloadError, Problem, SelfEvaluationWarning
-from school_improvement._files import too_large
+from school_improvement._files import parse_json, too_large
 from school_improvement._interchange.envelope import under_data
-from school_improvement._interchange.untrusted import json_value
 from school_improvement._limits import MAX_PAYLOAD_BYTES
 from school_improvement._stage import Stage
 
@@ -162,11 +161,11 @@ def _validated(source: str | bytes | Mapping[str, Any], name: str) -> Any:  # no
             model = SelfEvaluationPayload.model_validate_json(raw)
     except ValidationError as error:
         if raw:
-            json_value(raw, fail)  # not JSON, or a key given twice: said in the library's words, with the place
+            parse_json(raw, fail)  # not JSON, or a key given twice: said in the library's words, with the place
         raise fail(_problems(error)) from None
     if raw and _keys_written(raw) != _keys_read(model):
         # pydantic's reader lets the last of two equal keys win; the library's refuses them, with the place.
-        json_value(raw, fail)
+        parse_json(raw, fail)
     return model
 
 

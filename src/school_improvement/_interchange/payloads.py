@@ -15,8 +15,8 @@ from school_improvement._content.framework import CODE, Framework
 from school_improvement._content.loading import load_framework
 from school_improvement._converter import shared_converter, structure_or_raise
 from school_improvement._errors import PayloadError, Problem
+from school_improvement._files import parse_json
 from school_improvement._interchange.envelope import SCHEMA_VERSION, envelope_problems, under_data
-from school_improvement._interchange.untrusted import json_value
 from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapAnalysis
 from school_improvement._planning.next_steps import Recommendation
@@ -189,5 +189,5 @@ def loads(text: str | bytes, cls: type[_T], *, source: str = "<payload>", framew
     Raises:
         PayloadError: If the text is not JSON or the payload does not fit.
     """
-    payload = json_value(text, lambda problems: PayloadError(source, problems))
+    payload = parse_json(text, lambda problems: PayloadError(source, problems))
     return from_payload(payload, cls, source=source, framework=framework)

@@ -1,36 +1,10 @@
-"""JSON from outside the library: read within a size limit, with every failure said in the library's words.
-
-Python's JSON reader raises more than ``JSONDecodeError`` on hostile text:
-arrays nested thousands deep exhaust the recursion limit, and a number of
-more than 4,300 digits is refused by ``int``. Both are said here as problems
-with the input, like any other.
-"""
+"""JSON from outside the library: read within a size limit, in UTF-8, with every failure said in the library's words."""
 
 from school_improvement._errors import Problem
 from school_improvement._files import Fail, parse_json, too_large
 
 _BOM = "\ufeff"
 """A byte-order mark, as some tools write at the start of a file."""
-
-
-class _Refused(Exception):  # noqa: N818 (not an error the library raises: it carries the one ``fail`` made)
-    """The exception ``fail`` made for what ``parse_json`` found, carried past the handlers below."""
-
-
-def json_value(text: str | bytes, fail: Fail) -> object:
-    """The value in JSON text, as ``parse_json`` reads it, or ``fail`` for text nested too deep or a too-long number."""
-
-    def refuse(problems: list[Problem]) -> Exception:
-        return _Refused(fail(problems))
-
-    try:
-        return parse_json(text, refuse)
-    except _Refused as refused:
-        raise refused.args[0] from None
-    except RecursionError:
-        raise fail([Problem("$", "not read: arrays or objects are nested too deeply")]) from None
-    except ValueError:  # parse_json turns a JSONDecodeError into a problem: this is a number too long for int
-        raise fail([Problem("$", "not read: a number has too many digits")]) from None
 
 
 def untrusted_json(source: str | bytes, fail: Fail, most: int) -> object:
@@ -56,4 +30,4 @@ def untrusted_json(source: str | bytes, fail: Fail, most: int) -> object:
             raise fail([Problem("$", f"not UTF-8 text ({error.reason})")]) from None
     if size > most:
         raise fail([too_large(f"{size:,}", most)])
-    return json_value(text, fail)
+    return parse_json(text, fail)
