@@ -212,6 +212,13 @@ def test_a_sound_plan_has_no_problems() -> None:
         (_action(_plan(), 0, done_on=DAY), "$.priorities[0].actions[0].done_on"),
         (_action(_plan(), 1, id="A1"), "$.priorities[0].actions[1].id"),
         (_action(_plan(), 1, owner="x" * 201), "$.priorities[0].actions[1].owner"),
+        (_action(_plan(), 1, owner=" "), "$.priorities[0].actions[1].owner"),
+        (_priority(_plan(), aspects=("PV", "PV")), "$.priorities[0].aspects[1]"),
+        (
+            _priority(_plan(), milestones=tuple(Milestone(DAY, f"Step {n}") for n in range(201))),
+            "$.priorities[0].milestones",
+        ),
+        (_plan(reviews=(ReviewRecord(BY, "Year end", evidence=("x",) * 201),)), "$.reviews[0].evidence"),
         (
             _priority(_plan(), milestones=(Milestone(datetime.date(2028, 1, 1), "Late"),)),
             "$.priorities[0].milestones[0].date",

@@ -451,8 +451,8 @@ def draft_plan(
 def _text_problems(where: str, value: str | None, *, most: int = MAX_TEXT, required: bool = True) -> list[Problem]:
     if value is None:
         return [] if not required else [Problem(where, "required")]
-    if required and not value.strip():
-        return [Problem(where, "must not be empty")]
+    if not value.strip():
+        return [Problem(where, "must not be empty" if required else "blank: leave it out (null) instead")]
     if len(value) > most:
         return [Problem(where, f"at most {most:,} characters; found {len(value):,}")]
     return []
@@ -511,7 +511,18 @@ def _priority_problems(
         for n, number in enumerate(priority.contributory_factors)
         if not framework.knows("contributory factor", number)
     ]
-    for name, items in (("actions", priority.actions), ("success_criteria", priority.success_criteria)):
+    problems += [
+        Problem(f"{where}.aspects[{n}]", f"{aspect} is named twice in the one priority")
+        for n, aspect in enumerate(priority.aspects)
+        if aspect in priority.aspects[:n]
+    ]
+    counted = (
+        ("actions", priority.actions),
+        ("success_criteria", priority.success_criteria),
+        ("milestones", priority.milestones),
+        ("updates", priority.updates),
+    )
+    for name, items in counted:
         if len(items) > MAX_PLAN_ITEMS:
             problems.append(Problem(f"{where}.{name}", f"at most {MAX_PLAN_ITEMS:,}; found {len(items):,}"))
     for n, action in enumerate(priority.actions):
@@ -592,6 +603,17 @@ def _review_problems(plan: DevelopmentPlan) -> list[Problem]:
     return problems
 
 
+def _size_problems(plan: DevelopmentPlan) -> list[Problem]:
+    """A plan larger than the limits: too many priorities, reviews or pieces of evidence."""
+    counted = [
+        ("$.priorities", len(plan.priorities), MAX_PLAN_PRIORITIES),
+        ("$.reviews", len(plan.reviews), MAX_PLAN_REVIEWS),
+        ("$.evidence_to_gather", len(plan.evidence_to_gather), MAX_PLAN_ITEMS),
+    ]
+    counted += [(f"$.reviews[{n}].evidence", len(r.evidence), MAX_PLAN_ITEMS) for n, r in enumerate(plan.reviews)]
+    return [Problem(path, f"at most {most:,}; found {found:,}") for path, found, most in counted if found > most]
+
+
 def plan_problems(framework: Framework, plan: DevelopmentPlan) -> list[Problem]:
     """Every problem with a development plan against the framework edition, each with its path.
 
@@ -624,11 +646,8 @@ def plan_problems(framework: Framework, plan: DevelopmentPlan) -> list[Problem]:
     if plan.starts < plan.self_evaluation_date:
         message = f"{plan.starts} is before the self-evaluation it follows, {plan.self_evaluation_date}"
         problems.append(Problem("$.starts", message))
-    if len(plan.priorities) > MAX_PLAN_PRIORITIES:
-        problems.append(Problem("$.priorities", f"at most {MAX_PLAN_PRIORITIES}; found {len(plan.priorities)}"))
-    if len(plan.reviews) > MAX_PLAN_REVIEWS:
-        problems.append(Problem("$.reviews", f"at most {MAX_PLAN_REVIEWS}; found {len(plan.reviews)}"))
-    if problems and any(p.path in {"$.ends", "$.priorities", "$.reviews"} for p in problems):
+    problems += _size_problems(plan)
+    if any(p.path in {"$.ends", "$.priorities", "$.reviews", "$.evidence_to_gather"} for p in problems):
         return problems
     for n, priority in enumerate(plan.priorities):
         problems += _priority_problems(framework, f"$.priorities[{n}]", priority, plan)
