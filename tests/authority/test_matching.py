@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from helpers import FRAMEWORK
-from local_authority import NOT_ENOUGH, school, school_at, survey_of
+from local_authority import NOT_ENOUGH, allowed_benefit, school, school_at, survey_of
 from school_improvement import (
     AnalysisError,
     LanguageMedium,
@@ -100,47 +100,6 @@ def test_the_solver_finds_the_greatest_total_benefit_within_every_capacity(
 # --- matching schools against brute force ----------------------------------------------------------------------
 
 ASPECTS = ("SV", "PV", "FC")
-_REQUIREMENT_NAMES = ("same_local_authority", "same_cluster", "same_phase", "same_medium")
-
-
-def _key(name: str, record: object) -> object:
-    """Key."""
-    if name == "same_local_authority":
-        return record.local_authority  # type: ignore[attr-defined]
-    if name == "same_cluster":
-        cluster = record.cluster  # type: ignore[attr-defined]
-        return (record.local_authority, cluster) if cluster else record.ref  # type: ignore[attr-defined]
-    if name == "same_phase":
-        return record.phase  # type: ignore[attr-defined]
-    return record.medium  # type: ignore[attr-defined]
-
-
-def _benefit(options: MatchOptions, helper: SchoolSnapshot, partner: SchoolSnapshot, aspect: str) -> int | None:
-    """The benefit of a partnership as MatchOptions documents it, or None when it is not allowed."""
-    ranks = [p.aspect for p in partner.recommendation.priorities]
-    if aspect not in ranks or helper is partner:
-        return None
-    rank = ranks.index(aspect) + 1
-    if rank > len(options.rank_weights):
-        return None
-    warned = {f.aspect for f in helper.findings}
-    judgement = helper.profile.judgement(aspect)
-    if None in warned or aspect in warned or judgement.stage is None:
-        return None
-    theirs = partner.profile.judgement(aspect).stage
-    distance = judgement.stage.position - (0 if theirs is None else theirs.position)
-    if judgement.stage < options.strength_from or distance < options.min_lead:
-        return None
-    penalty = 0
-    for name in _REQUIREMENT_NAMES:
-        requirement = getattr(options, name)
-        differs = _key(name, helper.school) != _key(name, partner.school)
-        if differs and requirement.strictness is Strictness.HARD:
-            return None
-        if differs and requirement.strictness is Strictness.SOFT:
-            penalty += requirement.penalty
-    benefit = distance * options.rank_weights[rank - 1] - penalty
-    return benefit if benefit > 0 else None
 
 
 def _brute_force(options: MatchOptions, snapshots: list[SchoolSnapshot], capacity: dict[str, int]) -> int:
@@ -150,7 +109,7 @@ def _brute_force(options: MatchOptions, snapshots: list[SchoolSnapshot], capacit
     for partner, aspect in slots:
         options_here: list[tuple[SchoolSnapshot | None, int]] = [(None, 0)]
         for helper in snapshots:
-            benefit = _benefit(options, helper, partner, aspect)
+            benefit = allowed_benefit(options, helper, partner, aspect)
             if benefit is not None:
                 options_here.append((helper, benefit))
         choices.append(options_here)
@@ -223,7 +182,9 @@ def test_matching_is_optimal_against_brute_force_and_every_partnership_is_allowe
     result = match_schools(FRAMEWORK, survey_of(*snapshots), options, capacities=overrides)
     by_ref = {s.school.ref: s for s in snapshots}
     for partnership in result.partnerships:
-        expected = _benefit(options, by_ref[partnership.supporter], by_ref[partnership.partner], partnership.aspect)
+        expected = allowed_benefit(
+            options, by_ref[partnership.supporter], by_ref[partnership.partner], partnership.aspect
+        )
         assert partnership.benefit == expected
     assert result.total_benefit == sum(p.benefit for p in result.partnerships) == best
     for ref, limit in capacity.items():
@@ -363,7 +324,7 @@ def _every_pair_optimum(options: MatchOptions, snapshots: list[SchoolSnapshot]) 
     arcs = []
     for number, (partner, aspect) in enumerate(slots):
         for helper in snapshots:
-            benefit = _benefit(options, helper, partner, aspect)
+            benefit = allowed_benefit(options, helper, partner, aspect)
             if benefit is not None:
                 arcs.append((places[id(helper)], number, benefit))
     chosen = best_assignment(

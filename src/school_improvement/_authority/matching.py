@@ -1,8 +1,13 @@
 """School-to-school collaboration: pair schools with a strength in an aspect with schools that have it as a priority.
 
-The pairing maximises a documented total benefit (see
+A partner is supported in the priorities it agreed or planned where it set
+its own (otherwise in those recommended from the defaults); a supporting
+school with a discussion record supports others only in the strengths it
+offered there, each offer up to its own capacity, within the capacity the
+local authority sets. The pairing maximises a documented total benefit (see
 [`MatchOptions`][school_improvement.MatchOptions]) exactly, by minimum-cost
-flow, and explains every partnership and every school left without one.
+flow, and explains every partnership, every school left without one and
+every offered strength the evidence does not bear out.
 """
 
 import datetime
@@ -12,10 +17,17 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from school_improvement._assessment.assess import JudgementStatus
-from school_improvement._assessment.quality import Severity
+from school_improvement._assessment.quality import Finding, Severity
 from school_improvement._authority.flow import FlowNetwork, solve
 from school_improvement._authority.schools import School
-from school_improvement._authority.survey import SchoolSnapshot, SelfEvaluationAge, Survey, survey_problems
+from school_improvement._authority.survey import (
+    DecisionBasis,
+    SchoolBasis,
+    SchoolSnapshot,
+    SelfEvaluationAge,
+    Survey,
+    survey_problems,
+)
 from school_improvement._content.framework import ASPECT_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem
 from school_improvement._stage import Stage
@@ -63,14 +75,20 @@ class MatchOptions:
 
     A school can support a partner in an aspect when:
 
-    - the aspect is among the partner's recommended priorities, ranked within
-      ``rank_weights`` (by default its top three);
+    - the aspect is among the partner's priorities, ranked within
+      ``rank_weights`` (by default its first three): the priorities it agreed
+      in its latest professional discussion, else those of its development
+      plan, else those recommended to the default targets (see
+      [`survey`][school_improvement.survey]); an aspect without enough
+      evidence to judge, or that does not apply, has no stage to support from;
     - the supporting school has reached at least ``strength_from`` in the
       aspect, and at least ``min_lead`` stages beyond the partner (no stage
       yet counts as 0);
     - the supporting school's evidence passes the quality checks: no warning
       about the aspect, or about the whole self-evaluation (such as no learner
       voice);
+    - if the supporting school has a discussion record, it offered a strength
+      in the aspect there (a school with a record offers only what it listed);
     - every hard requirement holds (by default, the same local authority).
 
     Such a partnership is worth
@@ -80,8 +98,10 @@ class MatchOptions:
 
     and only partnerships worth more than 0 are made. The matching chooses the
     partnerships with the greatest total benefit such that each supporting
-    school takes at most its capacity, each partner at most ``partner_limit``
-    partnerships, and each of a partner's priorities at most one supporter.
+    school takes at most its capacity (the local authority's), each strength
+    it offered at most that offer's capacity, each partner at most
+    ``partner_limit`` partnerships, and each aspect of a partner's
+    priorities at most one supporter.
 
     Attributes:
         min_lead: How many stages the supporting school must be ahead (default 1).
@@ -113,13 +133,49 @@ class UnmatchedReason(enum.Enum):
     """Why a school was left without a partner."""
 
     NO_PRIORITIES = "no-priorities"
-    """No priority was recommended: every target is reached, or there is not enough evidence to set one."""
+    """No priority to match: none was recommended (every target is reached, or there is not enough evidence to set
+    one), or none of those the school set can be (each is ranked beyond the weights, or its aspect has no stage
+    judged)."""
     NO_CANDIDATE = "no-candidate"
     """No school that the hard requirements allow has a strength in its priorities."""
     OUTWEIGHED = "outweighed"
     """Schools with a strength exist, but the soft requirements' penalties leave no benefit."""
     CAPACITY = "capacity"
     """The schools that could support it gave their capacity to partnerships of greater total benefit."""
+
+
+class UnusedOfferReason(enum.Enum):
+    """Why an aspect a school offered as a strength is not used to support others."""
+
+    NO_CAPACITY = "no-capacity"
+    """The local authority has set the school's capacity to support others at 0."""
+    NOT_APPLICABLE = "not-applicable"
+    """The aspect does not apply to the school."""
+    NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
+    """The school's self-evaluation has not enough evidence to judge a stage in the aspect."""
+    BELOW_STRENGTH = "below-strength"
+    """The self-evaluation places the aspect before the stage that counts as a strength."""
+    EVIDENCE_WARNING = "evidence-warning"
+    """The evidence checks warn about the aspect, or about the whole self-evaluation (an old one, say)."""
+
+
+@attrs.frozen
+class UnusedOffer:
+    """An aspect a school offered as a strength in its discussion record that the matching does not use, and why.
+
+    Attributes:
+        school: The school's reference.
+        offer: The offer's index among the record's ``strengths`` (from 0).
+        aspect: The aspect's code.
+        reason: Why, as a stable code.
+        explanation: Why, in words.
+    """
+
+    school: str
+    offer: int
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
+    reason: UnusedOfferReason
+    explanation: str
 
 
 @attrs.frozen
@@ -152,6 +208,11 @@ class Partnership:
         benefit: ``distance x weight`` less the penalties.
         candidates: How many schools could have supported the partner in this aspect.
         explanation: The partnership in words.
+        priority_basis: Where the partner's priority came from: agreed in a
+            professional discussion, chosen in its plan, or recommended from the defaults.
+        offer: The index, among the supporting school's discussion record's
+            ``strengths``, of the offer it supports through; ``None`` when it
+            has no record and its strengths come from the evidence alone.
     """
 
     supporter: str
@@ -166,6 +227,8 @@ class Partnership:
     benefit: int
     candidates: int
     explanation: str
+    priority_basis: DecisionBasis = DecisionBasis.DEFAULTS
+    offer: int | None = None
 
 
 @attrs.frozen
@@ -198,6 +261,11 @@ class Collaboration:
         max_age_days: How old a self-evaluation may be at that date before it
             is flagged; a flagged school offers no strengths to match.
         ages: Each school's self-evaluation date and age, in register order.
+        bases: Where each school's priorities came from (agreed, plan or
+            defaults), with why, in register order.
+        unused_offers: The aspects schools offered as strengths in their
+            discussion records that the matching does not use, each with why,
+            in register order.
     """
 
     framework_edition: str
@@ -208,6 +276,8 @@ class Collaboration:
     as_of: datetime.date | None = None
     max_age_days: int = 365
     ages: tuple[SelfEvaluationAge, ...] = ()
+    bases: tuple[SchoolBasis, ...] = ()
+    unused_offers: tuple[UnusedOffer, ...] = ()
 
 
 def _cluster(school: School) -> object:
@@ -244,6 +314,15 @@ class _Slot:
         return 0 if self.stage is None else self.stage.position
 
 
+@attrs.frozen
+class _Offer:
+    """Aspects a supporting school can support others in, up to a capacity of their own."""
+
+    number: int | None  # its index among the record's strengths; None: the evidence's strengths, without a record
+    aspects: tuple[str, ...]
+    capacity: int
+
+
 def _strengths(snapshot: SchoolSnapshot, options: MatchOptions) -> dict[str, int]:
     """The aspects where a school has a strength resting on evidence that passes the checks, with its stage position."""
     warned = {f.aspect for f in snapshot.findings if f.severity is Severity.WARNING}
@@ -259,12 +338,47 @@ def _strengths(snapshot: SchoolSnapshot, options: MatchOptions) -> dict[str, int
     }
 
 
+def _unused(matcher: "_Matcher", snapshot: SchoolSnapshot, offer: tuple[int, str], capacity: int) -> UnusedOffer:
+    """Why an offered aspect (the offer's index and the aspect) is not a strength the matching can use."""
+    framework, options = matcher.framework, matcher.options
+    (number, aspect), school, record = offer, snapshot.school, snapshot.discussion
+    when = "" if record is None else f" in its professional discussion of {record.date}"
+    lead = f"{school.name} offered {framework.aspect(aspect).title.en}{when}, but"
+    judgement = snapshot.profile.judgement(aspect)
+    warned: list[Finding] = [
+        f for f in snapshot.findings if f.severity is Severity.WARNING and f.aspect in {None, aspect}
+    ]
+    strength = framework.stage_name(options.strength_from).en
+    if not capacity:
+        reason = UnusedOfferReason.NO_CAPACITY
+        why = f"{lead} the local authority has set its capacity to support other schools at 0."
+    elif judgement.status is JudgementStatus.NOT_APPLICABLE:
+        reason = UnusedOfferReason.NOT_APPLICABLE
+        why = f"{lead} the aspect does not apply to it: every descriptor is marked not applicable."
+    elif judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
+        reason = UnusedOfferReason.NOT_ENOUGH_EVIDENCE
+        why = f"{lead} its self-evaluation has not enough evidence to judge a stage there."
+    elif judgement.stage is None or judgement.stage < options.strength_from:
+        reason = UnusedOfferReason.BELOW_STRENGTH
+        why = (
+            f"{lead} its self-evaluation places it at {_stage_words(framework, judgement.stage)}, before {strength}, "
+            "the stage that counts as a strength."
+        )
+    else:
+        reason = UnusedOfferReason.EVIDENCE_WARNING
+        about = "the aspect" if warned and warned[0].aspect is not None else "its whole self-evaluation"
+        said = f": {warned[0].message}" if warned else ""
+        why = f"{lead} the evidence checks warn about {about}{said}."
+    return UnusedOffer(school.ref, number, aspect, reason, why)
+
+
 def _benefit(distance: int, weight: int, penalties: int) -> int:
     """A partnership's benefit: the stages between the two schools times the priority's weight, less the penalties."""
     return distance * weight - penalties
 
 
 _Serving = dict[tuple[str, int, object], list[tuple[int, tuple[object, ...], int]]]
+_Incoming = dict[int, list[tuple[int, int | None, int]]]  # hub: (supporting school, offer, arc)
 
 
 class _Matcher:
@@ -311,13 +425,36 @@ class _Matcher:
             self.levels.append((lambda school: school.local_authority, fine.get("same-cluster", 0)))
         if "same-cluster" in fine:
             self.levels.append((_cluster, 0))
-        self.strengths = [
-            _strengths(snapshot, options) if capacity else {}
-            for snapshot, capacity in zip(snapshots, self.capacity, strict=True)
-        ]
+        self.strengths: list[dict[str, int]] = []
+        self.offers: list[list[_Offer]] = []
+        self.unused: list[UnusedOffer] = []
+        for snapshot, capacity in zip(snapshots, self.capacity, strict=True):
+            self._offers_of(snapshot, capacity)
         self.slots: list[_Slot] = []
-        self.pairs: list[tuple[int, int]] = []  # (supporting school, slot)
+        self.pairs: list[tuple[int, int, int | None]] = []  # (supporting school, slot, offer)
         self.supporters: dict[tuple[tuple[object, ...], str], list[tuple[int, int]]] = {}
+
+    def _offers_of(self, snapshot: SchoolSnapshot, capacity: int) -> None:
+        """A school's strengths and offers: the evidence's, or those of its discussion record the evidence bears out."""
+        strengths = _strengths(snapshot, self.options) if capacity else {}
+        record = snapshot.discussion
+        if record is None:
+            self.strengths.append(strengths)
+            self.offers.append([_Offer(None, tuple(strengths), capacity)] if strengths else [])
+            return
+        offered: dict[str, int] = {}
+        offers = []
+        for number, offer in enumerate(record.strengths):
+            aspects = tuple(dict.fromkeys(offer.aspects))
+            kept = tuple(aspect for aspect in aspects if aspect in strengths)
+            self.unused += [
+                _unused(self, snapshot, (number, aspect), capacity) for aspect in aspects if aspect not in strengths
+            ]
+            if kept:
+                offers.append(_Offer(number, kept, offer.capacity))
+                offered.update((aspect, strengths[aspect]) for aspect in kept)
+        self.strengths.append(offered)
+        self.offers.append(offers)
 
     def pool(self, place: int) -> tuple[object, ...]:
         school = self.schools[place]
@@ -354,10 +491,15 @@ class _Matcher:
         for supporters in self.supporters.values():
             supporters.sort(key=lambda entry: (-entry[0], entry[1]))
 
-    def _hubs(self, network: FlowNetwork, members: list[int]) -> tuple[dict[int, list[tuple[int, int]]], _Serving]:
-        """Supporting schools and their hubs: each hub's incoming arcs, and the hubs by what they serve."""
+    def _hubs(self, network: FlowNetwork, members: list[int]) -> tuple[_Incoming, _Serving]:
+        """Supporting schools, their offers and their hubs: each hub's incoming arcs, and the hubs by what they serve.
+
+        A school without a discussion record reaches the hubs of its
+        strengths directly; a school with one reaches them through a node for
+        each offer, which carries at most the offer's capacity.
+        """
         hubs: dict[tuple[object, ...], int] = {}
-        incoming: dict[int, list[tuple[int, int]]] = {}
+        incoming: _Incoming = {}
         serving: _Serving = {}
         for place in members:
             strengths = self.strengths[place]
@@ -367,15 +509,21 @@ class _Matcher:
             node = network.node()
             network.arc(0, node, self.capacity[place])
             coarse = tuple(key(school) for key, _ in self.coarse)
-            for aspect, position in strengths.items():
-                for level, (key, _) in enumerate(self.levels):
-                    fine = None if key is None else key(school)
-                    name = (aspect, level, fine, position, coarse)
-                    hub = hubs.get(name)
-                    if hub is None:
-                        hub = hubs[name] = network.node()
-                        serving.setdefault((aspect, level, fine), []).append((position, coarse, hub))
-                    incoming.setdefault(hub, []).append((place, network.arc(node, hub, self.capacity[place])))
+            for offer in self.offers[place]:
+                via, capacity = node, self.capacity[place]
+                if offer.number is not None:
+                    via, capacity = network.node(), min(capacity, offer.capacity)
+                    network.arc(node, via, capacity)
+                for aspect in offer.aspects:
+                    position = strengths[aspect]
+                    for level, (key, _) in enumerate(self.levels):
+                        fine = None if key is None else key(school)
+                        name = (aspect, level, fine, position, coarse)
+                        hub = hubs.get(name)
+                        if hub is None:
+                            hub = hubs[name] = network.node()
+                            serving.setdefault((aspect, level, fine), []).append((position, coarse, hub))
+                        incoming.setdefault(hub, []).append((place, offer.number, network.arc(via, hub, capacity)))
         for kinds in serving.values():
             kinds.sort(key=lambda entry: -entry[0])
         return incoming, serving
@@ -416,14 +564,16 @@ class _Matcher:
         solve(network)
         for hub, arcs in outgoing.items():
             served = [number for number, arc in arcs if network.flow(arc)]
-            supporters = [place for place, arc in incoming[hub] for _ in range(network.flow(arc))]
-            self.pairs += zip(supporters, served, strict=True)
+            supporters = [(place, offer) for place, offer, arc in incoming[hub] for _ in range(network.flow(arc))]
+            self.pairs += [(place, number, offer) for (place, offer), number in zip(supporters, served, strict=True)]
 
     def _slots_of(self, place: int) -> list[_Slot]:
         weights, lead = self.options.rank_weights, self.options.min_lead
+        snapshot = self.snapshots[place]
+        judged = {judgement.aspect for judgement in snapshot.profile.judgements if judgement.status.judged}
         slots = []
-        for priority in self.snapshots[place].recommendation.priorities:
-            if priority.rank <= len(weights):
+        for priority in snapshot.recommendation.priorities:
+            if priority.rank <= len(weights) and priority.aspect in judged:
                 at = 0 if priority.current is None else priority.current.position
                 need = max(at + lead, self.options.strength_from.position)
                 slots.append(_Slot(place, priority.aspect, priority.rank, priority.current, need))
@@ -434,9 +584,36 @@ def _stage_words(framework: Framework, stage: Stage | None) -> str:
     return "no stage yet" if stage is None else framework.stage_name(stage).en
 
 
-def _explain(matcher: _Matcher, supporter: int, slot: _Slot) -> Partnership:
+def _priority_words(snapshot: SchoolSnapshot) -> str:
+    """Where a partner's priority came from, as a sentence."""
+    name, record = snapshot.school.name, snapshot.discussion
+    if snapshot.basis is DecisionBasis.AGREED and record is not None:
+        return f"{name} agreed this priority in the professional discussion of {record.date}."
+    if snapshot.basis is DecisionBasis.PLAN:
+        return f"{name} chose this priority in its development plan."
+    return (
+        f"The priority is recommended from the defaults (the next stage in each aspect): {name} has no priorities "
+        "of its own agreed or planned."
+    )
+
+
+def _offer_words(snapshot: SchoolSnapshot, offer: int | None) -> str:
+    """That the supporting school offered the strength, when it did."""
+    record = snapshot.discussion
+    if offer is None or record is None:
+        return ""
+    capacity = record.strengths[offer].capacity
+    schools = "school" if capacity == 1 else "schools"
+    return (
+        f", and offered this strength in its professional discussion of {record.date} "
+        f"(to support up to {capacity} {schools})"
+    )
+
+
+def _explain(matcher: _Matcher, supporter: int, slot: _Slot, offer: int | None) -> Partnership:
     framework, options = matcher.framework, matcher.options
     helper, partner = matcher.schools[supporter], matcher.schools[slot.partner]
+    partner_snapshot = matcher.snapshots[slot.partner]
     stage = Stage.at(matcher.strengths[supporter][slot.aspect])
     weight = options.rank_weights[slot.rank - 1]
     distance = stage.position - slot.position
@@ -456,9 +633,11 @@ def _explain(matcher: _Matcher, supporter: int, slot: _Slot) -> Partnership:
     )
     explanation = (
         f"{helper.name} supports {partner.name} with its priority {slot.rank}: {title}. "
+        f"{_priority_words(partner_snapshot)} "
         f"{helper.name} has reached {_stage_words(framework, stage)} there, {distance} "
         f"{'stage' if distance == 1 else 'stages'} beyond {partner.name} ({_stage_words(framework, slot.stage)}), "
         "on evidence that passes the checks"
+        + _offer_words(matcher.snapshots[supporter], offer)
         + (f"; the two are {', '.join(kept)}" if kept else "")
         + f". Benefit {sums} = {benefit}; {why}."
     )
@@ -475,6 +654,8 @@ def _explain(matcher: _Matcher, supporter: int, slot: _Slot) -> Partnership:
         benefit,
         candidates,
         explanation,
+        partner_snapshot.basis,
+        offer,
     )
 
 
@@ -482,12 +663,25 @@ def _unmatched(matcher: _Matcher, place: int, slots: list[_Slot]) -> Unmatched:
     framework, options = matcher.framework, matcher.options
     school = matcher.schools[place]
     if not slots:
-        return Unmatched(
-            school.ref,
-            UnmatchedReason.NO_PRIORITIES,
-            f"{school.name} has no recommended priority to match: every aspect has reached its target "
-            "or has not enough evidence to set one.",
-        )
+        snapshot = matcher.snapshots[place]
+        record = snapshot.discussion
+        if snapshot.basis is DecisionBasis.DEFAULTS:
+            why = (
+                f"{school.name} has no recommended priority to match: every aspect has reached its target "
+                "or has not enough evidence to set one."
+            )
+        else:
+            source = (
+                f"it agreed in the professional discussion of {record.date}"
+                if snapshot.basis is DecisionBasis.AGREED and record is not None
+                else "of its development plan"
+            )
+            why = (
+                f"{school.name} has no priority to match among those {source}: each is ranked beyond the "
+                f"{len(options.rank_weights)} weighted, or its aspect has not enough evidence to judge a stage, "
+                "or does not apply."
+            )
+        return Unmatched(school.ref, UnmatchedReason.NO_PRIORITIES, why)
     aspects = "; ".join(framework.aspect(slot.aspect).title.en for slot in slots)
     able = [(slot, matcher.could_support(slot)) for slot in slots]
     worth = sorted({matcher.schools[s].name for slot, found in able for s in found if matcher.benefit(s, slot) > 0})
@@ -512,7 +706,8 @@ def _unmatched(matcher: _Matcher, place: int, slots: list[_Slot]) -> Unmatched:
         school.ref,
         UnmatchedReason.NO_CANDIDATE,
         f"{school.name}: no school{bounds} has reached {strength} or beyond, {options.min_lead} {lead} ahead of it, "
-        f"on evidence that passes the checks and with capacity to give, in its priorities ({aspects}).",
+        "on evidence that passes the checks, with capacity to give and (where it has a discussion record) having "
+        f"offered the strength, in its priorities ({aspects}).",
     )
 
 
@@ -525,11 +720,23 @@ def match_schools(
 ) -> Collaboration:
     """Pair schools with a strength in an aspect with schools that have that aspect among their priorities.
 
+    Each partner is supported in its own priorities: those agreed in its
+    latest professional discussion, else those of its development plan, else
+    those recommended to the default targets (see
+    [`survey`][school_improvement.survey]); ``bases`` says which, school by
+    school, and each partnership says where its priority came from. A school
+    with a discussion record supports others only in the strengths it offered
+    there, each offer up to its own capacity; ``capacities`` (or
+    ``options.capacity``) still caps the school's total. Offered strengths
+    the evidence does not bear out (by the same bar as any strength) are
+    listed in ``unused_offers`` with why. A school without a record offers
+    every strength its evidence shows.
+
     The partnerships chosen have the greatest total benefit, as
     [`MatchOptions`][school_improvement.MatchOptions] defines it, of any
-    choice that keeps within every school's capacity and the hard
-    requirements. Every partnership says why it was made; every school left
-    without a partner is listed with the reason.
+    choice that keeps within every capacity and the hard requirements. Every
+    partnership says why it was made; every school left without a partner is
+    listed with the reason.
 
     Args:
         framework: The framework edition.
@@ -537,7 +744,8 @@ def match_schools(
         options: What counts as a strength, the weights, the capacity and the
             requirements; the defaults of [`MatchOptions`][school_improvement.MatchOptions] if not given.
         capacities: How many partnerships a school takes as a supporter, by
-            reference, where it differs from ``options.capacity`` (0 for none).
+            reference, where it differs from ``options.capacity`` (0 for
+            none); the local authority's cap, above any offer's own.
 
     Raises:
         AnalysisError: If the survey is against another edition, lists a school
@@ -568,9 +776,9 @@ def match_schools(
     matcher = _Matcher(framework, list(survey.snapshots), chosen_options, given)
     matcher.run()
     slots = matcher.slots
-    pairs = sorted(matcher.pairs, key=lambda pair: (slots[pair[1]].partner, slots[pair[1]].rank))
-    partnerships = tuple(_explain(matcher, supporter, slots[slot]) for supporter, slot in pairs)
-    matched = {slots[slot].partner for _, slot in pairs}
+    pairs = sorted(matcher.pairs, key=lambda pair: (slots[pair[1]].partner, slots[pair[1]].rank, pair[1]))
+    partnerships = tuple(_explain(matcher, supporter, slots[slot], offer) for supporter, slot, offer in pairs)
+    matched = {slots[slot].partner for _, slot, _ in pairs}
     slots_of: dict[int, list[_Slot]] = {}
     for slot in slots:
         slots_of.setdefault(slot.partner, []).append(slot)
@@ -589,4 +797,6 @@ def match_schools(
         survey.as_of,
         survey.max_age_days,
         survey.ages(),
+        survey.bases(),
+        tuple(matcher.unused),
     )

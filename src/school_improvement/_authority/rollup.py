@@ -1,7 +1,9 @@
-"""Roll-ups: the spread of stages across many schools, the shared priorities and the shared next steps.
+"""Roll-ups: the spread of stages across many schools, the shared priorities, next steps and support needed.
 
 A roll-up reports counts, never a hidden average: "not enough evidence" is a
-count of its own, and a mean stage appears only when asked for.
+count of its own, and a mean stage appears only when asked for. Where schools
+set their own priorities (agreed in a professional discussion, or in their
+development plan), the roll-up follows them and says so, school by school.
 """
 
 import datetime
@@ -13,10 +15,21 @@ import attrs
 
 from school_improvement._assessment.assess import JudgementStatus
 from school_improvement._authority.schools import School
-from school_improvement._authority.survey import SchoolSnapshot, SelfEvaluationAge, Survey, survey_problems
+from school_improvement._authority.survey import (
+    DecisionBasis,
+    SchoolBasis,
+    SchoolSnapshot,
+    SelfEvaluationAge,
+    Survey,
+    survey_problems,
+)
 from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem
+from school_improvement._planning.discussion import SupportSource, SupportStatus
 from school_improvement._stage import Stage
+
+SHARED_BY = 2
+"""The fewest schools that make a next step shared, or a choice of priority a system-level one."""
 
 
 class Grouping(enum.Enum):
@@ -65,6 +78,8 @@ class AspectSpread:
             next stage only by descriptors no one has rated (not counted as early).
         coverage: The share of applicable descriptors rated with evidence,
             across the schools the aspect applies to; ``None`` when it applies to none.
+        chosen: How many schools set their own priorities (agreed in a
+            professional discussion, or in their plan) with this aspect among them.
     """
 
     aspect: str = attrs.field(metadata=ASPECT_FIELD)
@@ -78,19 +93,33 @@ class AspectSpread:
     not_applicable: int = 0
     held_back_by_unrated: int = 0
     coverage: float | None = None
+    chosen: int = 0
+
+
+class SystemPriorityRule(enum.Enum):
+    """What makes an aspect a system-level priority of a group."""
+
+    EARLY_STAGES = "early-stages"
+    """More than the majority of the judged schools are at the early stages."""
+    CHOSEN = "chosen"
+    """More than the majority of the schools that set their own priorities chose it, two schools at least."""
 
 
 @attrs.frozen
 class SystemPriority:
-    """An aspect in which most judged schools of a group are at the early stages.
+    """An aspect in which most judged schools of a group are at the early stages, or most schools chose to work.
 
     Attributes:
         aspect: The aspect's code.
         early: How many judged schools are at the early stages.
         judged: How many schools have enough evidence to be judged.
         not_enough_evidence: How many have too little evidence (not in the share).
-        share: ``early / judged``.
-        explanation: Why it is a system-level priority, in words.
+        share: ``early / judged`` (0 when no school is judged).
+        explanation: Why it is a system-level priority, in words: the share at the early stages and, when
+            the schools' choice made it one, how many chose it (and that the stages alone would not).
+        rules: The rules that made it one.
+        chosen: How many schools set their own priorities with this aspect among them.
+        own_priorities: How many schools of the group set their own priorities.
     """
 
     aspect: str = attrs.field(metadata=ASPECT_FIELD)
@@ -99,6 +128,9 @@ class SystemPriority:
     not_enough_evidence: int
     share: float
     explanation: str
+    rules: tuple[SystemPriorityRule, ...] = (SystemPriorityRule.EARLY_STAGES,)
+    chosen: int = 0
+    own_priorities: int = 0
 
 
 @attrs.frozen
@@ -123,6 +155,31 @@ class SharedStep:
 
 
 @attrs.frozen
+class SupportNeed:
+    """Support the schools of a group asked for in one aspect from one source, in their latest discussion records.
+
+    Each count is of schools, not of items: a school asking twice is one school.
+
+    Attributes:
+        source: Where the support comes from.
+        aspect: The aspect's code.
+        requested: How many schools asked for it and await a decision.
+        agreed: How many were agreed it.
+        not_agreed: How many asked and were not agreed it.
+        schools: The schools that asked for it, in register order.
+        providers: The providers the records name, in alphabetical order.
+    """
+
+    source: SupportSource
+    aspect: str = attrs.field(metadata=ASPECT_FIELD)
+    requested: int
+    agreed: int
+    not_agreed: int
+    schools: tuple[str, ...]
+    providers: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class GroupRollup:
     """The roll-up of one group of schools.
 
@@ -132,9 +189,16 @@ class GroupRollup:
         schools: The references of its schools, in register order.
         spreads: One spread per aspect, in source order.
         system_priorities: The aspects where most judged schools are at the
-            early stages, the largest share first.
-        shared_steps: The next steps most often recommended across the group,
-            the most shared first (only steps shared by two schools or more).
+            early stages, or most schools setting their own priorities chose
+            to work, the largest share first.
+        shared_steps: The next steps most often among the schools' priorities
+            (which follow each school's own choice where it made one), the
+            most shared first (only steps shared by two schools or more).
+        support: The support asked for in the schools' latest discussion
+            records, by source (in the order of ``SupportSource``), then by
+            aspect in source order.
+        own_priorities: How many of its schools set their own priorities
+            (agreed in a professional discussion, or in their plan).
     """
 
     group: str
@@ -142,6 +206,8 @@ class GroupRollup:
     spreads: tuple[AspectSpread, ...]
     system_priorities: tuple[SystemPriority, ...]
     shared_steps: tuple[SharedStep, ...]
+    support: tuple[SupportNeed, ...] = ()
+    own_priorities: int = 0
 
     def spread(self, aspect: str) -> AspectSpread:
         """The spread of one aspect.
@@ -172,6 +238,8 @@ class Rollup:
         as_of: The survey's date, which every self-evaluation is aged at.
         max_age_days: How old a self-evaluation may be at that date before it is flagged.
         ages: Each school's self-evaluation date and age, in register order.
+        bases: Where each school's priorities came from (agreed, plan or
+            defaults), with why, in register order.
     """
 
     framework_edition: str
@@ -185,6 +253,7 @@ class Rollup:
     as_of: datetime.date | None = None
     max_age_days: int = 365
     ages: tuple[SelfEvaluationAge, ...] = ()
+    bases: tuple[SchoolBasis, ...] = ()
 
     @property
     def old_self_evaluations(self) -> tuple[str, ...]:
@@ -201,7 +270,7 @@ class _Settings:
     shared_steps: int
 
 
-def _spread(settings: _Settings, aspect: str, snapshots: list[SchoolSnapshot]) -> AspectSpread:
+def _spread(settings: _Settings, aspect: str, snapshots: list[SchoolSnapshot], chosen: int) -> AspectSpread:
     counts = dict.fromkeys(Stage, 0)
     unknown = not_applicable = none_yet = early = total = unrated_only = rated = applicable = 0
     for item in snapshots:
@@ -228,45 +297,88 @@ def _spread(settings: _Settings, aspect: str, snapshots: list[SchoolSnapshot]) -
     stages = tuple(StageCount(stage, counts[stage]) for stage in Stage)
     coverage = rated / applicable if applicable else None
     return AspectSpread(
-        aspect, len(snapshots), unknown, none_yet, stages, early, judged, mean, not_applicable, unrated_only, coverage
+        aspect,
+        len(snapshots),
+        unknown,
+        none_yet,
+        stages,
+        early,
+        judged,
+        mean,
+        not_applicable,
+        unrated_only,
+        coverage,
+        chosen,
     )
 
 
-def _priorities(settings: _Settings, spreads: tuple[AspectSpread, ...]) -> tuple[SystemPriority, ...]:
-    framework = settings.framework
-    last = framework.stage_name(settings.early_up_to).en
+def _early_words(settings: _Settings, spread: AspectSpread) -> str:
+    """How many judged schools are at the early stages, and who is left out of the share, in words."""
+    last = settings.framework.stage_name(settings.early_up_to).en
+    if not spread.judged:
+        return "no school has enough evidence to judge its stage"
+    unknown = (
+        f"; {spread.not_enough_evidence} more {'has' if spread.not_enough_evidence == 1 else 'have'} not enough "
+        "evidence to judge"
+        if spread.not_enough_evidence
+        else ""
+    )
+    if spread.held_back_by_unrated:
+        unknown += (
+            f"; {spread.held_back_by_unrated} held back only by descriptors not yet rated "
+            f"{'is' if spread.held_back_by_unrated == 1 else 'are'} not counted as early"
+        )
+    share = spread.early / spread.judged
+    return (
+        f"{spread.early} of the {spread.judged} schools with enough evidence ({share:.0%}) have no stage yet or are "
+        f"at {last} or before{unknown}"
+    )
+
+
+def _priorities(settings: _Settings, spreads: tuple[AspectSpread, ...], own: int) -> tuple[SystemPriority, ...]:
+    """The system-level priorities: most judged schools early, or most schools setting their own choosing it."""
     found = []
     for place, spread in enumerate(spreads):
-        if not spread.judged or spread.early / spread.judged <= settings.majority:
+        share = spread.early / spread.judged if spread.judged else 0.0
+        chosen_share = spread.chosen / own if own else 0.0
+        rules = []
+        if spread.judged and share > settings.majority:
+            rules.append(SystemPriorityRule.EARLY_STAGES)
+        if spread.chosen >= SHARED_BY and chosen_share > settings.majority:
+            rules.append(SystemPriorityRule.CHOSEN)
+        if not rules:
             continue
-        share = spread.early / spread.judged
-        unknown = (
-            f"; {spread.not_enough_evidence} more {'has' if spread.not_enough_evidence == 1 else 'have'} not enough "
-            "evidence to judge"
-            if spread.not_enough_evidence
-            else ""
+        title = settings.framework.aspect(spread.aspect).title.en
+        chosen = (
+            f"chosen as a priority by {spread.chosen} of the {own} schools that set their own priorities "
+            f"({chosen_share:.0%}), agreed in a professional discussion or in their plan"
         )
-        if spread.held_back_by_unrated:
-            unknown += (
-                f"; {spread.held_back_by_unrated} held back only by descriptors not yet rated "
-                f"{'is' if spread.held_back_by_unrated == 1 else 'are'} not counted as early"
+        if SystemPriorityRule.EARLY_STAGES not in rules:
+            explanation = (
+                f"{title}: {chosen}; by the stages alone it would not be one: {_early_words(settings, spread)}."
             )
-        explanation = (
-            f"{framework.aspect(spread.aspect).title.en}: {spread.early} of the {spread.judged} schools with enough "
-            f"evidence ({share:.0%}) have no stage yet or are at {last} or before{unknown}."
+        elif SystemPriorityRule.CHOSEN in rules:
+            explanation = f"{title}: {_early_words(settings, spread)}. It is also {chosen}."
+        else:
+            explanation = f"{title}: {_early_words(settings, spread)}."
+        strength = max(
+            share if SystemPriorityRule.EARLY_STAGES in rules else 0.0,
+            chosen_share if SystemPriorityRule.CHOSEN in rules else 0.0,
         )
-        found.append(
-            (
-                -share,
-                -spread.early,
-                place,
-                SystemPriority(
-                    spread.aspect, spread.early, spread.judged, spread.not_enough_evidence, share, explanation
-                ),
-            )
+        priority = SystemPriority(
+            spread.aspect,
+            spread.early,
+            spread.judged,
+            spread.not_enough_evidence,
+            share,
+            explanation,
+            tuple(rules),
+            spread.chosen,
+            own,
         )
-    found.sort(key=lambda entry: entry[:3])
-    return tuple(entry[3] for entry in found)
+        found.append((-strength, -spread.early, -spread.chosen, place, priority))
+    found.sort(key=lambda entry: entry[:4])
+    return tuple(entry[4] for entry in found)
 
 
 def _shared_steps(settings: _Settings, snapshots: list[SchoolSnapshot]) -> tuple[SharedStep, ...]:
@@ -275,7 +387,9 @@ def _shared_steps(settings: _Settings, snapshots: list[SchoolSnapshot]) -> tuple
     for item in snapshots:
         counts.update({step.descriptor for p in item.recommendation.priorities for step in p.steps})
     order = {descriptor.code: place for place, descriptor in enumerate(framework.descriptors)}
-    ranked = sorted((code for code, count in counts.items() if count >= 2), key=lambda c: (-counts[c], order[c]))
+    ranked = sorted(
+        (code for code, count in counts.items() if count >= SHARED_BY), key=lambda c: (-counts[c], order[c])
+    )
     steps = []
     for code in ranked[: settings.shared_steps]:
         descriptor = framework.descriptor(code)
@@ -284,14 +398,53 @@ def _shared_steps(settings: _Settings, snapshots: list[SchoolSnapshot]) -> tuple
     return tuple(steps)
 
 
+def _support(settings: _Settings, snapshots: list[SchoolSnapshot]) -> tuple[SupportNeed, ...]:
+    """The support asked for in the schools' latest discussion records, by source and aspect, counted in schools."""
+    asked: dict[tuple[SupportSource, str], dict[str, set[SupportStatus]]] = {}
+    providers: dict[tuple[SupportSource, str], set[str]] = {}
+    for item in snapshots:
+        record = item.discussion
+        for support in () if record is None else record.support:
+            for aspect in support.aspects:
+                key = (support.source, aspect)
+                asked.setdefault(key, {}).setdefault(item.school.ref, set()).add(support.status)
+                if support.provider is not None:
+                    providers.setdefault(key, set()).add(support.provider)
+    sources = {source: n for n, source in enumerate(SupportSource)}
+    aspects = {aspect.code: n for n, aspect in enumerate(settings.framework.aspects)}
+    needs = []
+    for key in sorted(asked, key=lambda key: (sources[key[0]], aspects.get(key[1], len(aspects)), key[1])):
+        by_school = asked[key]
+        needs.append(
+            SupportNeed(
+                key[0],
+                key[1],
+                sum(SupportStatus.REQUESTED in statuses for statuses in by_school.values()),
+                sum(SupportStatus.AGREED in statuses for statuses in by_school.values()),
+                sum(SupportStatus.NOT_AGREED in statuses for statuses in by_school.values()),
+                tuple(by_school),
+                tuple(sorted(providers.get(key, ()))),
+            )
+        )
+    return tuple(needs)
+
+
 def _group(settings: _Settings, name: str, snapshots: list[SchoolSnapshot]) -> GroupRollup:
-    spreads = tuple(_spread(settings, aspect.code, snapshots) for aspect in settings.framework.aspects)
+    chosen: Counter[str] = Counter()
+    for item in snapshots:
+        chosen.update({aspect for priority in item.chosen for aspect in priority.aspects})
+    spreads = tuple(
+        _spread(settings, aspect.code, snapshots, chosen[aspect.code]) for aspect in settings.framework.aspects
+    )
+    own = sum(item.basis is not DecisionBasis.DEFAULTS for item in snapshots)
     return GroupRollup(
         name,
         tuple(item.school.ref for item in snapshots),
         spreads,
-        _priorities(settings, spreads),
+        _priorities(settings, spreads, own),
         _shared_steps(settings, snapshots),
+        _support(settings, snapshots),
+        own,
     )
 
 
@@ -323,15 +476,27 @@ def roll_up(  # noqa: PLR0913 (each option is a documented choice of the roll-up
     shared_steps: int = 5,
     averages: bool = False,
 ) -> Rollup:
-    """Roll up many schools' stages: the spread in each aspect, the system-level priorities, the shared next steps.
+    """Roll up many schools: the spread in each aspect, the system-level priorities, shared next steps, support needed.
 
     For each aspect the roll-up counts the schools at each stage, with no
-    stage yet and "not enough evidence" as counts of their own. An aspect is
-    a system-level priority when more than ``majority`` of the schools with
-    enough evidence to judge it are at the early stages: no stage yet, or a
-    stage at or before ``early_up_to``. Schools with not enough evidence are
-    left out of that share and said beside it. The shared next steps are the
-    descriptors most often among the schools' recommended next steps.
+    stage yet and "not enough evidence" as counts of their own, and how many
+    schools chose it as a priority of their own. An aspect is a system-level
+    priority when more than ``majority`` of the schools with enough evidence
+    to judge it are at the early stages: no stage yet, or a stage at or
+    before ``early_up_to``. Schools with not enough evidence are left out of
+    that share and said beside it. It is one too when more than ``majority``
+    of the schools that set their own priorities (agreed in a professional
+    discussion, or in their plan) chose it, and at least two did: what
+    schools decided together is as telling as where they stand. Each
+    priority's explanation names the rule that made it one.
+
+    The shared next steps are the descriptors most often among the next
+    steps of the schools' priorities: these follow each school's own choice
+    and targets where it set them, else the recommendation to the default
+    targets ([`survey`][school_improvement.survey] says which, and so does
+    ``bases``, school by school). The support needed is counted from the
+    schools' latest discussion records, by source and aspect, so an officer
+    can plan provision.
 
     No average is given unless ``averages`` is true, and then only beside the
     counts: the stages are developmental, not scores.
@@ -349,7 +514,9 @@ def roll_up(  # noqa: PLR0913 (each option is a documented choice of the roll-up
 
     Raises:
         AnalysisError: If the survey is against another edition, lists a school
-            twice or holds a profile of another school, or an option is out of range.
+            twice, holds a profile, recommendation, plan or record of another
+            school or a basis its snapshot does not bear out, or an option is
+            out of range.
 
     Examples:
         >>> import datetime
@@ -391,4 +558,5 @@ def roll_up(  # noqa: PLR0913 (each option is a documented choice of the roll-up
         survey.as_of,
         survey.max_age_days,
         survey.ages(),
+        survey.bases(),
     )
