@@ -189,8 +189,10 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "read_school_register",
     ),
     "_authority.survey": (
-        "SelfEvaluationAge",
+        "DecisionBasis",
+        "SchoolBasis",
         "SchoolSnapshot",
+        "SelfEvaluationAge",
         "Survey",
         "snapshot",
         "survey",
@@ -202,7 +204,9 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Rollup",
         "SharedStep",
         "StageCount",
+        "SupportNeed",
         "SystemPriority",
+        "SystemPriorityRule",
         "roll_up",
     ),
     "_authority.matching": (
@@ -214,6 +218,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Strictness",
         "Unmatched",
         "UnmatchedReason",
+        "UnusedOffer",
+        "UnusedOfferReason",
         "match_schools",
     ),
     "_interchange.envelope": ("SCHEMA_VERSION",),
@@ -311,6 +317,8 @@ if typing.TYPE_CHECKING:
         Strictness as Strictness,
         Unmatched as Unmatched,
         UnmatchedReason as UnmatchedReason,
+        UnusedOffer as UnusedOffer,
+        UnusedOfferReason as UnusedOfferReason,
         match_schools as match_schools,
     )
     from school_improvement._authority.rollup import (
@@ -320,7 +328,9 @@ if typing.TYPE_CHECKING:
         Rollup as Rollup,
         SharedStep as SharedStep,
         StageCount as StageCount,
+        SupportNeed as SupportNeed,
         SystemPriority as SystemPriority,
+        SystemPriorityRule as SystemPriorityRule,
         roll_up as roll_up,
     )
     from school_improvement._authority.schools import (
@@ -330,6 +340,8 @@ if typing.TYPE_CHECKING:
         read_school_register as read_school_register,
     )
     from school_improvement._authority.survey import (
+        DecisionBasis as DecisionBasis,
+        SchoolBasis as SchoolBasis,
         SchoolSnapshot as SchoolSnapshot,
         SelfEvaluationAge as SelfEvaluationAge,
         Survey as Survey,
@@ -386,6 +398,10 @@ if typing.TYPE_CHECKING:
         case_json as case_json,
         case_package as case_package,
     )
+    from school_improvement._interchange.decisions import (
+        load_discussion as load_discussion,
+        load_plan as load_plan,
+    )
     from school_improvement._interchange.envelope import (
         SCHEMA_VERSION as SCHEMA_VERSION,
     )
@@ -398,6 +414,11 @@ if typing.TYPE_CHECKING:
         from_payload as from_payload,
         loads as loads,
         to_payload as to_payload,
+    )
+    from school_improvement._interchange.plan_csv import (
+        ACTION_COLUMNS as ACTION_COLUMNS,
+        plan_actions_csv as plan_actions_csv,
+        read_plan_actions_csv as read_plan_actions_csv,
     )
     from school_improvement._interchange.spreadsheet import (
         csv_template as csv_template,
@@ -468,15 +489,6 @@ if typing.TYPE_CHECKING:
         TargetReview as TargetReview,
         record_review as record_review,
         review_plan as review_plan,
-    )
-    from school_improvement._interchange.decisions import (
-        load_discussion as load_discussion,
-        load_plan as load_plan,
-    )
-    from school_improvement._interchange.plan_csv import (
-        ACTION_COLUMNS as ACTION_COLUMNS,
-        plan_actions_csv as plan_actions_csv,
-        read_plan_actions_csv as read_plan_actions_csv,
     )
     from school_improvement._render.overview import (
         overview as overview,

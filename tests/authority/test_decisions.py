@@ -32,10 +32,13 @@ from school_improvement import (
     Stage,
     StrengthOffer,
     SupportItem,
+    SupportNeed,
     SupportSource,
     SupportStatus,
+    SystemPriorityRule,
     TargetStanding,
     UnmatchedReason,
+    UnusedOfferReason,
     dumps,
     loads,
     match_schools,
@@ -43,8 +46,6 @@ from school_improvement import (
     snapshot,
     survey,
 )
-from school_improvement._authority.matching import UnusedOfferReason
-from school_improvement._authority.rollup import SupportNeed, SystemPriorityRule
 from school_improvement._authority.survey import DecisionBasis, survey_problems
 
 WEAK = {"SV": 1, "LC": 1, "PV": 1, "FC": 1}

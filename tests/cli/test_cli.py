@@ -163,7 +163,11 @@ def test_spreadsheet_round_trip_on_the_command_line(tmp_path: Path) -> None:
     ("arguments", "stdin", "message"),
     [
         (["validate", "-"], '{"schema_version": 1}', "$.kind: required field missing"),
-        (["assess", "-"], "not json", "-: 1 problem(s):\n  $: not valid JSON: Expecting value at line 1, column 1\n"),
+        (
+            ["assess", "-"],
+            "not json",
+            "standard input: 1 problem(s):\n  $: not valid JSON: Expecting value at line 1, column 1\n",
+        ),
         (
             ["assess", "missing.json"],
             "",

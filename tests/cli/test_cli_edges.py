@@ -211,7 +211,7 @@ def test_validate_lists_ratings_without_evidence_as_warnings(
     _stdin(monkeypatch, io.BytesIO(json.dumps(UNEVIDENCED).encode("utf-8")))
     code, out, err = _run(capsys, "assess", "-", "--as-of", "2026-11-02")
     assert code == 0, err
-    assert err == f"school-improvement: warning: -: {NO_EVIDENCE}\n"
+    assert err == f"school-improvement: warning: standard input: {NO_EVIDENCE}\n"
 
 
 def _repeated(text: str, key: str, first: str) -> str:

@@ -30,10 +30,11 @@ from school_improvement import (
     TargetState,
     discussion_problems,
     dumps,
+    load_discussion,
+    load_plan,
     plan_problems,
+    read_plan_actions_csv,
 )
-from school_improvement._interchange.decisions import load_discussion, load_plan
-from school_improvement._interchange.plan_csv import read_plan_actions_csv
 from school_improvement._limits import (
     MAX_CSV_BYTES,
     MAX_PAYLOAD_BYTES,

@@ -10,6 +10,7 @@ from hypothesis import given
 
 from helpers import FRAMEWORK
 from school_improvement import (
+    ACTION_COLUMNS,
     ActionState,
     ActionStatus,
     DevelopmentPlan,
@@ -20,8 +21,9 @@ from school_improvement import (
     ReviewRecord,
     Stage,
     SuccessCriterion,
+    plan_actions_csv,
+    read_plan_actions_csv,
 )
-from school_improvement._interchange.plan_csv import ACTION_COLUMNS, plan_actions_csv, read_plan_actions_csv
 from strategies import cell_words, development_plans
 
 START = datetime.date(2026, 9, 1)

@@ -6,8 +6,7 @@ import attrs
 
 from helpers import FRAMEWORK
 from reports import DISCUSSION, Page, school_cycle
-from school_improvement import Stage
-from school_improvement._planning.discussion import AspectView, view_differences
+from school_improvement import AspectView, Stage, view_differences
 from school_improvement._render.html import html_discussion
 from school_improvement._render.markdown import markdown_discussion
 from school_improvement._render.text import render_discussion

@@ -7,8 +7,7 @@ import attrs
 
 from helpers import FRAMEWORK
 from reports import DISCUSSION, EARLIER, LATEST, OWN_PLAN, REVIEWED_ON, own_plan_cycle, school_cycle
-from school_improvement import run_cycle
-from school_improvement._planning.discussion import discussion_problems
+from school_improvement import discussion_problems, run_cycle
 from school_improvement._planning.plan import DRAFT_NOTE, plan_problems
 from school_improvement._render.html import html_report
 from school_improvement._render.markdown import markdown_report

@@ -8,12 +8,10 @@ import pytest
 
 from helpers import FRAMEWORK
 from reports import OWN_PLAN, Page, own_plan_cycle, school_cycle
-from school_improvement import Stage
-from school_improvement._planning.review import PlanReview
+from school_improvement import Language, PlanReview, Stage, WelshProvenance
 from school_improvement._render.html import html_plan_summary
 from school_improvement._render.markdown import markdown_plan_summary
 from school_improvement._render.wording import SUMMARY_CAUTION
-from school_improvement._text import Language, WelshProvenance
 
 X = "{http://www.w3.org/1999/xhtml}"
 OFFICIAL_WELSH = {

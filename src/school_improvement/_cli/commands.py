@@ -11,6 +11,8 @@ from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
+import attrs
+
 from school_improvement._assessment.assess import StageProfile, assess
 from school_improvement._assessment.evidence import SelfEvaluation
 from school_improvement._assessment.progress import track_progress
@@ -22,10 +24,12 @@ from school_improvement._authority.survey import Survey, survey
 from school_improvement._content.framework import Framework
 from school_improvement._content.loading import load_framework, read_framework
 from school_improvement._errors import PayloadError, Problem, SchoolImprovementError, SelfEvaluationWarning
-from school_improvement._files import read_bytes, read_file_lines, read_lines, read_stream
+from school_improvement._files import parse_json, read_bytes, read_file_lines, read_lines, read_stream
 from school_improvement._interchange.case import case_json
+from school_improvement._interchange.decisions import load_discussion, load_plan
 from school_improvement._interchange.inputs import load_self_evaluation, schema_texts
 from school_improvement._interchange.payloads import dumps
+from school_improvement._interchange.plan_csv import plan_actions_csv, read_plan_actions_csv
 from school_improvement._interchange.spreadsheet import csv_template, read_self_evaluation_csv
 from school_improvement._limits import (
     MAX_CSV_BYTES,
@@ -34,17 +38,27 @@ from school_improvement._limits import (
     MAX_SET_PAYLOADS,
 )
 from school_improvement._planning.cycle import Cycle, run_cycle
+from school_improvement._planning.discussion import DiscussionRecord, view_differences
 from school_improvement._planning.gaps import Target
-from school_improvement._render.html import html_authority_report, html_report
-from school_improvement._render.markdown import markdown_authority_report, markdown_report
+from school_improvement._planning.plan import DevelopmentPlan
+from school_improvement._planning.review import record_review, review_plan
+from school_improvement._render.html import html_authority_report, html_discussion, html_plan_summary, html_report
+from school_improvement._render.markdown import (
+    markdown_authority_report,
+    markdown_discussion,
+    markdown_plan_summary,
+    markdown_report,
+)
 from school_improvement._render.overview import overview
 from school_improvement._render.text import (
     render_collaboration,
+    render_discussion,
     render_gaps,
     render_plan,
     render_profile,
     render_progress,
     render_recommendation,
+    render_review,
     render_rollup,
 )
 from school_improvement._stage import Stage
@@ -91,14 +105,19 @@ def _framework(arguments: argparse.Namespace) -> Framework:
     return read_framework(arguments.framework) if arguments.framework else load_framework()
 
 
-def _evaluation(framework: Framework, path: str, arguments: argparse.Namespace) -> SelfEvaluation:
-    raw = _read_bytes(path, MAX_CSV_BYTES if path.lower().endswith(".csv") else MAX_PAYLOAD_BYTES)
-    if path.lower().endswith(".csv"):
+def _evaluation(
+    framework: Framework, path: str, arguments: argparse.Namespace, raw: bytes | None = None
+) -> SelfEvaluation:
+    """A self-evaluation from a .json payload or a .csv spreadsheet (``raw``: its bytes, when already read)."""
+    spreadsheet = path.lower().endswith(".csv")
+    if raw is None:
+        raw = _read_bytes(path, MAX_CSV_BYTES if spreadsheet else MAX_PAYLOAD_BYTES)
+    if spreadsheet:
         if not arguments.school or not arguments.date:
             msg = f"{path}: a spreadsheet needs --school and --date"
             raise UsageError(msg)
         return read_self_evaluation_csv(raw, framework, school=arguments.school, date=arguments.date, name=path)
-    return load_self_evaluation(raw, framework=framework, name=path)
+    return load_self_evaluation(raw, framework=framework, name=_name(path))
 
 
 def _as_of(arguments: argparse.Namespace) -> datetime.date:
@@ -151,22 +170,125 @@ def _cmd_template(arguments: argparse.Namespace) -> str:
     return dumps(SelfEvaluation(school, date, framework.edition_id))
 
 
-def _cmd_validate(arguments: argparse.Namespace) -> str:
-    framework = _framework(arguments)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", SelfEvaluationWarning)
-        evaluation = _evaluation(framework, arguments.file, arguments)
-    said = f"{arguments.file}: valid: {evaluation.school}, {evaluation.date}, {len(evaluation.ratings)} ratings"
-    noticed = [
+def _kind(raw: bytes, name: str) -> object:
+    """The kind a JSON payload says it is (checked in full by its loader), or ``None`` when it does not say."""
+    payload = parse_json(raw, lambda problems: PayloadError(name, problems))
+    return payload.get("kind") if isinstance(payload, dict) else None
+
+
+def _warnings(caught: list[warnings.WarningMessage]) -> list[Problem]:
+    return [
         problem
         for warning in caught
         if isinstance(warning.message, SelfEvaluationWarning)
         for problem in warning.message.problems
     ]
+
+
+def _cmd_validate(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    path, raw = arguments.file, None
+    if not path.lower().endswith(".csv"):
+        raw = _read_bytes(path, MAX_PAYLOAD_BYTES)
+        kind = _kind(raw, _name(path))
+        if kind == "development-plan":
+            plan = load_plan(raw, framework=framework, name=_name(path))
+            actions = sum(len(priority.actions) for priority in plan.priorities)
+            return (
+                f"{path}: valid: the development plan of {plan.school}, {plan.starts} to {plan.ends}, "
+                f"{_count(len(plan.priorities), 'priority', 'priorities')}, {_count(actions, 'action')}, "
+                f"{_count(len(plan.reviews), 'review')} recorded"
+            )
+        if kind == "discussion-record":
+            record = load_discussion(raw, framework=framework, name=_name(path))
+            differing = len(view_differences(framework, record))
+            return (
+                f"{path}: valid: the professional discussion of {record.school} on {record.date}, "
+                f"{_count(len(record.agreed_priorities), 'priority', 'priorities')} agreed, "
+                f"{_count(differing, 'aspect')} seen differently, next review {record.next_review}"
+            )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SelfEvaluationWarning)
+        evaluation = _evaluation(framework, path, arguments, raw)
+    said = f"{path}: valid: {evaluation.school}, {evaluation.date}, {len(evaluation.ratings)} ratings"
+    noticed = _warnings(caught)
     if noticed:
-        said += f", with {len(noticed)} {'warning' if len(noticed) == 1 else 'warnings'}:\n"
+        said += f", with {_count(len(noticed), 'warning')}:\n"
         said += "\n".join(f"  warning: {problem}" for problem in noticed)
     return said
+
+
+def _count(number: int, noun: str, nouns: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else nouns or noun + 's'}"
+
+
+def _name(path: str) -> str:
+    """What a source is called in messages: its path, or "standard input" for ``-``."""
+    return "standard input" if path == "-" else path
+
+
+def _plan(framework: Framework, path: str) -> DevelopmentPlan:
+    return load_plan(_read_bytes(path, MAX_PAYLOAD_BYTES), framework=framework, name=_name(path))
+
+
+def _discussion(framework: Framework, path: str) -> DiscussionRecord:
+    return load_discussion(_read_bytes(path, MAX_PAYLOAD_BYTES), framework=framework, name=_name(path))
+
+
+def _given_evaluation(framework: Framework, arguments: argparse.Namespace) -> SelfEvaluation | None:
+    path: str | None = arguments.self_evaluation
+    return None if path is None else _evaluation(framework, path, arguments)
+
+
+def _cmd_review(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    plan = _plan(framework, arguments.plan)
+    evaluation = _given_evaluation(framework, arguments)
+    review = review_plan(
+        framework,
+        plan,
+        _as_of(arguments),
+        evaluation,
+        rule=arguments.rule,
+        due_within_days=arguments.due_within_days,
+    )
+    if arguments.record is not None:
+        return dumps(record_review(plan, review, arguments.record, arguments.evidence))
+    if arguments.evidence:
+        msg = "--evidence goes with --record: it names the evidence a recorded review looked at"
+        raise UsageError(msg)
+    return dumps(review) if arguments.format == "json" else render_review(framework, review)
+
+
+def _cmd_plan_summary(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    plan = _plan(framework, arguments.plan)
+    evaluation = _given_evaluation(framework, arguments)
+    review = None
+    if evaluation is not None:
+        review = review_plan(framework, plan, _as_of(arguments), evaluation, rule=arguments.rule)
+    write = html_plan_summary if arguments.format == "html" else markdown_plan_summary
+    return write(framework, plan, review, language=arguments.lang, include_costs=arguments.include_costs)
+
+
+def _cmd_actions(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    plan = _plan(framework, arguments.plan)
+    if arguments.csv is None:
+        return plan_actions_csv(plan)
+    raw = _read_bytes(arguments.csv, MAX_CSV_BYTES)
+    return dumps(read_plan_actions_csv(raw, plan, framework, name=_name(arguments.csv)))
+
+
+def _cmd_discussion(arguments: argparse.Namespace) -> str:
+    framework = _framework(arguments)
+    record = _discussion(framework, arguments.record)
+    evaluation = _given_evaluation(framework, arguments)
+    profile = None if evaluation is None else assess(framework, evaluation, arguments.rule)
+    if arguments.format == "text":
+        return render_discussion(framework, record, profile)
+    write = html_discussion if arguments.format == "html" else markdown_discussion
+    return write(framework, record, profile, language=arguments.lang)
 
 
 def _cmd_assess(arguments: argparse.Namespace) -> str:
@@ -195,7 +317,7 @@ def _cmd_next_steps(arguments: argparse.Namespace) -> str:
 
 def _cmd_plan(arguments: argparse.Namespace) -> str:
     framework, cycle = _planned(arguments)
-    return dumps(cycle.plan) if arguments.format == "json" else render_plan(cycle.plan, framework)
+    return dumps(cycle.plan) if arguments.format == "json" else render_plan(cycle.plan, framework, drafted=True)
 
 
 def _cmd_progress(arguments: argparse.Namespace) -> str:
@@ -205,7 +327,12 @@ def _cmd_progress(arguments: argparse.Namespace) -> str:
     return dumps(report) if arguments.format == "json" else render_progress(framework, report)
 
 
-def _cycle(framework: Framework, evaluations: list[SelfEvaluation], arguments: argparse.Namespace) -> Cycle:
+def _cycle(
+    framework: Framework,
+    evaluations: list[SelfEvaluation],
+    arguments: argparse.Namespace,
+    plan: DevelopmentPlan | None = None,
+) -> Cycle:
     """The cycle on the latest self-evaluation, with progress across all of them, as the options ask."""
     return run_cycle(
         framework,
@@ -217,6 +344,7 @@ def _cycle(framework: Framework, evaluations: list[SelfEvaluation], arguments: a
         allow_comparison_only=arguments.allow_comparison_only,
         school_priorities=arguments.priority,
         max_priorities=arguments.max_priorities,
+        plan=plan,
     )
 
 
@@ -228,8 +356,9 @@ def _report(framework: Framework, cycle: Cycle, arguments: argparse.Namespace, n
 
 def _cmd_report(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
+    plan = None if arguments.plan is None else _plan(framework, arguments.plan)
     evaluations = [_evaluation(framework, path, arguments) for path in arguments.files]
-    return _report(framework, _cycle(framework, evaluations, arguments), arguments)
+    return _report(framework, _cycle(framework, evaluations, arguments, plan), arguments)
 
 
 DEMO_SCHOOL = ("ysgol-enghraifft-2025.json", "ysgol-enghraifft-2026.json")
@@ -254,50 +383,78 @@ def _cmd_demo(arguments: argparse.Namespace) -> str:
     )
 
 
-def _load_one(
-    framework: Framework, name: str, raw: bytes, evaluations: list[SelfEvaluation], problems: list[Problem]
-) -> None:
-    """Add one self-evaluation, or its problems, each path led by where it came from."""
-    try:
-        evaluations.append(load_self_evaluation(raw, framework=framework, name=name))
-    except PayloadError as error:
-        problems += [Problem(f"{name}: {problem.path}", problem.message) for problem in error.problems]
+@attrs.define
+class _SchoolSet:
+    """What a set of payloads holds: self-evaluations, and the plans and discussion records beside them."""
+
+    evaluations: list[SelfEvaluation] = attrs.Factory(list)
+    plans: list[DevelopmentPlan] = attrs.Factory(list)
+    discussions: list[DiscussionRecord] = attrs.Factory(list)
+    problems: list[Problem] = attrs.Factory(list)
+
+    def add(self, framework: Framework, name: str, raw: bytes) -> None:
+        """Add one payload by its kind, or its problems, each path led by where it came from."""
+        try:
+            kind = _kind(raw, name)
+            if kind == "development-plan":
+                self.plans.append(load_plan(raw, framework=framework, name=name))
+            elif kind == "discussion-record":
+                self.discussions.append(load_discussion(raw, framework=framework, name=name))
+            else:
+                self.evaluations.append(load_self_evaluation(raw, framework=framework, name=name))
+        except PayloadError as error:
+            self.problems += [Problem(f"{name}: {problem.path}", problem.message) for problem in error.problems]
 
 
-def _self_evaluations(framework: Framework, source: str) -> list[SelfEvaluation]:
-    """Every self-evaluation in a folder of .json payloads or a .jsonl file; every problem in any of them reported."""
+def _payloads(source: str) -> list[tuple[str, bytes]]:
+    """The named payloads of a folder of .json files, or of a .jsonl file (or standard input)."""
     path = Path(source)
-    if path.is_dir():
-        found = sorted(path.glob("*.json"))
-        if len(found) > MAX_SET_PAYLOADS:
-            msg = f"{source}: the folder holds {len(found):,} payloads; the most read is {MAX_SET_PAYLOADS:,}"
-            raise UsageError(msg)
-        named = [(item.name, _read_bytes(str(item), MAX_PAYLOAD_BYTES)) for item in found]
-        if not named:
-            msg = f"{source}: the folder holds no .json self-evaluations"
-            raise UsageError(msg)
-    else:
-        named = [(f"line {number}", line) for number, line in _read_lines(source)]
-    evaluations: list[SelfEvaluation] = []
+    if not path.is_dir():
+        return [(f"line {number}", line) for number, line in _read_lines(source)]
+    found = sorted(path.glob("*.json"))
+    if len(found) > MAX_SET_PAYLOADS:
+        msg = f"{source}: the folder holds {len(found):,} payloads; the most read is {MAX_SET_PAYLOADS:,}"
+        raise UsageError(msg)
+    if not found:
+        msg = f"{source}: the folder holds no .json payloads"
+        raise UsageError(msg)
+    return [(item.name, _read_bytes(str(item), MAX_PAYLOAD_BYTES)) for item in found]
+
+
+def _school_set(framework: Framework, sources: list[str]) -> _SchoolSet:
+    """Every payload in the sources, by kind; every problem in any of them reported, each under its source."""
+    found = _SchoolSet()
     problems: list[Problem] = []
-    for name, raw in named:
-        _load_one(framework, name, raw, evaluations, problems)
+    for source in sources:
+        one = _SchoolSet()
+        for name, raw in _payloads(source):
+            one.add(framework, name, raw)
+        found.evaluations += one.evaluations
+        found.plans += one.plans
+        found.discussions += one.discussions
+        prefix = "" if len(sources) == 1 else f"{_name(source)}: "
+        problems += [Problem(prefix + problem.path, problem.message) for problem in one.problems]
     if problems:
-        raise PayloadError(source, problems)
-    return evaluations
+        raise PayloadError(_name(sources[0]) if len(sources) == 1 else "the sources", problems)
+    if not found.evaluations:
+        msg = f"{', '.join(sources)}: no self-evaluations among the payloads"
+        raise UsageError(msg)
+    return found
 
 
 def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
     framework = _framework(arguments)
     schools = read_school_register(_read_bytes(arguments.schools, MAX_REGISTER_BYTES), name=arguments.schools)
-    evaluations = _self_evaluations(framework, arguments.source)
+    found = _school_set(framework, arguments.sources)
     surveyed = survey(
         framework,
         schools,
-        evaluations,
+        found.evaluations,
         arguments.rule,
         as_of=_as_of(arguments),
         max_age_days=arguments.max_age_days,
+        plans=found.plans,
+        discussions=found.discussions,
     )
     return framework, surveyed
 
@@ -382,6 +539,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "gaps": _cmd_gaps,
     "next-steps": _cmd_next_steps,
     "plan": _cmd_plan,
+    "review": _cmd_review,
+    "plan-summary": _cmd_plan_summary,
+    "actions": _cmd_actions,
+    "discussion": _cmd_discussion,
     "progress": _cmd_progress,
     "report": _cmd_report,
     "demo": _cmd_demo,

@@ -123,8 +123,12 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
     sub.add_argument("--format", choices=["json", "csv"], default="json")
     _common(sub)
-    sub = command("validate", "check a self-evaluation file and list every problem")
-    sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
+    sub = command("validate", "check a self-evaluation, development plan or discussion record and list every problem")
+    sub.add_argument(
+        "file",
+        help="a self-evaluation (.json payload or .csv spreadsheet), a development plan or a discussion record "
+        "(.json payloads); - reads stdin",
+    )
     _common(sub)
     for name, summary in [
         ("assess", "judge each aspect's stage, with explanations and evidence checks"),
@@ -139,6 +143,7 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
         _dated(sub)
         if name != "assess":
             _planning(sub)
+    _decision_commands(command)
     sub = command("progress", "compare one school's self-evaluations over time")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school")
     sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
@@ -148,6 +153,9 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub.add_argument("--format", choices=["html", "markdown"], default="html")
     sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
+    sub.add_argument(
+        "--plan", metavar="FILE", help="the school's own development plan: report it, reviewed, instead of a draft"
+    )
     _common(sub, rule=True)
     _dated(sub)
     _planning(sub)
@@ -161,6 +169,53 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub.set_defaults(target=[], priority=[], max_priorities=3, framework=None)
 
 
+def _evaluation_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--self-evaluation",
+        metavar="FILE",
+        help="a self-evaluation of the school (.json or .csv) to judge the targets by",
+    )
+
+
+def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The commands about the school's own plan and its professional discussion."""
+    sub = command("review", "review the school's development plan on a date: due and overdue actions, targets")
+    sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
+    sub.add_argument("--format", choices=["text", "json"], default="text")
+    sub.add_argument(
+        "--due-within-days", type=int, default=28, metavar="N", help="how far ahead an action counts as due"
+    )
+    sub.add_argument("--record", metavar="SUMMARY", help="record the review in the plan with this summary")
+    sub.add_argument(
+        "--evidence", action="append", default=[], metavar="REFERENCE", help="evidence the recorded review looked at"
+    )
+    _evaluation_option(sub)
+    _common(sub, rule=True)
+    _dated(sub)
+    sub = command("plan-summary", "write the plan's summary for parents and governors, as HTML or Markdown")
+    sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    sub.add_argument("--include-costs", action="store_true", help="show the costs (for governors)")
+    _evaluation_option(sub)
+    _common(sub, rule=True)
+    _dated(sub)
+    sub = command("actions", "write the plan's actions as CSV, or read them back into the plan from a spreadsheet")
+    sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload)")
+    sub.add_argument(
+        "--from", dest="csv", metavar="CSV", help="the actions as edited in a spreadsheet: write the updated plan"
+    )
+    _common(sub, csv=False)
+    sub = command(
+        "discussion", "report a professional discussion record: both views of each aspect, support, strengths"
+    )
+    sub.add_argument("record", metavar="RECORD", help="the discussion record (.json payload); - reads stdin")
+    sub.add_argument("--format", choices=["text", "markdown", "html"], default="text")
+    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    _evaluation_option(sub)
+    _common(sub, rule=True)
+
+
 def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The commands across many schools: ``rollup`` and ``match``."""
     for name, summary in [
@@ -169,7 +224,11 @@ def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
     ]:
         sub = command(name, summary)
         sub.add_argument(
-            "source", metavar="SOURCE", help="a folder of self-evaluation .json payloads, or a .jsonl file of them"
+            "sources",
+            nargs="+",
+            metavar="SOURCE",
+            help="a folder of .json payloads, or a .jsonl file of them: the schools' self-evaluations, and their "
+            "development plans and discussion records where they have them",
         )
         sub.add_argument("--schools", required=True, metavar="FILE", help="the register of schools (CSV)")
         sub.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")

@@ -1,0 +1,217 @@
+"""The commands on the school's decisions: its plan (validated, reviewed, summarised, reported), actions, record."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import LOCAL_AUTHORITY
+from school_improvement import DevelopmentPlan, PlanReview, load_framework, loads
+from school_improvement._cli.parser import main
+
+SCHOOL = "fictional-00022"
+"""Example Primary School 22: a plan with a review recorded, and a discussion record."""
+AS_OF = "2027-01-11"
+
+
+def _line(name: str, kind: str) -> str:
+    """The example payload of this kind for the school, as its line in the example set."""
+    for line in (LOCAL_AUTHORITY / name).read_text(encoding="utf-8").splitlines():
+        payload = json.loads(line)
+        if payload["kind"] == kind and payload["data"]["school"] == SCHOOL:
+            return line
+    raise AssertionError(kind)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, str]:
+    """The school's plan, discussion record and self-evaluation, each in a file of its own."""
+    found = {}
+    for key, name, kind in [
+        ("plan", "decisions.jsonl", "development-plan"),
+        ("record", "decisions.jsonl", "discussion-record"),
+        ("evaluation", "self-evaluations.jsonl", "self-evaluation"),
+    ]:
+        path = tmp_path / f"{key}.json"
+        path.write_text(_line(name, kind) + "\n", encoding="utf-8")
+        found[key] = str(path)
+    return found
+
+
+def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    """Run the command line; return its exit code, output and errors."""
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_validate_knows_a_plan_and_a_discussion_record_by_their_kind(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """Validate reads the payload's kind and checks it as what it is, saying what it holds."""
+    code, out, err = _run(capsys, "validate", files["plan"])
+    assert (code, err) == (0, "")
+    assert out == (
+        f"{files['plan']}: valid: the development plan of {SCHOOL}, 2026-10-19 to 2027-08-31, 3 priorities, "
+        "10 actions, 1 review recorded\n"
+    )
+    code, out, err = _run(capsys, "validate", files["record"])
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{files['record']}: valid: the professional discussion of {SCHOOL} on 2026-10-20")
+
+
+def test_a_plan_that_does_not_fit_is_refused_with_every_problem_and_no_traceback(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+) -> None:
+    """An unknown descriptor and dates in the wrong order: exit 2, each problem with its path."""
+    payload = json.loads(Path(files["plan"]).read_text(encoding="utf-8"))
+    payload["data"]["priorities"][0]["actions"][0]["descriptor"] = "LC.9.9"
+    payload["data"]["ends"] = "2026-01-01"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(payload), encoding="utf-8")
+    for command in (["validate", str(broken)], ["review", str(broken)], ["actions", str(broken)]):
+        code, out, err = _run(capsys, *command)
+        assert (code, out) == (2, "")
+        assert "$.data.ends: 2026-01-01 is not after the plan starts, 2026-10-19" in err
+        assert "Traceback" not in err
+
+
+def test_review_says_what_is_overdue_and_where_each_target_stands(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """Review on a date gives the overdue actions, each target's standing and what changed since the last review."""
+    code, out, err = _run(capsys, "review", files["plan"], "--self-evaluation", files["evaluation"], "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Plan review: {SCHOOL}, {AS_OF}")
+    assert "Standing: overdue by 24 days" in out
+    assert "Target P1/LC: on track at the last review, now behind." in out
+    code, out, _ = _run(capsys, "review", files["plan"], "--as-of", AS_OF, "--format", "json")
+    review = loads(out, PlanReview)
+    assert [t.standing.value for t in review.targets] == ["no-self-evaluation"] * 3
+    assert [a.action for a in review.overdue] == ["P1.A4"]
+    _, out, _ = _run(capsys, "review", files["plan"], "--as-of", AS_OF, "--format", "json", "--due-within-days", "40")
+    assert [a.action for a in loads(out, PlanReview).due] == ["P1.A1", "P2.A1", "P3.A1"]
+    _, out, _ = _run(capsys, "review", files["plan"], "--as-of", AS_OF, "--format", "json")
+    assert loads(out, PlanReview).due == ()  # none within the default four weeks
+
+
+def test_review_records_itself_in_the_plan_when_asked(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """--record writes the plan with the review added, its summary and evidence; --evidence alone is refused."""
+    code, out, err = _run(
+        capsys, "review", files["plan"], "--as-of", AS_OF, "--record", "Spring term review", "--evidence", "Minutes"
+    )
+    assert (code, err) == (0, "")
+    plan = loads(out, DevelopmentPlan)
+    assert [(str(r.date), r.summary, r.evidence) for r in plan.reviews][-1] == (
+        AS_OF,
+        "Spring term review",
+        ("Minutes",),
+    )
+    code, out, err = _run(capsys, "review", files["plan"], "--as-of", AS_OF, "--evidence", "Minutes")
+    assert (code, out) == (2, "")
+    assert "--evidence goes with --record" in err
+
+
+def test_the_plan_summary_is_for_parents_and_governors(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """plan-summary writes plain words; costs only with --include-costs; where we are with a self-evaluation."""
+    code, out, err = _run(capsys, "plan-summary", files["plan"], "--format", "markdown")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"# Our school development plan: {SCHOOL}")
+    assert "£" not in out
+    assert "Where we are now" not in out
+    _, costed, _ = _run(
+        capsys,
+        "plan-summary",
+        files["plan"],
+        "--format",
+        "markdown",
+        "--include-costs",
+        "--self-evaluation",
+        files["evaluation"],
+        "--as-of",
+        AS_OF,
+    )
+    assert "£" in costed
+    assert "Where we are now" in costed
+    _, page, _ = _run(capsys, "plan-summary", files["plan"])
+    assert page.startswith("<!DOCTYPE html>")
+
+
+def test_the_actions_go_out_as_csv_and_come_back_into_the_plan(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+) -> None:
+    """Actions writes CSV; edited in a spreadsheet and read back with --from, the plan carries the edits."""
+    code, out, err = _run(capsys, "actions", files["plan"])
+    assert (code, err) == (0, "")
+    rows = out.splitlines()
+    assert rows[0] == "priority,action,text,descriptor,owner,start,due,status,resources,cost,done_on"
+    assert len(rows) == 11
+    edited = tmp_path / "actions.csv"
+    edited.write_text(
+        out.replace(",in-progress,", ",In progress,").replace("P1.A1,", "P1.A1,Led by the deputy: ", 1),
+        encoding="utf-8",
+    )
+    code, out, err = _run(capsys, "actions", files["plan"], "--from", str(edited))
+    assert (code, err) == (0, "")
+    plan = loads(out, DevelopmentPlan)
+    assert plan.priorities[0].actions[0].text.startswith("Led by the deputy: ")
+    edited.write_text(rows[0] + "\r\nP9,P9.A1,An action,,,,2027-02-30,done,,,\r\n", encoding="utf-8")
+    code, out, err = _run(capsys, "actions", files["plan"], "--from", str(edited))
+    assert (code, out) == (2, "")
+    assert "row 2, column priority" in err
+    assert "row 2, column due" in err
+
+
+def test_discussion_reports_both_views_in_every_format(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """Discussion shows who took part, the agreed priorities and both views, as text, Markdown or HTML."""
+    code, out, err = _run(capsys, "discussion", files["record"], "--self-evaluation", files["evaluation"])
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Professional discussion: {SCHOOL}, 2026-10-20")
+    assert "School improvement officer, Example Authority 2" in out
+    _, markdown, _ = _run(capsys, "discussion", files["record"], "--format", "markdown")
+    assert markdown.startswith("# ")
+    assert "local authority" in markdown.lower()
+    _, page, _ = _run(capsys, "discussion", files["record"], "--format", "html")
+    assert page.startswith("<!DOCTYPE html>")
+
+
+def test_report_with_the_plan_renders_the_schools_own_plan_reviewed(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """Report --plan shows the school's plan and its review instead of a fresh draft."""
+    code, out, err = _run(
+        capsys, "report", files["evaluation"], "--plan", files["plan"], "--format", "markdown", "--as-of", AS_OF
+    )
+    assert (code, err) == (0, "")
+    assert "\n## Development plan\n" in out
+    assert "(draft)" not in out
+    assert "\n## Plan review\n" in out
+    _, draft, _ = _run(capsys, "report", files["evaluation"], "--format", "markdown", "--as-of", AS_OF)
+    assert "\n## Development plan (draft)\n" in draft
+    assert "\n## Plan review\n" not in draft
+
+
+def test_a_plan_of_another_school_is_refused_in_the_report(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+) -> None:
+    """A plan that is not the self-evaluation's school's: exit 2 with the path, no traceback."""
+    payload = json.loads(Path(files["plan"]).read_text(encoding="utf-8"))
+    payload["data"]["school"] = "fictional-00001"
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(payload), encoding="utf-8")
+    code, out, err = _run(capsys, "report", files["evaluation"], "--plan", str(other), "--as-of", AS_OF)
+    assert (code, out) == (2, "")
+    assert "$.plan.school" in err
+
+
+def test_the_bundled_framework_reads_the_example_plans() -> None:
+    """Every example plan and record names the bundled edition, so the commands read them without --framework."""
+    edition = load_framework().edition_id
+    lines = (LOCAL_AUTHORITY / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["framework_edition"] for line in lines} == {edition}
