@@ -162,3 +162,77 @@ def test_the_example_schools_are_what_the_generator_writes() -> None:
     assert (LOCAL_AUTHORITY / "self-evaluations.jsonl").read_text(encoding="utf-8") == fictional_schools.json_lines(
         evaluations
     )
+
+
+DECISIONS = str(LOCAL_AUTHORITY / "decisions.jsonl")
+SPRING = ("--as-of", "2027-01-11")
+"""The date the example decisions stand at: the start of the spring term."""
+
+
+def test_the_schools_decisions_given_as_a_second_source_lead_the_matching(capsys: pytest.CaptureFixture[str]) -> None:
+    """With decisions.jsonl beside the self-evaluations, School 22 is supported in the aspect it chose."""
+    _, plain, _ = _run(capsys, "match", LINES, "--schools", REGISTER, "--format", "json", *SPRING)
+    code, decided, err = _run(capsys, "match", LINES, DECISIONS, "--schools", REGISTER, "--format", "json", *SPRING)
+    assert code == 0, err
+
+    def support(text: str) -> list[tuple[str, str]]:
+        partnerships = loads(text, Collaboration).partnerships
+        return [(p.supporter, p.aspect) for p in partnerships if p.partner == "fictional-00022"]
+
+    assert support(plain) == [("fictional-00020", "CU")]
+    assert support(decided) == [("fictional-00017", "LC")]
+    bases = {basis.school: basis.basis.value for basis in loads(decided, Collaboration).bases}
+    assert (bases["fictional-00022"], bases["fictional-00004"], bases["fictional-00002"]) == (
+        "agreed",
+        "plan",
+        "defaults",
+    )
+
+
+def test_the_rollup_with_decisions_counts_the_support_needed_by_source(capsys: pytest.CaptureFixture[str]) -> None:
+    """The roll-up of the example set with its decisions lists the support asked for, from all five sources."""
+    code, out, err = _run(capsys, "rollup", LINES, DECISIONS, "--schools", REGISTER, "--format", "json", *SPRING)
+    assert code == 0, err
+    rollup = loads(out, Rollup)
+    assert {need.source.value for need in rollup.overall.support} == {
+        "local-authority",
+        "another-school",
+        "cluster",
+        "national-professional-learning",
+        "national-support-programme",
+    }
+    assert sum(basis.basis.value == "defaults" for basis in rollup.bases) == 15
+
+
+def test_one_folder_may_hold_payloads_of_every_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Self-evaluations, plans and records in one folder give what the two files give."""
+    lines = Path(LINES).read_text(encoding="utf-8").splitlines()
+    lines += Path(DECISIONS).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        (tmp_path / f"{number:03d}.json").write_text(line, encoding="utf-8")
+    _, from_files, _ = _run(capsys, "match", LINES, DECISIONS, "--schools", REGISTER, "--format", "json", *SPRING)
+    code, from_folder, err = _run(capsys, "match", str(tmp_path), "--schools", REGISTER, "--format", "json", *SPRING)
+    assert code == 0, err
+    assert from_folder == from_files
+
+
+def test_a_problem_in_any_source_is_named_with_its_source_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan with an unknown aspect in the second source: exit 2, the source, line and path named, nothing matched."""
+    lines = Path(DECISIONS).read_text(encoding="utf-8").splitlines()
+    payload = json.loads(lines[0])
+    payload["data"]["priorities"][0]["aspects"] = ["XX"]
+    broken = tmp_path / "decisions.jsonl"
+    broken.write_text("\n".join([json.dumps(payload), *lines[1:]]) + "\n", encoding="utf-8")
+    code, out, err = _run(capsys, "match", LINES, str(broken), "--schools", REGISTER, *SPRING)
+    assert (code, out) == (2, "")
+    assert f"{broken}: line 1: $.data.priorities[0].aspects[0]: no aspect has the code 'XX'" in err
+    assert "Traceback" not in err
+
+
+def test_decisions_dated_after_the_survey_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """Discussion records held after --as-of cannot lead a survey of that date: exit 2, each named."""
+    code, out, err = _run(capsys, "rollup", LINES, DECISIONS, "--schools", REGISTER, "--as-of", "2026-10-16")
+    assert (code, out) == (2, "")
+    assert "after the survey's date" in err
