@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import json
 from html.parser import HTMLParser
 
 from helpers import FRAMEWORK, LOCAL_AUTHORITY, evaluation_of
@@ -36,6 +37,8 @@ from school_improvement import (
     Survey,
     TargetStanding,
     TargetState,
+    load_discussion,
+    load_plan,
     load_self_evaluation,
     match_schools,
     read_school_register,
@@ -253,6 +256,39 @@ def example_rollup() -> Rollup:
 def example_collaboration() -> Collaboration:
     """The example schools matched with the default options."""
     return match_schools(FRAMEWORK, example_survey())
+
+
+DECISIONS_AS_OF = datetime.date(2027, 1, 11)
+"""The date the example decisions stand at: the start of the spring term."""
+
+
+@functools.cache
+def example_decisions_survey() -> Survey:
+    """The thirty example schools at the start of the spring term, with the plans and records of decisions.jsonl."""
+    schools = read_school_register((LOCAL_AUTHORITY / "schools.csv").read_bytes())
+    lines = (LOCAL_AUTHORITY / "self-evaluations.jsonl").read_text(encoding="utf-8").splitlines()
+    evaluations = [load_self_evaluation(line, framework=FRAMEWORK) for line in lines if line.strip()]
+    plans, discussions = [], []
+    decisions = (LOCAL_AUTHORITY / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(decisions, start=1):
+        name = f"decisions.jsonl line {number}"
+        if json.loads(line)["kind"] == "development-plan":
+            plans.append(load_plan(line, framework=FRAMEWORK, name=name))
+        else:
+            discussions.append(load_discussion(line, framework=FRAMEWORK, name=name))
+    return survey(FRAMEWORK, schools, evaluations, as_of=DECISIONS_AS_OF, plans=plans, discussions=discussions)
+
+
+@functools.cache
+def example_decisions_rollup() -> Rollup:
+    """The example schools with their decisions rolled up, overall and by local authority."""
+    return roll_up(FRAMEWORK, example_decisions_survey(), by="local-authority")
+
+
+@functools.cache
+def example_decisions_collaboration() -> Collaboration:
+    """The example schools with their decisions matched with the default options."""
+    return match_schools(FRAMEWORK, example_decisions_survey())
 
 
 class Page(HTMLParser):

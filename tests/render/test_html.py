@@ -7,6 +7,7 @@ import pytest
 from helpers import FRAMEWORK
 from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
 from school_improvement._render.html import html_authority_report, html_report
+from school_improvement._render.wording import BASES
 
 X = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -37,14 +38,18 @@ def _text(element: ElementTree.Element) -> str:
     return "".join(element.itertext())
 
 
-def _rows(root: ElementTree.Element, heading: str) -> dict[str, list[str]]:
-    """The body rows of the table in the section with this heading, by their first cell's text."""
+def _body_rows(root: ElementTree.Element, heading: str) -> list[list[str]]:
+    """The body rows of the tables in the section with this heading (a second-level one), each cell's text."""
     for section in root.iter(f"{X}section"):
         title = section.find(f"{X}h2")
         if title is not None and title.text == heading:
-            rows = [[_text(cell) for cell in row] for row in section.iter(f"{X}tr") if row.find(f"{X}td") is not None]
-            return {row[0]: row[1:] for row in rows}
+            return [[_text(cell) for cell in row] for row in section.iter(f"{X}tr") if row.find(f"{X}td") is not None]
     raise AssertionError(heading)
+
+
+def _rows(root: ElementTree.Element, heading: str) -> dict[str, list[str]]:
+    """The body rows of the table in the section with this heading, by their first cell's text."""
+    return {row[0]: row[1:] for row in _body_rows(root, heading)}
 
 
 def test_the_school_report_is_well_formed_with_its_title_and_caution() -> None:
@@ -177,7 +182,7 @@ def test_in_welsh_the_stages_are_named_in_welsh_and_the_fallback_is_said() -> No
     ],
 )
 def test_the_authority_report_is_well_formed_and_holds_what_it_is_given(parts: set[str], title: str) -> None:
-    """The page parses, is titled for what it holds, gives the caution and attribution, and only the parts given."""
+    """The page parses, is titled for what it holds, gives the caution and attribution, the parts given, the schools."""
     rollup = example_rollup() if "rollup" in parts else None
     collaboration = example_collaboration() if "collaboration" in parts else None
     root = _parse(html_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration))
@@ -188,7 +193,8 @@ def test_the_authority_report_is_well_formed_and_holds_what_it_is_given(parts: s
     assert cautions == [AUTHORITY_CAUTION]
     sections = [_text(h) for h in root.iter(f"{X}h2")]
     assert sections == [
-        name for name, part in [("Stages across schools", rollup), ("Collaboration", collaboration)] if part
+        *(name for name, part in [("Stages across schools", rollup), ("Collaboration", collaboration)] if part),
+        "Schools surveyed",
     ]
     footer = root.find(f".//{X}footer")
     assert footer is not None
@@ -196,10 +202,10 @@ def test_the_authority_report_is_well_formed_and_holds_what_it_is_given(parts: s
 
 
 def test_the_authority_report_counts_every_group_and_lists_every_partnership() -> None:
-    """A table of counts per group (all schools, then each authority), and a row per partnership."""
+    """A table of counts per group (all schools, then each authority), and a row per partnership with its basis."""
     rollup, collaboration = example_rollup(), example_collaboration()
     root = _parse(html_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration))
-    groups = [_text(h) for h in root.iter(f"{X}h3") if _text(h) != "Without a partner"]
+    groups = [_text(h) for h in root.iter(f"{X}h3") if _text(h) not in {"Without a partner", "Offers not used"}]
     assert groups == [f"{g.group} ({len(g.schools)} schools)" for g in (rollup.overall, *rollup.groups)]
     cells = [[_text(cell) for cell in row] for row in root.iter(f"{X}tr")]
     pupil_voice = rollup.overall.spread("PV")
@@ -211,9 +217,9 @@ def test_the_authority_report_counts_every_group_and_lists_every_partnership() -
         str(pupil_voice.not_applicable),
         f"{pupil_voice.coverage:.0%}",
     ] in cells
-    partnerships = [row for row in cells if row and row[0].startswith("fictional-")]
-    assert partnerships == [
-        [p.supporter, p.partner, p.aspect, str(p.benefit), p.explanation] for p in collaboration.partnerships
+    assert _body_rows(root, "Collaboration") == [
+        [p.supporter, p.partner, p.aspect, str(p.benefit), BASES[p.priority_basis], p.explanation]
+        for p in collaboration.partnerships
     ]
 
 

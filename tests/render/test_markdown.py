@@ -5,6 +5,7 @@ import pytest
 from helpers import FRAMEWORK
 from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
 from school_improvement._render.markdown import markdown_authority_report, markdown_report
+from school_improvement._render.wording import BASES, SYSTEM_PRIORITY_RULES
 
 CAUTION = (
     "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement by Estyn "
@@ -152,7 +153,7 @@ def test_the_authority_report_holds_what_it_is_given(parts: set[str], title: str
 
 
 def test_the_roll_up_counts_every_group_aspect_by_aspect() -> None:
-    """Each group (all schools, then each authority) has a heading with its size and a row of counts per aspect."""
+    """Each group has a heading with its size, a row of counts per aspect, and its priorities with their rules."""
     rollup = example_rollup()
     report = markdown_authority_report(FRAMEWORK, rollup=rollup)
     header = (
@@ -170,22 +171,27 @@ def test_the_roll_up_counts_every_group_aspect_by_aspect() -> None:
                 f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} | "
                 f"{spread.not_applicable} | {spread.coverage:.0%} |\n"
             ) in section
-        assert all(f"- {priority.explanation}" in section for priority in group.system_priorities)
+        for priority in group.system_priorities:
+            title = FRAMEWORK.aspect(priority.aspect).title.en
+            rules = " and ".join(SYSTEM_PRIORITY_RULES[rule] for rule in priority.rules)
+            why = priority.explanation.removeprefix(f"{title}: ")
+            assert f"| {title} | {rules} | {why} |\n" in section
         assert all(f"- **{step.descriptor}** ({step.schools} schools)" in section for step in group.shared_steps)
     assert [group.group for group in rollup.groups] == ["Example Authority 1", "Example Authority 2"]
 
 
 def test_the_collaboration_lists_every_partnership_and_its_total() -> None:
-    """The collaboration gives the total benefit and a row per partnership, with why it was chosen."""
+    """The collaboration gives the total benefit and a row per partnership, with its partner's basis and why."""
     collaboration = example_collaboration()
     report = markdown_authority_report(FRAMEWORK, collaboration=collaboration)
     assert (
         f"{len(collaboration.partnerships)} partnerships, with a total benefit of {collaboration.total_benefit}, "
         "the greatest the options allow."
     ) in report
-    rows = [line for line in report.splitlines() if line.startswith("| fictional-")]
+    section = report.split("\n## Collaboration\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| fictional-")]
     assert rows == [
-        f"| {p.supporter} | {p.partner} | {p.aspect} | {p.benefit} | {p.explanation} |"
+        f"| {p.supporter} | {p.partner} | {p.aspect} | {p.benefit} | {BASES[p.priority_basis]} | {p.explanation} |"
         for p in collaboration.partnerships
     ]
     assert len(rows) == 30

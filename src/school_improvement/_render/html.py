@@ -11,12 +11,21 @@ from html import escape
 from school_improvement._assessment.assess import StageProfile
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import GroupRollup, Rollup
+from school_improvement._authority.survey import SchoolBasis
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapStatus
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
+from school_improvement._render.authority import (
+    own_priorities,
+    partnerships,
+    schools_surveyed,
+    support_needed,
+    system_priorities,
+    unused_offers,
+)
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import (
     Block,
@@ -322,7 +331,7 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
     return "\n".join(head + body + foot)
 
 
-def _group_html(wording: Wording, group: GroupRollup) -> list[str]:
+def _group_html(wording: Wording, group: GroupRollup, bases: tuple[SchoolBasis, ...]) -> list[str]:
     mean = any(spread.mean_position is not None for spread in group.spreads)
     heads = "".join(f"<th>{_e(wording.stage(stage))}</th>" for stage in Stage)
     out = [
@@ -346,15 +355,12 @@ def _group_html(wording: Wording, group: GroupRollup) -> list[str]:
     if unrated:
         listed = ", ".join(f"{spread.aspect} ({spread.held_back_by_unrated})" for spread in unrated)
         out.append(f"<p>Held back only by descriptors not yet rated, and so not counted as early: {_e(listed)}.</p>")
-    out += ["<p><strong>System-level priorities.</strong></p>", "<ul>"]
-    out += [f"<li>{_e(p.explanation)}</li>" for p in group.system_priorities] or [
-        "<li>None: no aspect has most schools early.</li>"
-    ]
-    out += ["</ul>", "<p><strong>Shared next steps.</strong></p>", "<ul>"]
+    out += _html_blocks((own_priorities(group, bases), system_priorities(wording, group)), 4)
+    out += ["<p><strong>Shared next steps.</strong></p>", "<ul>"]
     out += [
         f"<li><strong>{_e(s.descriptor)}</strong> ({s.schools} schools) {_e(s.text)}</li>" for s in group.shared_steps
     ] or ["<li>None shared by two schools or more.</li>"]
-    out += ["</ul>", "</section>"]
+    out += ["</ul>", *_html_blocks(support_needed(wording, group), 4), "</section>"]
     return out
 
 
@@ -366,16 +372,8 @@ def _collaboration_html(collaboration: Collaboration) -> list[str]:
             f"<p>{len(collaboration.partnerships)} partnerships, with a total benefit of "
             f"{collaboration.total_benefit}, the greatest the options allow.</p>"
         ),
-        "<table>",
-        "<thead><tr><th>Supporting school</th><th>Partner</th><th>Aspect</th><th>Benefit</th><th>Why</th></tr></thead>",
-        "<tbody>",
+        *_html_blocks((partnerships(collaboration),), 3),
     ]
-    out += [
-        f"<tr><td>{_e(p.supporter)}</td><td>{_e(p.partner)}</td><td>{_e(p.aspect)}</td><td>{p.benefit}</td>"
-        f"<td>{_e(p.explanation)}</td></tr>"
-        for p in collaboration.partnerships
-    ]
-    out += ["</tbody>", "</table>"]
     if collaboration.unmatched:
         out += ["<h3>Without a partner</h3>", "<ul>"]
         out += [
@@ -383,7 +381,7 @@ def _collaboration_html(collaboration: Collaboration) -> list[str]:
             for u in collaboration.unmatched
         ]
         out.append("</ul>")
-    out.append("</section>")
+    out += [*_html_blocks((unused_offers(collaboration),), 3), "</section>"]
     return out
 
 
@@ -396,6 +394,11 @@ def html_authority_report(
     language: Language = "en",
 ) -> str:
     """A report across many schools as one self-contained HTML file: the roll-up and the collaboration.
+
+    The same content as ``markdown_authority_report``: whose priorities lead
+    in each group, the rule behind each system-level priority, the support
+    needed by source and aspect, each partner's basis, the offers not used,
+    and each school's self-evaluation and basis.
 
     Args:
         framework: The framework edition.
@@ -419,10 +422,12 @@ def html_authority_report(
                 f"<p>Not counted, with no self-evaluation: {_e(', '.join(rollup.without_self_evaluation))}.</p>"
             )
         for group in (rollup.overall, *rollup.groups):
-            body += _group_html(wording, group)
+            body += _group_html(wording, group, rollup.bases)
         body.append("</section>")
     if collaboration is not None:
         body += _collaboration_html(collaboration)
+    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days)
+    body += [] if surveyed is None else _html_blocks((surveyed,), 2)
     return "\n".join(body + _page_foot(framework))
 
 

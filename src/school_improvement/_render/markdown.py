@@ -6,12 +6,21 @@ from school_improvement._assessment.assess import StageProfile
 from school_improvement._assessment.progress import ProgressReport
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import GroupRollup, Rollup
+from school_improvement._authority.survey import SchoolBasis
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapStatus
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
+from school_improvement._render.authority import (
+    own_priorities,
+    partnerships,
+    schools_surveyed,
+    support_needed,
+    system_priorities,
+    unused_offers,
+)
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Inline, Paragraph, Section, plain
 from school_improvement._render.plans import plan_sections, summary_document
@@ -176,15 +185,14 @@ def _spread_rows(wording: Wording, group: GroupRollup) -> list[str]:
     return lines
 
 
-def _group_markdown(wording: Wording, group: GroupRollup, level: str) -> list[str]:
+def _group_markdown(wording: Wording, group: GroupRollup, level: str, bases: tuple[SchoolBasis, ...]) -> list[str]:
     lines = [f"{level} {group.group} ({len(group.schools)} schools)", "", *_spread_rows(wording, group), ""]
-    lines += ["**System-level priorities.**", ""]
-    lines += [f"- {p.explanation}" for p in group.system_priorities] or ["- None: no aspect has most schools early."]
-    lines += ["", "**Shared next steps.**", ""]
+    lines += _md_blocks((own_priorities(group, bases), system_priorities(wording, group)), len(level) + 1)
+    lines += ["**Shared next steps.**", ""]
     lines += [f"- **{s.descriptor}** ({s.schools} schools) {_cell(s.text)}" for s in group.shared_steps] or [
         "- None shared by two schools or more."
     ]
-    return [*lines, ""]
+    return [*lines, "", *_md_blocks(support_needed(wording, group), len(level) + 1)]
 
 
 def _collaboration_markdown(collaboration: Collaboration) -> list[str]:
@@ -196,17 +204,13 @@ def _collaboration_markdown(collaboration: Collaboration) -> list[str]:
             "the greatest the options allow."
         ),
         "",
-        "| Supporting school | Partner | Aspect | Benefit | Why |",
-        "|---|---|---|---|---|",
-    ]
-    lines += [
-        f"| {p.supporter} | {p.partner} | {p.aspect} | {p.benefit} | {_cell(p.explanation)} |"
-        for p in collaboration.partnerships
+        *_md_blocks((partnerships(collaboration),), 3),
     ]
     if collaboration.unmatched:
-        lines += ["", "### Without a partner", ""]
-        lines += [f"- **{u.school}** ({u.reason.value}): {u.explanation}" for u in collaboration.unmatched]
-    return [*lines, ""]
+        lines += ["### Without a partner", ""]
+        lines += [f"- **{_md(u.school)}** ({u.reason.value}): {_md(u.explanation)}" for u in collaboration.unmatched]
+        lines.append("")
+    return lines + _md_blocks((unused_offers(collaboration),), 3)
 
 
 def markdown_authority_report(
@@ -218,6 +222,13 @@ def markdown_authority_report(
     language: Language = "en",
 ) -> str:
     """A Markdown report across many schools, for a local authority officer: the roll-up and the collaboration.
+
+    Each group of the roll-up says how many schools set their own priorities
+    and how many are on the defaults, the rule that made each system-level
+    priority, and the support asked for by source and aspect. Each
+    partnership says where its partner's priorities come from, and the
+    offers the matching does not use are listed with why. Each school is
+    listed last with its self-evaluation and where its priorities come from.
 
     Args:
         framework: The framework edition.
@@ -238,10 +249,12 @@ def markdown_authority_report(
         lines += ["## Stages across schools", ""]
         if rollup.without_self_evaluation:
             lines += [f"Not counted, with no self-evaluation: {', '.join(rollup.without_self_evaluation)}.", ""]
-        lines += _group_markdown(wording, rollup.overall, "###")
-        lines += [line for group in rollup.groups for line in _group_markdown(wording, group, "###")]
+        for group in (rollup.overall, *rollup.groups):
+            lines += _group_markdown(wording, group, "###", rollup.bases)
     if collaboration is not None:
         lines += _collaboration_markdown(collaboration)
+    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days)
+    lines += [] if surveyed is None else _md_blocks((surveyed,), 2)
     lines += ["---", "", framework.provenance.attribution, ""]
     return "\n".join(lines)
 

@@ -14,10 +14,17 @@ from school_improvement._planning.gaps import GapAnalysis
 from school_improvement._planning.next_steps import EvidenceToGather, Recommendation
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
+from school_improvement._render.authority import (
+    own_priorities,
+    schools_surveyed,
+    support_needed,
+    system_priorities,
+    unused_offers,
+)
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Paragraph, Section, plain
 from school_improvement._render.plans import is_draft, plan_document, review_document
-from school_improvement._render.wording import Wording
+from school_improvement._render.wording import BASES, Wording
 from school_improvement._stage import Stage
 
 
@@ -188,7 +195,14 @@ def _spread_line(spread: AspectSpread) -> str:
 
 
 def render_rollup(framework: Framework, rollup: Rollup) -> str:
-    """A roll-up: the spread of stages in each aspect, the system-level priorities and the shared next steps."""
+    """A roll-up: the spread of stages in each aspect, the system-level priorities and the shared next steps.
+
+    Each group also says how many schools set their own priorities and how
+    many are on the defaults, the rule that made each system-level priority,
+    and the support asked for by source and aspect; each school is then
+    listed with its self-evaluation and where its priorities come from.
+    """
+    wording = Wording(framework)
     lines = [
         (
             f"Roll-up of {len(rollup.overall.schools)} schools ({rollup.framework_edition}). Counts, not grades: "
@@ -203,17 +217,23 @@ def render_rollup(framework: Framework, rollup: Rollup) -> str:
     for group in (rollup.overall, *rollup.groups):
         lines += ["", f"{group.group} ({len(group.schools)} schools)"]
         lines += [f"  {_spread_line(spread)}" for spread in group.spreads]
-        if group.system_priorities:
-            lines.append("  System-level priorities:")
-            lines += [_wrap(p.explanation) for p in group.system_priorities]
+        lines += _text_blocks((own_priorities(group, rollup.bases), system_priorities(wording, group)), "  ")
         if group.shared_steps:
             lines.append("  Shared next steps:")
             lines += [_wrap(f"{s.descriptor} ({s.schools} schools): {s.text}") for s in group.shared_steps]
+        lines += _text_blocks(support_needed(wording, group), "  ")
+    surveyed = schools_surveyed(rollup.ages, rollup.bases, rollup.max_age_days)
+    lines += [] if surveyed is None else _text_block(surveyed, "")
     return "\n".join(lines)
 
 
 def render_collaboration(collaboration: Collaboration) -> str:
-    """The partnerships, each with its explanation, then the schools left without a partner and why."""
+    """The partnerships with why, the schools without a partner, the offers not used, and each school's basis.
+
+    Each partnership says where its partner's priorities come from; each
+    school is listed with its self-evaluation and where its priorities come
+    from (agreed, its plan, or the defaults).
+    """
     lines = [
         (
             f"{len(collaboration.partnerships)} partnerships, total benefit {collaboration.total_benefit} "
@@ -224,8 +244,12 @@ def render_collaboration(collaboration: Collaboration) -> str:
     lines += [ages, ""] if ages else [""]
     for partnership in collaboration.partnerships:
         lines.append(f"{partnership.supporter} -> {partnership.partner}  {partnership.aspect}  +{partnership.benefit}")
+        lines.append(_wrap(f"The partner's priorities: {BASES[partnership.priority_basis]}."))
         lines.append(_wrap(partnership.explanation))
     if collaboration.unmatched:
         lines += ["", "Without a partner:"]
         lines += [_wrap(f"{u.school} [{u.reason.value}] {u.explanation}", "  ") for u in collaboration.unmatched]
+    lines += _text_block(unused_offers(collaboration), "")
+    surveyed = schools_surveyed(collaboration.ages, collaboration.bases, collaboration.max_age_days)
+    lines += [] if surveyed is None else _text_block(surveyed, "")
     return "\n".join(lines)

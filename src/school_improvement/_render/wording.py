@@ -8,9 +8,9 @@ import attrs
 
 from school_improvement._assessment.assess import JudgementStatus, RuleDescription, StageProfile
 from school_improvement._assessment.quality import UNEVIDENCED_ASPECTS, Finding
-from school_improvement._authority.matching import Collaboration
-from school_improvement._authority.rollup import Rollup
-from school_improvement._authority.survey import SelfEvaluationAge
+from school_improvement._authority.matching import Collaboration, UnusedOfferReason
+from school_improvement._authority.rollup import Rollup, SystemPriorityRule
+from school_improvement._authority.survey import DecisionBasis, SelfEvaluationAge
 from school_improvement._content.framework import Framework
 from school_improvement._planning.discussion import SupportSource, SupportStatus
 from school_improvement._planning.plan import ActionStatus, CriterionStatus, TargetStanding
@@ -189,6 +189,37 @@ SUPPORT_SOURCES: Mapping[SupportSource, str] = MappingProxyType(
     }
 )
 """Where support comes from, in words, in the order the reports group it."""
+
+DEFAULTS = "the library's recommendation to the next stage in each aspect"
+"""What the defaults are, in words: where a school's priorities come from when it set none of its own."""
+
+BASES: Mapping[DecisionBasis, str] = MappingProxyType(
+    {
+        DecisionBasis.AGREED: "agreed in a professional discussion",
+        DecisionBasis.PLAN: "from its development plan",
+        DecisionBasis.DEFAULTS: "the defaults",
+    }
+)
+"""Where a school's priorities come from, in words."""
+
+SYSTEM_PRIORITY_RULES: Mapping[SystemPriorityRule, str] = MappingProxyType(
+    {
+        SystemPriorityRule.EARLY_STAGES: "most judged schools at the early stages",
+        SystemPriorityRule.CHOSEN: "chosen by most schools setting their own priorities",
+    }
+)
+"""What made an aspect a system-level priority, in words."""
+
+UNUSED_OFFER_REASONS: Mapping[UnusedOfferReason, str] = MappingProxyType(
+    {
+        UnusedOfferReason.NO_CAPACITY: "no capacity: the local authority set it at 0",
+        UnusedOfferReason.NOT_APPLICABLE: "the aspect does not apply to the school",
+        UnusedOfferReason.NOT_ENOUGH_EVIDENCE: "not enough evidence to judge a stage",
+        UnusedOfferReason.BELOW_STRENGTH: "before the stage that counts as a strength",
+        UnusedOfferReason.EVIDENCE_WARNING: "the evidence checks warn about it",
+    }
+)
+"""Why an offered strength is not used in the matching, in words."""
 
 _MONTHS = (
     "January",
