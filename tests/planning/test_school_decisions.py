@@ -1,6 +1,7 @@
 """The school's own decisions: its chosen priorities, its living plan and its review, the professional discussion."""
 
 import datetime
+from typing import Any
 
 import attrs
 import pytest
@@ -147,7 +148,7 @@ def test_steps_towards_another_target_than_the_chosen_one_are_refused() -> None:
         recommend(FRAMEWORK, gaps, chosen=[_choice("SV", target=Stage.BUILDING_MOMENTUM)])
 
 
-def _plan(**changes: object) -> DevelopmentPlan:
+def _plan(**changes: Any) -> DevelopmentPlan:
     """A plan of the school's own, sound unless changed: one priority on PV with two actions and a criterion."""
     priority = PlanPriority(
         "P1",
@@ -171,12 +172,12 @@ def _plan(**changes: object) -> DevelopmentPlan:
     return attrs.evolve(plan, **changes)
 
 
-def _priority(plan: DevelopmentPlan, **changes: object) -> DevelopmentPlan:
+def _priority(plan: DevelopmentPlan, **changes: Any) -> DevelopmentPlan:
     """The plan with its first priority changed."""
     return attrs.evolve(plan, priorities=(attrs.evolve(plan.priorities[0], **changes),))
 
 
-def _action(plan: DevelopmentPlan, place: int, **changes: object) -> DevelopmentPlan:
+def _action(plan: DevelopmentPlan, place: int, **changes: Any) -> DevelopmentPlan:
     """The plan with one action of its first priority changed."""
     actions = list(plan.priorities[0].actions)
     actions[place] = attrs.evolve(actions[place], **changes)
@@ -382,7 +383,7 @@ def test_the_cycle_with_the_schools_plan_reviews_it() -> None:
         run_cycle(FRAMEWORK, attrs.evolve(EVALUATION, school="other"), plan=plan)
 
 
-def _record(**changes: object) -> DiscussionRecord:
+def _record(**changes: Any) -> DiscussionRecord:
     """A discussion record, sound unless changed."""
     record = DiscussionRecord(
         "example-school",
