@@ -28,6 +28,7 @@ from school_improvement import (
     Weighting,
     assess,
     check_evidence,
+    check_priorities,
     check_self_evaluation,
     draft_plan,
     find_gaps,
@@ -250,9 +251,9 @@ def test_the_school_s_choice_is_the_steps_by_hand_with_its_targets() -> None:
     profile = assess(FRAMEWORK, LATEST)
     gaps = find_gaps(FRAMEWORK, LATEST, profile, targets_of(chosen))
     recommendation = recommend(FRAMEWORK, gaps, findings=cycle.findings, chosen=chosen)
-    assert cycle == Cycle(
-        profile, cycle.findings, gaps, recommendation, draft_plan(FRAMEWORK, recommendation, gaps, chosen=chosen)
-    )
+    drafted = draft_plan(FRAMEWORK, recommendation, gaps, chosen=chosen)
+    notices = check_priorities(FRAMEWORK, chosen, profile)
+    assert cycle == Cycle(profile, cycle.findings, gaps, recommendation, drafted, notices=notices)
     assert [(p.rank, p.aspect, p.chosen) for p in recommendation.priorities] == [
         (1, "PV", 1),
         (2, "LC", 2),

@@ -104,12 +104,21 @@ def test_more_than_a_small_number_is_noticed_at_a_threshold_of_the_callers_choos
     assert _checks(*four, small_number=4) == []
 
 
-def test_an_aspect_twice_and_a_date_not_ahead_are_noticed() -> None:
-    """An aspect in two priorities, and a target date on or before the self-evaluation, are noticed."""
-    assert _checks(_choice("SV"), _choice("SV", by=DAY)) == [
-        ("target-date-passed", "$[1].by"),
-        ("aspect-twice", "$[1].aspects[0]"),
-    ]
+def test_a_date_not_ahead_is_noticed() -> None:
+    """A target date on or before the self-evaluation is noticed with its place."""
+    assert _checks(_choice("SV"), _choice("PV", by=DAY)) == [("target-date-passed", "$[1].by")]
+
+
+def test_an_aspect_in_two_priorities_is_refused_wherever_a_choice_is_read() -> None:
+    """An aspect has one target: chosen twice, it is an error in a choice, a plan and a discussion record alike."""
+    with pytest.raises(AnalysisError, match=r"\$\[1\]\.aspects\[0\]: SV is chosen at \$\[0\]\.aspects\[0\] too"):
+        check_priorities(FRAMEWORK, [_choice("SV"), _choice("SV", "PV")], PROFILE)
+    twice = _priority(_plan(), aspects=("PV", "PV"))
+    assert "$.priorities[0].aspects[1]" in _paths(twice)
+    second = attrs.evolve(_plan().priorities[0], id="P2", actions=(), success_criteria=())
+    assert "$.priorities[1].aspects[0]" in _paths(_plan(priorities=(_plan().priorities[0], second)))
+    agreed = _record(agreed_priorities=(_choice("PV"), _choice("PV")))
+    assert "$.agreed_priorities[1].aspects[0]" in [p.path for p in discussion_problems(FRAMEWORK, agreed)]
 
 
 def test_a_choice_that_does_not_fit_the_framework_is_refused_with_every_place() -> None:
@@ -453,3 +462,42 @@ def test_the_two_views_of_an_aspect_are_both_kept_and_their_difference_explained
         "parents."
     )
     assert _record().offered_capacity == {"FC": 2}
+
+
+def test_offers_naming_one_aspect_add_up_as_the_matching_counts_them() -> None:
+    """Two offers that both name an aspect offer their capacities added, each within its own."""
+    record = _record(strengths=(StrengthOffer(("FC",), 2), StrengthOffer(("FC", "PV"), 1)))
+    assert record.offered_capacity == {"FC": 3, "PV": 1}
+
+
+def test_moderation_refuses_a_profile_of_another_school_or_a_later_day() -> None:
+    """The evidence beside the two views must be the school's own, from before the discussion."""
+    with pytest.raises(AnalysisError) as caught:
+        view_differences(FRAMEWORK, _record(), assess(FRAMEWORK, attrs.evolve(EVALUATION, school="other", date=BY)))
+    assert [p.path for p in caught.value.problems] == ["$.profile.school", "$.profile.date"]
+
+
+def test_a_target_judged_at_only_one_review_is_not_counted_as_changed() -> None:
+    """A review without a self-evaluation after one with it reports no change in the targets."""
+    judged = review_plan(FRAMEWORK, _plan(), datetime.date(2027, 1, 10), _later(date=datetime.date(2027, 1, 5)))
+    plan = record_review(_plan(), judged, "Term one")
+    unjudged = review_plan(FRAMEWORK, plan, datetime.date(2027, 4, 10))
+    assert [c.item for c in unjudged.changes] == []
+
+
+def test_updates_outside_the_plans_years_are_a_problem() -> None:
+    """A progress update dated before the plan starts is found, with its place."""
+    early = _priority(_plan(), updates=(ProgressUpdate(datetime.date(2026, 1, 1), "Before the plan"),))
+    assert "$.priorities[0].updates[0].date" in _paths(early)
+
+
+def test_the_cycle_carries_what_it_notices_about_the_choice() -> None:
+    """run_cycle with a choice keeps check_priorities' notices beside the unchanged choice; without one, none."""
+    chosen = [_choice("LC"), _choice("SV", target=Stage.STARTING_THE_JOURNEY)]
+    cycle = run_cycle(FRAMEWORK, EVALUATION, chosen=chosen)
+    assert [(n.check, n.path) for n in cycle.notices] == [
+        ("not-enough-evidence", "$[0].aspects[0]"),
+        ("target-reached", "$[1].aspects[0]"),
+    ]
+    assert [p.aspect for p in cycle.recommendation.priorities] == ["LC", "SV"]
+    assert run_cycle(FRAMEWORK, EVALUATION).notices == ()

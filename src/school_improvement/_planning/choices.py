@@ -72,18 +72,19 @@ TARGET_BELOW_STAGE = "target-below-stage"
 NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
 NOT_APPLICABLE = "not-applicable"
 MANY_PRIORITIES = "many-priorities"
-ASPECT_TWICE = "aspect-twice"
 TARGET_DATE_PASSED = "target-date-passed"
 
 
 def chosen_priority_problems(
     framework: Framework, priorities: Sequence[ChosenPriority], path: str = "$"
 ) -> list[Problem]:
-    """What stops a choice of priorities being used at all: no aspect, an unknown code, no reason.
+    """What stops a choice of priorities being used at all: no aspect, an unknown code, no reason, an aspect twice.
 
-    Each problem has its path; the choice is otherwise the school's.
+    An aspect may be in one priority only, and once: it has one target. Each
+    problem has its path; the choice is otherwise the school's.
     """
     problems = []
+    first: dict[str, str] = {}
     for n, priority in enumerate(priorities):
         where = f"{path}[{n}]"
         if not priority.aspects:
@@ -93,6 +94,11 @@ def chosen_priority_problems(
             for m, code in enumerate(priority.aspects)
             if not framework.knows("aspect", code)
         ]
+        for m, aspect in enumerate(priority.aspects):
+            if aspect in first:
+                message = f"{aspect} is chosen at {first[aspect]} too: an aspect has one target, so one priority"
+                problems.append(Problem(f"{where}.aspects[{m}]", message))
+            first.setdefault(aspect, f"{where}.aspects[{m}]")
         if not priority.reason.strip():
             problems.append(Problem(f"{where}.reason", "say why the school chose it"))
         code = priority.national_priority
@@ -117,8 +123,8 @@ def check_priorities(
     """What the library notices about a school's chosen priorities, against its stage profile.
 
     It notices a target at or below the stage already reached, an aspect
-    without enough evidence to judge (or that does not apply), an aspect
-    chosen twice, a target date on or before the self-evaluation, and more
+    without enough evidence to judge (or that does not apply), a target date
+    on or before the self-evaluation, and more
     priorities than ``small_number`` (the guidance asks for a small number).
     It says so and changes nothing: the choice is the school's.
 
@@ -130,7 +136,8 @@ def check_priorities(
 
     Raises:
         AnalysisError: If a priority names an aspect the framework does not have,
-            gives no aspect or no reason, or ``small_number`` is below 1.
+            gives no aspect or no reason, an aspect is chosen twice (it has one
+            target), or ``small_number`` is below 1.
 
     Examples:
         >>> import datetime
@@ -161,7 +168,6 @@ def check_priorities(
                 "so that each gets the attention it needs",
             )
         )
-    first: dict[str, str] = {}
     for n, priority in enumerate(priorities):
         if priority.by <= profile.date:
             notices.append(
@@ -174,11 +180,6 @@ def check_priorities(
         target = framework.stage_name(priority.target).en
         for m, aspect in enumerate(priority.aspects):
             where, title = f"$[{n}].aspects[{m}]", framework.aspect(aspect).title.en
-            if aspect in first:
-                notices.append(
-                    PriorityNotice(ASPECT_TWICE, where, f"{title} is also chosen at {first[aspect]}", aspect)
-                )
-            first.setdefault(aspect, where)
             notice = _against_stage(profile, aspect, priority.target, title, target)
             if notice is not None:
                 notices.append(PriorityNotice(notice[0], where, notice[1], aspect))
@@ -195,7 +196,7 @@ def _against_stage(profile: StageProfile, aspect: str, stage: Stage, title: str,
             "cannot be measured yet: gather the evidence first"
         )
         return NOT_ENOUGH_EVIDENCE, message
-    if judgement.stage is None or judgement.stage < stage:
+    if not judgement.reaches(stage):
         return None
     if judgement.stage == stage:
         return TARGET_REACHED, f"{title} has already reached the target, {target}"

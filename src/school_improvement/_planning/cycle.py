@@ -19,7 +19,7 @@ from school_improvement._assessment.quality import Finding, check_evidence
 from school_improvement._assessment.rules import StageRule
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
-from school_improvement._planning.choices import ChosenPriority, targets_of
+from school_improvement._planning.choices import ChosenPriority, PriorityNotice, check_priorities, targets_of
 from school_improvement._planning.gaps import GapAnalysis, Target, find_gaps
 from school_improvement._planning.next_steps import Recommendation, Weighting, recommend
 from school_improvement._planning.plan import DevelopmentPlan, draft_plan
@@ -42,6 +42,8 @@ class Cycle:
         plan: The school's own plan when one was given, else a draft.
         progress: Progress across the self-evaluations, when there are more than one.
         review: The school's plan reviewed at the cycle's date, when a plan was given.
+        notices: What the library notices about the school's chosen priorities
+            (see [`check_priorities`][school_improvement.check_priorities]); it changes none of them.
     """
 
     profile: StageProfile
@@ -51,6 +53,7 @@ class Cycle:
     plan: DevelopmentPlan
     progress: ProgressReport | None = None
     review: PlanReview | None = None
+    notices: tuple[PriorityNotice, ...] = ()
 
     @property
     def drafted(self) -> bool:
@@ -198,18 +201,13 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
         max_steps=max_steps,
         chosen=chosen,
     )
+    notices = () if chosen is None else check_priorities(framework, chosen, profile)
     if plan is None:
-        return Cycle(
-            profile,
-            findings,
-            gaps,
-            recommendation,
-            draft_plan(framework, recommendation, gaps, chosen=chosen),
-            progress,
-        )
+        drafted = draft_plan(framework, recommendation, gaps, chosen=chosen)
+        return Cycle(profile, findings, gaps, recommendation, drafted, progress, notices=notices)
     on = as_of or latest.date
     review = review_plan(framework, plan, on, latest, rule=chosen_rule, sufficiency=sufficiency)
-    return Cycle(profile, findings, gaps, recommendation, plan, progress, review)
+    return Cycle(profile, findings, gaps, recommendation, plan, progress, review, notices)
 
 
 def _aims(

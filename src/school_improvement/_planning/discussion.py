@@ -14,7 +14,7 @@ import attrs
 
 from school_improvement._assessment.assess import StageProfile
 from school_improvement._content.framework import ASPECT_FIELD, Framework
-from school_improvement._errors import Problem
+from school_improvement._errors import AnalysisError, Problem
 from school_improvement._limits import MAX_NAME, MAX_PLAN_ITEMS, MAX_PLAN_PRIORITIES, MAX_TEXT
 from school_improvement._planning.choices import ChosenPriority, _as_tuple, chosen_priority_problems
 from school_improvement._stage import Stage
@@ -136,11 +136,14 @@ class DiscussionRecord:
 
     @property
     def offered_capacity(self) -> dict[str, int]:
-        """How many schools it offers to support in each aspect (the most any offer names)."""
+        """How many schools at most it offers to support in each aspect: the capacities of its offers naming it, added.
+
+        Each offer supports up to its own capacity across its aspects, as the matching counts it.
+        """
         offered: dict[str, int] = {}
         for offer in self.strengths:
             for aspect in offer.aspects:
-                offered[aspect] = max(offered.get(aspect, 0), offer.capacity)
+                offered[aspect] = offered.get(aspect, 0) + offer.capacity
         return offered
 
 
@@ -253,6 +256,10 @@ def view_differences(
     other. With the school's stage profile, each difference also says what
     the evidence gives by the profile's rule.
 
+    Raises:
+        AnalysisError: If the profile is of another school, or of a
+            self-evaluation dated after the discussion.
+
     Examples:
         >>> import datetime
         >>> from school_improvement import AspectView, DiscussionRecord, Participant, Stage, load_framework
@@ -272,6 +279,14 @@ def view_differences(
         >>> print(view_differences(framework, record)[0].explanation)
         Using pupil voice: the school sees Building momentum, the local authority Making progress (one stage lower).
     """
+    problems = []
+    if profile is not None and profile.school != record.school:
+        problems.append(Problem("$.profile.school", f"the profile is of {profile.school!r}, not {record.school!r}"))
+    if profile is not None and profile.date > record.date:
+        message = f"the profile's self-evaluation is dated {profile.date}, after the discussion, {record.date}"
+        problems.append(Problem("$.profile.date", message))
+    if problems:
+        raise AnalysisError(record.school, problems)
     found = []
     for view in record.views:
         if view.school_stage == view.local_authority_stage:

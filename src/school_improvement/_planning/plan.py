@@ -495,10 +495,6 @@ def _priority_problems(
 ) -> list[Problem]:
     problems = _text_problems(f"{where}.id", priority.id, most=MAX_NAME)
     problems += _text_problems(f"{where}.objective", priority.objective)
-    problems += [
-        Problem(f"{where}{problem.path.removeprefix('$[0]')}", problem.message)
-        for problem in chosen_priority_problems(framework, [priority.chosen()])
-    ]
     problems += _text_problems(f"{where}.reason", priority.reason) if priority.reason.strip() else []
     problems += _text_problems(f"{where}.lead", priority.lead, most=MAX_NAME, required=False)
     problems += _text_problems(f"{where}.resources", priority.resources, required=False)
@@ -510,11 +506,6 @@ def _priority_problems(
         Problem(f"{where}.contributory_factors[{n}]", f"no contributory factor {number!r} in {framework.edition_id}")
         for n, number in enumerate(priority.contributory_factors)
         if not framework.knows("contributory factor", number)
-    ]
-    problems += [
-        Problem(f"{where}.aspects[{n}]", f"{aspect} is named twice in the one priority")
-        for n, aspect in enumerate(priority.aspects)
-        if aspect in priority.aspects[:n]
     ]
     counted = (
         ("actions", priority.actions),
@@ -536,11 +527,17 @@ def _priority_problems(
     problems += _dated_problems(f"{where}.milestones", priority.milestones)
     problems += _dated_problems(f"{where}.updates", priority.updates)
     problems += [
-        Problem(f"{where}.milestones[{n}].date", f"{m.date} is outside the plan's years, {plan.starts} to {plan.ends}")
-        for n, m in enumerate(priority.milestones)
-        if not plan.starts <= m.date <= plan.ends
+        Problem(f"{where}.{name}[{n}].date", f"{item.date} is outside the plan's years, {plan.starts} to {plan.ends}")
+        for name, dated in _dated_parts(priority)
+        for n, item in enumerate(dated)
+        if not plan.starts <= item.date <= plan.ends
     ]
     return problems
+
+
+def _dated_parts(priority: PlanPriority) -> "tuple[tuple[str, Sequence[Milestone | ProgressUpdate]], ...]":
+    """A priority's dated parts, by name: its milestones and its progress updates."""
+    return (("milestones", priority.milestones), ("updates", priority.updates))
 
 
 def _dated_problems(where: str, dated: "Sequence[Milestone | ProgressUpdate]") -> list[Problem]:
@@ -649,6 +646,7 @@ def plan_problems(framework: Framework, plan: DevelopmentPlan) -> list[Problem]:
     problems += _size_problems(plan)
     if any(p.path in {"$.ends", "$.priorities", "$.reviews", "$.evidence_to_gather"} for p in problems):
         return problems
+    problems += chosen_priority_problems(framework, plan.chosen, "$.priorities")
     for n, priority in enumerate(plan.priorities):
         problems += _priority_problems(framework, f"$.priorities[{n}]", priority, plan)
     problems += [

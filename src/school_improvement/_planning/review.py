@@ -207,7 +207,7 @@ def _targets(
             stage = None
             if gaps is None or profile is None:
                 standing = TargetStanding.NO_SELF_EVALUATION
-                why = f"{title}: no self-evaluation was given to judge the target, {target}, by"
+                why = f"{title}: no self-evaluation was given, so the target, {target}, is not judged"
             else:
                 judgement, gap = profile.judgement(aspect), gaps.gap(aspect)
                 stage = judgement.stage
@@ -240,6 +240,18 @@ def _not_reached(
     return TargetStanding.ON_TRACK, f"{where}, aiming for {target} by {priority.by}, with no action overdue"
 
 
+def _moved(item: str, name: str, before: dict[str, str], now: list[tuple[str, str]]) -> list[Change]:
+    """Each item whose status moved since the last review, or that is new since it."""
+    found = []
+    for ident, after in now:
+        was = before.get(ident)
+        if was is None:
+            found.append(Change(item, ident, None, after, f"{name} {ident} added ({after})"))
+        elif was != after:
+            found.append(Change(item, ident, was, after, f"{name} {ident}: {was} -> {after}"))
+    return found
+
+
 def _changes(
     last: ReviewRecord | None,
     actions: tuple[ActionReview, ...],
@@ -248,26 +260,25 @@ def _changes(
 ) -> tuple[Change, ...]:
     if last is None:
         return ()
-    found = []
-    was = {state.action: state.status.value for state in last.actions}
-    for action in actions:
-        before, after = was.get(action.action), action.status.value
-        if before is None:
-            found.append(Change("action", action.action, None, after, f"action {action.action} added ({after})"))
-        elif before != after:
-            found.append(Change("action", action.action, before, after, f"action {action.action}: {before} -> {after}"))
-    met = {state.criterion: state.status.value for state in last.criteria}
-    for criterion in criteria:
-        before, after = met.get(criterion.criterion), criterion.status.value
-        name = f"success criterion {criterion.criterion}"
-        if before is None:
-            found.append(Change("criterion", criterion.criterion, None, after, f"{name} added ({after})"))
-        elif before != after:
-            found.append(Change("criterion", criterion.criterion, before, after, f"{name}: {before} -> {after}"))
+    found = _moved(
+        "action",
+        "action",
+        {state.action: state.status.value for state in last.actions},
+        [(action.action, action.status.value) for action in actions],
+    )
+    found += _moved(
+        "criterion",
+        "success criterion",
+        {state.criterion: state.status.value for state in last.criteria},
+        [(criterion.criterion, criterion.status.value) for criterion in criteria],
+    )
     stood = {(state.priority, state.aspect): state.standing.value for state in last.targets}
+    unjudged = TargetStanding.NO_SELF_EVALUATION.value
     for target in targets:
         key = f"{target.priority}/{target.aspect}"
         before, after = stood.get((target.priority, target.aspect)), target.standing.value
+        if unjudged in {before, after}:  # judged on one side only: nothing is known to have changed
+            continue
         if before != after:
             text = f"target {key}: {before or 'not reviewed'} -> {after}"
             found.append(Change("target", key, before, after, text))
@@ -294,7 +305,8 @@ def review_plan(  # noqa: PLR0913 (the keyword options are those of the assessme
     [`ProgressReport.reached`][school_improvement.ProgressReport.reached] asks it too), else
     behind when its date has passed or an action of its priority is overdue,
     else on track. Without a self-evaluation a target is not judged, and says
-    so. What changed is counted against the last review recorded in the plan.
+    so. What changed is counted against the last review recorded in the plan
+    (a target judged at only one of the two reviews is not counted as changed).
 
     Args:
         framework: The framework edition.
