@@ -53,7 +53,8 @@ WEAK = {"SV": 1, "LC": 1, "PV": 1, "FC": 1}
 STRONG = {"SV": 3, "LC": 3, "PV": 3, "FC": 3}
 """The same four at Building momentum: a strength in each."""
 DEFAULTS_WORDS = (
-    "defaults: no plan or discussion record, so the library's recommendation to the next stage in each aspect is used"
+    "defaults: no plan or discussion record was given, so the library's recommendation to the next stage in each "
+    "aspect is used"
 )
 
 
@@ -418,10 +419,10 @@ def test_a_survey_refuses_every_wrong_plan_and_record_at_its_place_and_surveys_n
         "$.plans[4].self_evaluation_date",
         "$.discussions[0].school",
         "$.discussions[1].date",
+        "$.discussions[2].agreed_priorities[1].aspects[1]",
         "$.discussions[3].date",
         "$.discussions[4].framework_edition",
         "$.discussions[5].strengths[0].capacity",
-        "$.discussions[2].agreed_priorities[1].aspects[1]",
     ]
     messages = dict(found)
     assert messages["$.plans[1].school"] == "'a' has two plans (the other at plans[0]): give the one it follows"
@@ -436,8 +437,7 @@ def test_a_survey_refuses_every_wrong_plan_and_record_at_its_place_and_surveys_n
         f"'a' has two discussion records dated {DISCUSSED} (the other at discussions[2])"
     )
     assert messages["$.discussions[2].agreed_priorities[1].aspects[1]"] == (
-        "LC is also chosen at $.discussions[2].agreed_priorities[0].aspects[0]: the survey needs one target for "
-        "each aspect"
+        "LC is in priority 1 already: an aspect has one target, so it is in one priority, once"
     )
 
 
@@ -466,8 +466,8 @@ def test_a_snapshot_refuses_another_schools_decisions_and_a_later_record() -> No
         )
     assert [p.path for p in caught.value.problems] == [
         "$.plan.school",
-        "$.discussion.date",
         "$.discussion.strengths[0].aspects[0]",
+        "$.discussion.date",
     ]
 
 
@@ -623,3 +623,54 @@ def test_the_roll_up_and_the_matching_with_decisions_travel_as_payloads_and_come
     assert [(p.aspect, p.offer) for p in matched.partnerships] == [("LC", 0)]
     assert loads(dumps(rolled), Rollup) == rolled
     assert loads(dumps(matched), Collaboration) == matched
+
+
+def test_a_plan_written_after_the_discussion_leads_and_an_overdue_review_is_said() -> None:
+    """The later decision stands: a plan starting after the discussion leads; a passed next review is said."""
+    evaluations = [evaluation_at("a", WEAK)]
+    later = plan("a", choice("PV"), starts=datetime.date(2026, 11, 25))
+    surveyed = survey(
+        FRAMEWORK,
+        [school("a")],
+        evaluations,
+        as_of=datetime.date(2026, 12, 1),
+        plans=[later],
+        discussions=[record("a", agreed=[choice("LC")])],
+    )
+    (item,) = surveyed.snapshots
+    assert item.basis is DecisionBasis.PLAN
+    assert [p.aspect for p in item.recommendation.priorities] == ["PV"]
+    assert f"written after its professional discussion of {DISCUSSED}" in item.explain_basis().explanation
+    current = plan("a", choice("PV"))
+    overdue = survey(
+        FRAMEWORK,
+        [school("a")],
+        evaluations,
+        as_of=datetime.date(2027, 9, 1),
+        plans=[current],
+        discussions=[record("a", agreed=[choice("LC")])],
+    )
+    (agreed,) = overdue.snapshots
+    assert agreed.basis is DecisionBasis.AGREED
+    assert agreed.review_due is not None
+    assert f"its next review, due {agreed.review_due}, has passed" in agreed.explain_basis().explanation
+
+
+def test_a_snapshot_carries_what_is_noticed_about_the_priorities_it_follows() -> None:
+    """The notices on the school's agreed priorities travel with its snapshot; the priorities are unchanged."""
+    agreed = [choice("LC"), choice("SV", target=Stage.STARTING_THE_JOURNEY)]
+    item = snapshot(FRAMEWORK, school("a"), evaluation_at("a", WEAK), discussion=record("a", agreed=agreed))
+    assert [(n.check, n.aspect) for n in item.notices] == [("target-reached", "SV")]
+    assert [p.aspect for p in item.recommendation.priorities] == ["LC", "SV"]
+
+
+def test_a_snapshot_refuses_a_plan_following_a_self_evaluation_after_its_date() -> None:
+    """A snapshot and a survey check the same dates: a plan following a later self-evaluation is refused by both."""
+    early = datetime.date(2026, 11, 10)
+    late_plan = plan("a", choice("LC"), starts=datetime.date(2026, 11, 15))
+    with pytest.raises(AnalysisError) as caught:
+        snapshot(FRAMEWORK, school("a"), evaluation_at("a", WEAK), as_of=early, plan=late_plan)
+    assert [p.path for p in caught.value.problems] == ["$.plan.self_evaluation_date"]
+    with pytest.raises(AnalysisError) as caught:
+        survey(FRAMEWORK, [school("a")], [evaluation_at("a", WEAK)], as_of=early, plans=[late_plan])
+    assert [p.path for p in caught.value.problems] == ["$.plans[0].self_evaluation_date"]

@@ -111,7 +111,7 @@ def test_a_date_not_ahead_is_noticed() -> None:
 
 def test_an_aspect_in_two_priorities_is_refused_wherever_a_choice_is_read() -> None:
     """An aspect has one target: chosen twice, it is an error in a choice, a plan and a discussion record alike."""
-    with pytest.raises(AnalysisError, match=r"\$\[1\]\.aspects\[0\]: SV is chosen at \$\[0\]\.aspects\[0\] too"):
+    with pytest.raises(AnalysisError, match=r"\$\[1\]\.aspects\[0\]: SV is in priority 1 already"):
         check_priorities(FRAMEWORK, [_choice("SV"), _choice("SV", "PV")], PROFILE)
     twice = _priority(_plan(), aspects=("PV", "PV"))
     assert "$.priorities[0].aspects[1]" in _paths(twice)

@@ -7,7 +7,7 @@ library's recommendation to the default targets; every output says which.
 
 import datetime
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
@@ -18,7 +18,7 @@ from school_improvement._assessment.rules import StageRule
 from school_improvement._authority.schools import School
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
-from school_improvement._planning.choices import ChosenPriority
+from school_improvement._planning.choices import ChosenPriority, PriorityNotice
 from school_improvement._planning.cycle import run_cycle
 from school_improvement._planning.discussion import DiscussionRecord, discussion_problems
 from school_improvement._planning.next_steps import Recommendation, Weighting
@@ -75,6 +75,9 @@ class SchoolSnapshot:
             the survey's date, if the survey was given one.
         review: Its plan reviewed at the survey's date against its latest
             self-evaluation, when it has a plan.
+        notices: What the library notices about the priorities it chose or
+            agreed (see [`check_priorities`][school_improvement.check_priorities]).
+        as_of: The snapshot's date.
     """
 
     school: School
@@ -85,6 +88,16 @@ class SchoolSnapshot:
     plan: DevelopmentPlan | None = None
     discussion: DiscussionRecord | None = None
     review: PlanReview | None = None
+    notices: tuple[PriorityNotice, ...] = ()
+    as_of: datetime.date | None = None
+
+    @property
+    def review_due(self) -> datetime.date | None:
+        """The discussion's next review date, when it has passed by the snapshot's date: time to meet again."""
+        record = self.discussion
+        if record is None or self.as_of is None or record.next_review >= self.as_of:
+            return None
+        return record.next_review
 
     @property
     def old(self) -> bool:
@@ -106,14 +119,18 @@ class SchoolSnapshot:
         if self.basis is DecisionBasis.AGREED and record is not None:
             before = ", before those of its development plan" if plan is not None and plan.priorities else ""
             why = f"agreed: the priorities agreed in the professional discussion of {record.date} are used{before}"
+            if self.review_due is not None:
+                why += f"; its next review, due {record.next_review}, has passed"
             return SchoolBasis(self.school.ref, self.basis, record.date, why)
         if self.basis is DecisionBasis.PLAN and plan is not None:
             why = f"plan: the priorities of its development plan ({plan.starts} to {plan.ends}) are used"
-            if record is not None:
+            if record is not None and record.agreed_priorities:
+                why += f", written after its professional discussion of {record.date}"
+            elif record is not None:
                 why += f"; its professional discussion of {record.date} agreed none"
             return SchoolBasis(self.school.ref, self.basis, plan.starts, why)
         if record is None and plan is None:
-            why = f"defaults: no plan or discussion record, so {_DEFAULTS_WORDS}"
+            why = f"defaults: no plan or discussion record was given, so {_DEFAULTS_WORDS}"
         else:
             parts = [] if record is None else [f"its professional discussion of {record.date} agreed no priorities"]
             parts.append("it has no plan" if plan is None else "its plan sets no priorities")
@@ -236,25 +253,38 @@ def _under(prefix: str, problems: Iterable[Problem]) -> list[Problem]:
 def _chosen(
     plan: DevelopmentPlan | None, discussion: DiscussionRecord | None
 ) -> tuple[DecisionBasis, tuple[ChosenPriority, ...] | None]:
-    """The basis of a school's priorities, and the priorities it chose: agreed, else planned, else none."""
-    if discussion is not None and discussion.agreed_priorities:
+    """The basis of a school's priorities, and the priorities it chose: the later of agreed and planned, else none.
+
+    The priorities agreed in a discussion lead, unless the school's plan was
+    written after it (the plan starts after the discussion's date): the
+    later decision stands.
+    """
+    later_plan = plan is not None and bool(plan.priorities) and (discussion is None or plan.starts > discussion.date)
+    if discussion is not None and discussion.agreed_priorities and not later_plan:
         return DecisionBasis.AGREED, discussion.agreed_priorities
     if plan is not None and plan.priorities:
         return DecisionBasis.PLAN, plan.chosen
     return DecisionBasis.DEFAULTS, None
 
 
-def _twice(priorities: Sequence[ChosenPriority], where: str) -> list[Problem]:
-    """An aspect that the priorities a school's cycle follows name twice: the cycle needs one target per aspect."""
-    first: dict[str, str] = {}
+def _dated_after(
+    plan_at: str,
+    plan: DevelopmentPlan | None,
+    record_at: str,
+    record: DiscussionRecord | None,
+    when: datetime.date | None,
+) -> list[Problem]:
+    """A plan following a self-evaluation, or a discussion record, dated after the survey's date: not yet known then."""
     problems = []
-    for n, priority in enumerate(priorities):
-        for m, aspect in enumerate(priority.aspects):
-            at = f"{where}[{n}].aspects[{m}]"
-            if aspect in first:
-                message = f"{aspect} is also chosen at {first[aspect]}: the survey needs one target for each aspect"
-                problems.append(Problem(at, message))
-            first.setdefault(aspect, at)
+    if when is not None and plan is not None and plan.self_evaluation_date > when:
+        message = (
+            f"{plan.school!r} has a plan following a self-evaluation of {plan.self_evaluation_date}, after the "
+            f"survey's date, {when}"
+        )
+        problems.append(Problem(f"{plan_at}.self_evaluation_date", message))
+    if when is not None and record is not None and record.date > when:
+        message = f"{record.school!r} has a discussion record dated {record.date}, after the survey's date, {when}"
+        problems.append(Problem(f"{record_at}.date", message))
     return problems
 
 
@@ -287,7 +317,18 @@ def _snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle, and
     if plan is not None:
         on = evaluation.date if when is None else when
         review = review_plan(framework, plan, on, evaluation, rule=rule, sufficiency=sufficiency)
-    return SchoolSnapshot(school, cycle.profile, cycle.findings, cycle.recommendation, basis, plan, discussion, review)
+    return SchoolSnapshot(
+        school,
+        cycle.profile,
+        cycle.findings,
+        cycle.recommendation,
+        basis,
+        plan,
+        discussion,
+        review,
+        cycle.notices,
+        when,
+    )
 
 
 def snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle, and the school's decisions)
@@ -332,20 +373,13 @@ def snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle, and 
     if plan is not None:
         problems += _under("$.plan", plan_problems(framework, plan))
     if discussion is not None:
-        if as_of is not None and discussion.date > as_of:
-            message = f"the discussion record is dated {discussion.date}, after the snapshot's date, {as_of}"
-            problems.append(Problem("$.discussion.date", message))
         problems += _under("$.discussion", discussion_problems(framework, discussion))
-    basis, chosen = _chosen(plan, discussion)
-    if chosen is not None:
-        problems += _twice(
-            chosen, "$.discussion.agreed_priorities" if basis is DecisionBasis.AGREED else "$.plan.priorities"
-        )
-    if problems:
-        raise AnalysisError(school.ref, problems)
     when = as_of
     if when is None and discussion is not None:
         when = max(evaluation.date, discussion.date)
+    problems += _dated_after("$.plan", plan, "$.discussion", discussion, when)
+    if problems:
+        raise AnalysisError(school.ref, problems)
     return _snapshot(
         framework,
         school,
@@ -434,8 +468,9 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle, and th
         >>> result = survey(framework, schools, [evaluation])
         >>> [item.school.ref for item in result.snapshots], result.without_self_evaluation
         (['ex-1'], ('ex-2',))
-        >>> print(result.bases()[0].explanation)
-        defaults: no plan or discussion record, so the library's recommendation to the next stage in each aspect is used
+        >>> print(result.bases()[0].explanation)  # doctest: +NORMALIZE_WHITESPACE
+        defaults: no plan or discussion record was given, so the library's recommendation to the next stage in
+        each aspect is used
     """
     register = list(schools)
     problems: list[Problem] = []
@@ -451,9 +486,6 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle, and th
     latest = _evaluations(given, places, when, problems)
     plan_of = _plans(framework, given_plans, places, when, problems)
     record_of = _records(framework, records, places, when, problems)
-    for ref in places:
-        if ref in latest:
-            problems += _followed_twice(plan_of.get(ref), record_of.get(ref))
     if problems:
         raise AnalysisError("the survey", problems)
     chosen_rule = rule_of(rule)
@@ -499,17 +531,6 @@ def _evaluations(
     return latest
 
 
-def _followed_twice(
-    plan: tuple[int, DevelopmentPlan] | None, record: tuple[int, DiscussionRecord] | None
-) -> list[Problem]:
-    """An aspect named twice by the priorities a school's cycle will follow (agreed, else planned), at its place."""
-    if record is not None and record[1].agreed_priorities:
-        return _twice(record[1].agreed_priorities, f"$.discussions[{record[0]}].agreed_priorities")
-    if plan is not None and plan[1].priorities:
-        return _twice(plan[1].chosen, f"$.plans[{plan[0]}].priorities")
-    return []
-
-
 def _plans(
     framework: Framework,
     plans: list[DevelopmentPlan],
@@ -528,12 +549,7 @@ def _plans(
             problems.append(Problem(f"{where}.school", message))
         else:
             found[ref] = (place, plan)
-        if when is not None and plan.self_evaluation_date > when:
-            message = (
-                f"{ref!r} has a plan following a self-evaluation of {plan.self_evaluation_date}, after the survey's "
-                f"date, {when}"
-            )
-            problems.append(Problem(f"{where}.self_evaluation_date", message))
+        problems += _dated_after(where, plan, "", None, when)
         problems += _under(where, plan_problems(framework, plan))
     return found
 
@@ -549,9 +565,9 @@ def _records(
     latest: dict[str, tuple[int, DiscussionRecord]] = {}
     for place, record in enumerate(records):
         where, ref = f"$.discussions[{place}]", record.school
-        if when is not None and record.date > when:
-            message = f"{ref!r} has a discussion record dated {record.date}, after the survey's date, {when}"
-            problems.append(Problem(f"{where}.date", message))
+        late = _dated_after("", None, where, record, when)
+        if late:
+            problems += late
         elif ref not in places:
             problems.append(Problem(f"{where}.school", f"the register lists no school {ref!r}"))
         elif ref in latest and record.date == latest[ref][1].date:

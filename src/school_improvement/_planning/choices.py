@@ -84,7 +84,7 @@ def chosen_priority_problems(
     problem has its path; the choice is otherwise the school's.
     """
     problems = []
-    first: dict[str, str] = {}
+    first: dict[str, int] = {}
     for n, priority in enumerate(priorities):
         where = f"{path}[{n}]"
         if not priority.aspects:
@@ -96,9 +96,10 @@ def chosen_priority_problems(
         ]
         for m, aspect in enumerate(priority.aspects):
             if aspect in first:
-                message = f"{aspect} is chosen at {first[aspect]} too: an aspect has one target, so one priority"
+                place = "this priority" if first[aspect] == n else f"priority {first[aspect] + 1}"
+                message = f"{aspect} is in {place} already: an aspect has one target, so it is in one priority, once"
                 problems.append(Problem(f"{where}.aspects[{m}]", message))
-            first.setdefault(aspect, f"{where}.aspects[{m}]")
+            first.setdefault(aspect, n)
         if not priority.reason.strip():
             problems.append(Problem(f"{where}.reason", "say why the school chose it"))
         code = priority.national_priority
