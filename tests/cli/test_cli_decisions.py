@@ -215,3 +215,132 @@ def test_the_bundled_framework_reads_the_example_plans() -> None:
     edition = load_framework().edition_id
     lines = (LOCAL_AUTHORITY / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
     assert {json.loads(line)["framework_edition"] for line in lines} == {edition}
+
+
+def test_the_school_chooses_its_priorities_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """--choose sets the school's priorities, in its order, with targets and dates; none is cut or added."""
+    code, out, err = _run(
+        capsys,
+        "plan",
+        files["evaluation"],
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        "--choose",
+        "LC=making-progress@2027-07-16:few leaders below the head",
+        "--choose",
+        "CU+SV=1@2027-07-16",
+        "--choose",
+        "PV=2@2027-07-16",
+        "--choose",
+        "LA=2@2027-07-16",
+    )
+    assert (code, err) == (0, "")
+    plan = loads(out, DevelopmentPlan)
+    assert [(p.aspects, p.target.value, p.reason) for p in plan.priorities] == [
+        (("LC",), "making-progress", "few leaders below the head"),
+        (("CU", "SV"), "starting-the-journey", "chosen by the school (given on the command line)"),
+        (("PV",), "making-progress", "chosen by the school (given on the command line)"),
+        (("LA",), "making-progress", "chosen by the school (given on the command line)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--choose", "LC=making-progress"], "--choose 'LC=making-progress': write ASPECT[+ASPECT]=STAGE@YYYY-MM-DD"),
+        (["--choose", "LC=9@2027-07-16"], "--choose 'LC=9@2027-07-16'"),
+        (["--choose", "LC=2@2027-02-30"], "--choose 'LC=2@2027-02-30'"),
+        (["--choose", "LC=2@2027-07-16", "--max-priorities", "1"], "--max-priorities cannot go with --choose"),
+        (["--choose", "LC=2@2027-07-16", "--priority", "PV"], "--priority cannot go with --choose"),
+        (["--choose", "XX=2@2027-07-16"], "$.chosen[0].aspects[0]: no aspect has the code 'XX'"),
+    ],
+)
+def test_a_choice_that_cannot_be_followed_is_refused(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], arguments: list[str], said: str
+) -> None:
+    """A malformed --choose, or one beside the options that shape the library's own recommendation: exit 2."""
+    code, out, err = _run(capsys, "next-steps", files["evaluation"], "--as-of", AS_OF, *arguments)
+    assert (code, out) == (2, "")
+    assert said in err
+
+
+def test_options_that_would_be_ignored_beside_the_schools_plan_are_refused(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """A report with --plan and --priority, --max-priorities or --choose: exit 2; the plan is followed as it stands."""
+    for extra in (["--priority", "PV"], ["--max-priorities", "1"], ["--choose", "PV=2@2027-07-16"]):
+        code, out, err = _run(capsys, "report", files["evaluation"], "--plan", files["plan"], "--as-of", AS_OF, *extra)
+        assert (code, out) == (2, "")
+        assert f"{extra[0]} cannot go with --plan" in err
+
+
+def test_a_draft_is_not_published_as_the_schools_plan(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+) -> None:
+    """plan-summary refuses the library's draft until the school has made it its own."""
+    _, draft, _ = _run(capsys, "plan", files["evaluation"], "--format", "json", "--as-of", AS_OF)
+    path = tmp_path / "draft.json"
+    path.write_text(draft, encoding="utf-8")
+    code, out, err = _run(capsys, "plan-summary", str(path))
+    assert (code, out) == (2, "")
+    assert "this is the library's draft, not yet the school's plan" in err
+
+
+def test_validate_says_what_it_notices_about_a_plans_priorities(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """With --self-evaluation, validate lists what is noticed about the priorities, and the choice stands."""
+    code, out, err = _run(capsys, "validate", files["plan"], "--self-evaluation", files["evaluation"])
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].endswith("1 review recorded")
+    assert lines[1] in {
+        "Nothing noticed about its priorities against the self-evaluation of 2026-10-16.",
+        "Noticed about its priorities against the self-evaluation of 2026-10-16 (the choice stands):",
+    }
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["review", "{plan}", "--due-within-days", "-1"], "--due-within-days -1: give a number of days, 0 or more"),
+        (["review", "{plan}", "--record", "  "], "--record: say what the review concluded"),
+        (["discussion", "{record}", "--self-evaluation", "{other}"], "the self-evaluation is of 'fictional-00001'"),
+        (["review", "{plan}", "--self-evaluation", "{other}"], "the self-evaluation is of 'fictional-00001'"),
+        (["validate", "{review}"], "$.kind: validate reads a self-evaluation, a development-plan, a discussion-record"),
+    ],
+)
+def test_command_line_mistakes_are_said_in_command_line_words(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path, arguments: list[str], said: str
+) -> None:
+    """Bad options and a self-evaluation of another school: exit 2, named as the user gave them, no traceback."""
+    other = tmp_path / "other.json"
+    lines = (LOCAL_AUTHORITY / "self-evaluations.jsonl").read_text(encoding="utf-8").splitlines()
+    other.write_text(lines[0], encoding="utf-8")
+    _, review, _ = _run(capsys, "review", files["plan"], "--as-of", AS_OF, "--format", "json")
+    (tmp_path / "review.json").write_text(review, encoding="utf-8")
+    paths = {**files, "other": str(other), "review": str(tmp_path / "review.json")}
+    code, out, err = _run(capsys, *[argument.format(**paths) for argument in arguments])
+    assert (code, out) == (2, "")
+    assert said in err
+    assert "Traceback" not in err
+
+
+def test_a_survey_problem_is_named_at_the_line_it_came_from(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A plan of a school the register lacks: its file and line, and its path in the payload."""
+    lines = (LOCAL_AUTHORITY / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    payload = json.loads(lines[0])
+    payload["data"]["school"] = "fictional-99999"
+    decisions = tmp_path / "decisions.jsonl"
+    decisions.write_text("\n".join([json.dumps(payload), *lines[1:]]) + "\n", encoding="utf-8")
+    evaluations, register = str(LOCAL_AUTHORITY / "self-evaluations.jsonl"), str(LOCAL_AUTHORITY / "schools.csv")
+    code, out, err = _run(capsys, "rollup", evaluations, str(decisions), "--schools", register, "--as-of", AS_OF)
+    assert (code, out) == (2, "")
+    assert f"{decisions}: line 1: $.data.school: the register lists no school 'fictional-99999'" in err
+    code, out, err = _run(capsys, "rollup", "-", "-", "--schools", register)
+    assert (code, out) == (2, "")
+    assert "standard input (-) can be read once" in err

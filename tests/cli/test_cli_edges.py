@@ -119,11 +119,11 @@ def test_the_survey_is_dated_today_unless_told(capsys: pytest.CaptureFixture[str
 
 
 def test_a_survey_dated_before_a_self_evaluation_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    """Rolling up at a date before the schools' self-evaluations names each one at its place, with exit code 2."""
+    """Rolling up at a date before the schools' self-evaluations names each one at its line, with exit code 2."""
     code, out, err = _run(capsys, "rollup", LINES, "--schools", REGISTER, "--as-of", "2026-10-15")
     assert (code, out) == (2, "")
     assert (
-        "  $.evaluations[0].date: 'fictional-00001' has a self-evaluation dated 2026-10-16, after the survey's date, "
+        "  line 1: $.data.date: 'fictional-00001' has a self-evaluation dated 2026-10-16, after the survey's date, "
         "2026-10-15\n"
     ) in err
 
@@ -207,7 +207,7 @@ def test_validate_lists_ratings_without_evidence_as_warnings(
     _stdin(monkeypatch, io.BytesIO(json.dumps(UNEVIDENCED).encode("utf-8")))
     code, out, err = _run(capsys, "validate", "-")
     assert (code, err) == (0, "")
-    assert out == f"-: valid: s, 2026-11-02, 2 ratings, with 1 warning:\n  warning: {NO_EVIDENCE}\n"
+    assert out == f"standard input: valid: s, 2026-11-02, 2 ratings, with 1 warning:\n  warning: {NO_EVIDENCE}\n"
     _stdin(monkeypatch, io.BytesIO(json.dumps(UNEVIDENCED).encode("utf-8")))
     code, out, err = _run(capsys, "assess", "-", "--as-of", "2026-11-02")
     assert code == 0, err

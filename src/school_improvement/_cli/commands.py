@@ -5,6 +5,7 @@ Kept apart from the parser, so that ``school-improvement --help`` loads none of 
 
 import argparse
 import datetime
+import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -23,7 +24,14 @@ from school_improvement._authority.schools import read_school_register
 from school_improvement._authority.survey import Survey, survey
 from school_improvement._content.framework import Framework
 from school_improvement._content.loading import load_framework, read_framework
-from school_improvement._errors import PayloadError, Problem, SchoolImprovementError, SelfEvaluationWarning
+from school_improvement._dates import iso_date
+from school_improvement._errors import (
+    AnalysisError,
+    PayloadError,
+    Problem,
+    SchoolImprovementError,
+    SelfEvaluationWarning,
+)
 from school_improvement._files import parse_json, read_bytes, read_file_lines, read_lines, read_stream
 from school_improvement._interchange.case import case_json
 from school_improvement._interchange.decisions import load_discussion, load_plan
@@ -37,10 +45,11 @@ from school_improvement._limits import (
     MAX_REGISTER_BYTES,
     MAX_SET_PAYLOADS,
 )
+from school_improvement._planning.choices import ChosenPriority, check_priorities
 from school_improvement._planning.cycle import Cycle, run_cycle
 from school_improvement._planning.discussion import DiscussionRecord, view_differences
 from school_improvement._planning.gaps import Target
-from school_improvement._planning.plan import DevelopmentPlan
+from school_improvement._planning.plan import DRAFT_NOTE, DevelopmentPlan
 from school_improvement._planning.review import record_review, review_plan
 from school_improvement._render.html import html_authority_report, html_discussion, html_plan_summary, html_report
 from school_improvement._render.markdown import (
@@ -147,6 +156,37 @@ def _targets(values: list[str]) -> list[Target]:
     return targets
 
 
+_CHOICE = re.compile(
+    r"^(?P<aspects>[A-Za-z]{2}(?:\+[A-Za-z]{2})*)=(?P<stage>[a-z0-9-]+)@(?P<by>[^:]+)(?::(?P<why>.*))?$"
+)
+"""A priority the school chose, as --choose takes it: ``ASPECT[+ASPECT]=STAGE@DATE[:why]``."""
+_CHOSEN_HERE = "chosen by the school (given on the command line)"
+
+
+def _chosen(arguments: argparse.Namespace) -> list[ChosenPriority] | None:
+    """The school's chosen priorities from --choose, in its order; ``None`` when it gave none."""
+    values: list[str] = getattr(arguments, "choose", [])
+    if not values:
+        return None
+    chosen = []
+    for value in values:
+        found = _CHOICE.match(value.strip())
+        stage = _STAGES.get(found["stage"]) if found else None
+        try:
+            by = iso_date(found["by"]) if found else None
+        except ValueError:
+            by = None
+        if found is None or stage is None or by is None:
+            msg = (
+                f"--choose {value!r}: write ASPECT[+ASPECT]=STAGE@YYYY-MM-DD[:why], the stage as 1 to 4 or its name, "
+                "e.g. 'LC=making-progress@2027-07-16:few leaders below the head'"
+            )
+            raise UsageError(msg)
+        why = (found["why"] or "").strip() or _CHOSEN_HERE
+        chosen.append(ChosenPriority(tuple(found["aspects"].upper().split("+")), why, stage, by))
+    return chosen
+
+
 def _cmd_framework(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
     if arguments.format == "json":
@@ -187,35 +227,59 @@ def _warnings(caught: list[warnings.WarningMessage]) -> list[Problem]:
 
 def _cmd_validate(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
-    path, raw = arguments.file, None
+    path, raw, name = arguments.file, None, _name(arguments.file)
     if not path.lower().endswith(".csv"):
         raw = _read_bytes(path, MAX_PAYLOAD_BYTES)
-        kind = _kind(raw, _name(path))
+        kind = _kind(raw, name)
+        if isinstance(kind, str) and kind not in _VALIDATED:
+            message = f"validate reads a {', a '.join(_VALIDATED)}; this payload is a {kind!r}"
+            raise PayloadError(name, [Problem("$.kind", message)])
         if kind == "development-plan":
-            plan = load_plan(raw, framework=framework, name=_name(path))
+            plan = load_plan(raw, framework=framework, name=name)
             actions = sum(len(priority.actions) for priority in plan.priorities)
-            return (
-                f"{path}: valid: the development plan of {plan.school}, {plan.starts} to {plan.ends}, "
+            said = (
+                f"{name}: valid: the development plan of {plan.school}, {plan.starts} to {plan.ends}, "
                 f"{_count(len(plan.priorities), 'priority', 'priorities')}, {_count(actions, 'action')}, "
                 f"{_count(len(plan.reviews), 'review')} recorded"
             )
+            return said + _noticed(framework, plan.school, plan.chosen, arguments)
         if kind == "discussion-record":
-            record = load_discussion(raw, framework=framework, name=_name(path))
+            record = load_discussion(raw, framework=framework, name=name)
             differing = len(view_differences(framework, record))
-            return (
-                f"{path}: valid: the professional discussion of {record.school} on {record.date}, "
+            said = (
+                f"{name}: valid: the professional discussion of {record.school} on {record.date}, "
                 f"{_count(len(record.agreed_priorities), 'priority', 'priorities')} agreed, "
                 f"{_count(differing, 'aspect')} seen differently, next review {record.next_review}"
             )
+            return said + _noticed(framework, record.school, record.agreed_priorities, arguments)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SelfEvaluationWarning)
         evaluation = _evaluation(framework, path, arguments, raw)
-    said = f"{path}: valid: {evaluation.school}, {evaluation.date}, {len(evaluation.ratings)} ratings"
+    said = f"{name}: valid: {evaluation.school}, {evaluation.date}, {len(evaluation.ratings)} ratings"
     noticed = _warnings(caught)
     if noticed:
         said += f", with {_count(len(noticed), 'warning')}:\n"
         said += "\n".join(f"  warning: {problem}" for problem in noticed)
     return said
+
+
+_VALIDATED = ("self-evaluation", "development-plan", "discussion-record")
+"""The payloads validate reads."""
+
+
+def _noticed(
+    framework: Framework, school: str, chosen: tuple[ChosenPriority, ...], arguments: argparse.Namespace
+) -> str:
+    """What is noticed about a school's priorities against the self-evaluation given with --self-evaluation."""
+    evaluation = _given_evaluation(framework, arguments, school)
+    if evaluation is None or not chosen:
+        return ""
+    notices = check_priorities(framework, chosen, assess(framework, evaluation))
+    if not notices:
+        return f"\nNothing noticed about its priorities against the self-evaluation of {evaluation.date}."
+    lines = [f"\nNoticed about its priorities against the self-evaluation of {evaluation.date} (the choice stands):"]
+    lines += [f"  {notice.path}: {notice.message}" for notice in notices]
+    return "\n".join(lines)
 
 
 def _count(number: int, noun: str, nouns: str | None = None) -> str:
@@ -235,15 +299,28 @@ def _discussion(framework: Framework, path: str) -> DiscussionRecord:
     return load_discussion(_read_bytes(path, MAX_PAYLOAD_BYTES), framework=framework, name=_name(path))
 
 
-def _given_evaluation(framework: Framework, arguments: argparse.Namespace) -> SelfEvaluation | None:
-    path: str | None = arguments.self_evaluation
-    return None if path is None else _evaluation(framework, path, arguments)
+def _given_evaluation(framework: Framework, arguments: argparse.Namespace, school: str) -> SelfEvaluation | None:
+    """The self-evaluation given with --self-evaluation, which must be of ``school``; ``None`` when none is given."""
+    path: str | None = getattr(arguments, "self_evaluation", None)
+    if path is None:
+        return None
+    evaluation = _evaluation(framework, path, arguments)
+    if evaluation.school != school:
+        msg = f"{_name(path)}: the self-evaluation is of {evaluation.school!r}, not {school!r}"
+        raise UsageError(msg)
+    return evaluation
 
 
 def _cmd_review(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
     plan = _plan(framework, arguments.plan)
-    evaluation = _given_evaluation(framework, arguments)
+    evaluation = _given_evaluation(framework, arguments, plan.school)
+    if arguments.due_within_days < 0:
+        msg = f"--due-within-days {arguments.due_within_days}: give a number of days, 0 or more"
+        raise UsageError(msg)
+    if arguments.record is not None and not arguments.record.strip():
+        msg = "--record: say what the review concluded"
+        raise UsageError(msg)
     review = review_plan(
         framework,
         plan,
@@ -263,7 +340,13 @@ def _cmd_review(arguments: argparse.Namespace) -> str:
 def _cmd_plan_summary(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
     plan = _plan(framework, arguments.plan)
-    evaluation = _given_evaluation(framework, arguments)
+    if plan.note == DRAFT_NOTE:
+        msg = (
+            f"{_name(arguments.plan)}: this is the library's draft, not yet the school's plan: make it the school's "
+            "own (its objectives, owners, dates, and a note of its own in place of the draft's) before publishing it"
+        )
+        raise UsageError(msg)
+    evaluation = _given_evaluation(framework, arguments, plan.school)
     review = None
     if evaluation is not None:
         review = review_plan(framework, plan, _as_of(arguments), evaluation, rule=arguments.rule)
@@ -283,7 +366,7 @@ def _cmd_actions(arguments: argparse.Namespace) -> str:
 def _cmd_discussion(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
     record = _discussion(framework, arguments.record)
-    evaluation = _given_evaluation(framework, arguments)
+    evaluation = _given_evaluation(framework, arguments, record.school)
     profile = None if evaluation is None else assess(framework, evaluation, arguments.rule)
     if arguments.format == "text":
         return render_discussion(framework, record, profile)
@@ -333,7 +416,26 @@ def _cycle(
     arguments: argparse.Namespace,
     plan: DevelopmentPlan | None = None,
 ) -> Cycle:
-    """The cycle on the latest self-evaluation, with progress across all of them, as the options ask."""
+    """The cycle on the latest self-evaluation, with progress across all of them, as the options ask.
+
+    The school's own decisions lead: its plan, or the priorities it chose with --choose. The options that shape
+    the library's recommendation (--priority, --max-priorities) do nothing to them, so they are refused beside them.
+    """
+    chosen = _chosen(arguments)
+    ours = "--plan" if plan is not None else "--choose" if chosen is not None else None
+    if ours is not None:
+        clash = [
+            option
+            for option, given in (
+                ("--choose", ours == "--plan" and chosen is not None),
+                ("--priority", bool(arguments.priority)),
+                ("--max-priorities", arguments.max_priorities is not None),
+            )
+            if given
+        ]
+        if clash:
+            msg = f"{', '.join(clash)} cannot go with {ours}: the school's own priorities are followed as they stand"
+            raise UsageError(msg)
     return run_cycle(
         framework,
         evaluations,
@@ -343,8 +445,9 @@ def _cycle(
         targets=_targets(arguments.target),
         allow_comparison_only=arguments.allow_comparison_only,
         school_priorities=arguments.priority,
-        max_priorities=arguments.max_priorities,
+        max_priorities=3 if arguments.max_priorities is None else arguments.max_priorities,
         plan=plan,
+        chosen=None if plan is not None else chosen,
     )
 
 
@@ -391,6 +494,8 @@ class _SchoolSet:
     plans: list[DevelopmentPlan] = attrs.Factory(list)
     discussions: list[DiscussionRecord] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
+    origins: dict[str, list[str]] = attrs.Factory(lambda: {"evaluations": [], "plans": [], "discussions": []})
+    """Where each payload came from (its file, or line), by the survey's name for its list, in the same order."""
 
     def add(self, framework: Framework, name: str, raw: bytes) -> None:
         """Add one payload by its kind, or its problems, each path led by where it came from."""
@@ -398,12 +503,31 @@ class _SchoolSet:
             kind = _kind(raw, name)
             if kind == "development-plan":
                 self.plans.append(load_plan(raw, framework=framework, name=name))
+                self.origins["plans"].append(name)
             elif kind == "discussion-record":
                 self.discussions.append(load_discussion(raw, framework=framework, name=name))
+                self.origins["discussions"].append(name)
             else:
                 self.evaluations.append(load_self_evaluation(raw, framework=framework, name=name))
+                self.origins["evaluations"].append(name)
         except PayloadError as error:
             self.problems += [Problem(f"{name}: {problem.path}", problem.message) for problem in error.problems]
+
+    def traced(self, error: AnalysisError) -> AnalysisError:
+        """The survey's problems, each at the payload it is about: ``$.plans[2].ends`` as ``line 5: $.data.ends``."""
+        problems = []
+        for problem in error.problems:
+            found = _LISTED.match(problem.path)
+            if found is None:
+                problems.append(problem)
+                continue
+            origin = self.origins[found["list"]][int(found["place"])]
+            problems.append(Problem(f"{origin}: $.data{found['rest']}", problem.message))
+        return AnalysisError(error.source, problems)
+
+
+_LISTED = re.compile(r"^\$\.(?P<list>evaluations|plans|discussions)\[(?P<place>\d+)\](?P<rest>.*)$")
+"""A survey problem's path into one of the payloads it was given."""
 
 
 def _payloads(source: str) -> list[tuple[str, bytes]]:
@@ -423,19 +547,16 @@ def _payloads(source: str) -> list[tuple[str, bytes]]:
 
 def _school_set(framework: Framework, sources: list[str]) -> _SchoolSet:
     """Every payload in the sources, by kind; every problem in any of them reported, each under its source."""
+    if sources.count("-") > 1:
+        msg = "standard input (-) can be read once: give it as one source only"
+        raise UsageError(msg)
     found = _SchoolSet()
-    problems: list[Problem] = []
     for source in sources:
-        one = _SchoolSet()
-        for name, raw in _payloads(source):
-            one.add(framework, name, raw)
-        found.evaluations += one.evaluations
-        found.plans += one.plans
-        found.discussions += one.discussions
         prefix = "" if len(sources) == 1 else f"{_name(source)}: "
-        problems += [Problem(prefix + problem.path, problem.message) for problem in one.problems]
-    if problems:
-        raise PayloadError(_name(sources[0]) if len(sources) == 1 else "the sources", problems)
+        for name, raw in _payloads(source):
+            found.add(framework, prefix + name, raw)
+    if found.problems:
+        raise PayloadError(_name(sources[0]) if len(sources) == 1 else "the sources", found.problems)
     if not found.evaluations:
         msg = f"{', '.join(sources)}: no self-evaluations among the payloads"
         raise UsageError(msg)
@@ -446,16 +567,19 @@ def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
     framework = _framework(arguments)
     schools = read_school_register(_read_bytes(arguments.schools, MAX_REGISTER_BYTES), name=arguments.schools)
     found = _school_set(framework, arguments.sources)
-    surveyed = survey(
-        framework,
-        schools,
-        found.evaluations,
-        arguments.rule,
-        as_of=_as_of(arguments),
-        max_age_days=arguments.max_age_days,
-        plans=found.plans,
-        discussions=found.discussions,
-    )
+    try:
+        surveyed = survey(
+            framework,
+            schools,
+            found.evaluations,
+            arguments.rule,
+            as_of=_as_of(arguments),
+            max_age_days=arguments.max_age_days,
+            plans=found.plans,
+            discussions=found.discussions,
+        )
+    except AnalysisError as error:
+        raise found.traced(error) from None
     return framework, surveyed
 
 

@@ -84,9 +84,23 @@ def _comparison(parser: argparse.ArgumentParser) -> None:
 def _planning(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--target", action="append", default=[], metavar="ASPECT=STAGE", help="a target, e.g. PV=3")
     parser.add_argument(
-        "--priority", action="append", default=[], metavar="ASPECT", help="an aspect the school has chosen"
+        "--choose",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="a priority the school has chosen, in its order: ASPECT[+ASPECT]=STAGE@DATE[:why], e.g. "
+        "'LC=making-progress@2027-07-16:few leaders below the head'; the school's choice is followed, never cut",
     )
-    parser.add_argument("--max-priorities", type=int, default=3, metavar="N", help="how many priorities (default 3)")
+    parser.add_argument(
+        "--priority",
+        action="append",
+        default=[],
+        metavar="ASPECT",
+        help="an aspect to weigh up when the library recommends priorities (a weight, not a choice: see --choose)",
+    )
+    parser.add_argument(
+        "--max-priorities", type=int, metavar="N", help="how many priorities the library recommends (default 3)"
+    )
     _comparison(parser)
 
 
@@ -124,6 +138,11 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub.add_argument("--format", choices=["json", "csv"], default="json")
     _common(sub)
     sub = command("validate", "check a self-evaluation, development plan or discussion record and list every problem")
+    sub.add_argument(
+        "--self-evaluation",
+        metavar="FILE",
+        help="for a plan or discussion record: also say what is noticed about its priorities against this",
+    )
     sub.add_argument(
         "file",
         help="a self-evaluation (.json payload or .csv spreadsheet), a development plan or a discussion record "
@@ -166,7 +185,7 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub.add_argument("--debug", action="store_true", help="show a traceback on failure")
     _dated(sub)
     _comparison(sub)
-    sub.set_defaults(target=[], priority=[], max_priorities=3, framework=None)
+    sub.set_defaults(target=[], priority=[], choose=[], max_priorities=None, plan=None, framework=None)
 
 
 def _evaluation_option(parser: argparse.ArgumentParser) -> None:
@@ -177,6 +196,10 @@ def _evaluation_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _on(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--as-of", type=_date, metavar="DATE", help=f"{what}, YYYY-MM-DD (default: today)")
+
+
 def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The commands about the school's own plan and its professional discussion."""
     sub = command("review", "review the school's development plan on a date: due and overdue actions, targets")
@@ -185,13 +208,17 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     sub.add_argument(
         "--due-within-days", type=int, default=28, metavar="N", help="how far ahead an action counts as due"
     )
-    sub.add_argument("--record", metavar="SUMMARY", help="record the review in the plan with this summary")
+    sub.add_argument(
+        "--record",
+        metavar="SUMMARY",
+        help="record the review in the plan with this summary, and write the plan (as JSON, whatever --format)",
+    )
     sub.add_argument(
         "--evidence", action="append", default=[], metavar="REFERENCE", help="evidence the recorded review looked at"
     )
     _evaluation_option(sub)
     _common(sub, rule=True)
-    _dated(sub)
+    _on(sub, "the review's date")
     sub = command("plan-summary", "write the plan's summary for parents and governors, as HTML or Markdown")
     sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
     sub.add_argument("--format", choices=["html", "markdown"], default="html")
@@ -199,9 +226,9 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     sub.add_argument("--include-costs", action="store_true", help="show the costs (for governors)")
     _evaluation_option(sub)
     _common(sub, rule=True)
-    _dated(sub)
+    _on(sub, "the date to say where the plan stands at, with --self-evaluation")
     sub = command("actions", "write the plan's actions as CSV, or read them back into the plan from a spreadsheet")
-    sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload)")
+    sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
     sub.add_argument(
         "--from", dest="csv", metavar="CSV", help="the actions as edited in a spreadsheet: write the updated plan"
     )
@@ -212,7 +239,11 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     sub.add_argument("record", metavar="RECORD", help="the discussion record (.json payload); - reads stdin")
     sub.add_argument("--format", choices=["text", "markdown", "html"], default="text")
     sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
-    _evaluation_option(sub)
+    sub.add_argument(
+        "--self-evaluation",
+        metavar="FILE",
+        help="the school's self-evaluation, to show the stage its evidence gives beside the two views",
+    )
     _common(sub, rule=True)
 
 

@@ -19,7 +19,13 @@ from school_improvement._assessment.quality import Finding, check_evidence
 from school_improvement._assessment.rules import StageRule
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
-from school_improvement._planning.choices import ChosenPriority, PriorityNotice, check_priorities, targets_of
+from school_improvement._planning.choices import (
+    ChosenPriority,
+    PriorityNotice,
+    check_priorities,
+    chosen_priority_problems,
+    targets_of,
+)
 from school_improvement._planning.gaps import GapAnalysis, Target, find_gaps
 from school_improvement._planning.next_steps import Recommendation, Weighting, recommend
 from school_improvement._planning.plan import DevelopmentPlan, draft_plan
@@ -166,6 +172,10 @@ def run_cycle(  # noqa: PLR0913 (each option is one of a step's documented optio
         if chosen is not None:
             raise AnalysisError("the cycle", [Problem("$.chosen", "give the school's choice or its plan, not both")])
         chosen = plan.chosen
+    if chosen is not None:  # the school's choice is checked as a choice, before it becomes targets
+        wrong = chosen_priority_problems(framework, chosen, "$.plan.priorities" if plan else "$.chosen")
+        if wrong:
+            raise AnalysisError(given[0].school, wrong)
     aims = _aims(targets, chosen)
     forms = [checked(framework, evaluation) for evaluation in given]
     chosen_rule = rule_of(rule)
