@@ -7,8 +7,8 @@ would gather, and a few of the weaknesses the evidence checks look for.
 
 Half of the schools have also made their own decisions (``decisions.jsonl``):
 a development plan drafted from the cycle on their chosen priorities and then
-made their own, and for most of those a record of the professional discussion
-with the local authority. The decisions are written by hand, school by school,
+made their own, and for all but one of those a record of the professional
+discussion with the local authority. The decisions are written by hand, school by school,
 in ``DECISIONS`` below; ``MOTIVATING`` is the school whose support they change.
 
 Run it to write the example set shipped in ``examples/local-authority/``::
@@ -381,8 +381,33 @@ DECISIONS = {
         ),
         notes="The local authority will broker two schools to visit for teaching and assessment.",
     ),
-    "fictional-00004": _Decided(("PL", "PV", "CU")),
-    "fictional-00006": _Decided(("SV", "LW")),
+    "fictional-00004": _Decided(
+        ("PL", "PV", "CU"),
+        ("PL", "PV", "CU"),
+        (("PV", 0), ("CU", -1), ("TA", 0)),
+        (("PL", _NPL, _AGREED, None), ("CU", _CLUSTER, _AGREED, None), ("PV", _NSP, _REQUESTED, None)),
+        ((("TA",), 1, "Our teachers can host paired observation for one school working on its feedback"),),
+        notes=(
+            "The local authority saw little of the curriculum yet in pupils' work: the school will map what is taught "
+            "now, with its cluster, before it plans anything new."
+        ),
+    ),
+    "fictional-00006": _Decided(
+        ("SV", "LW"),
+        ("SV", "LW"),
+        (("SV", 1), ("LW", 0), ("PL", 0)),
+        (
+            ("SV", _LA, _AGREED, None),
+            ("SV", _SCHOOL, _REQUESTED, None),
+            ("LW", _CLUSTER, _AGREED, None),
+        ),
+        ((("PL",), 2, "Our enquiry groups and professional learning calendar, open to staff from two schools"),),
+        notes=(
+            "The local authority heard a shared sense of purpose from staff and pupils that the school does not yet "
+            "credit itself with: the vision day will start from it. The school would like to visit a school further "
+            "on with its vision; the local authority will look for one in the spring term."
+        ),
+    ),
     "fictional-00017": _Decided(
         ("TA", "CU"),
         ("TA", "CU"),
@@ -422,7 +447,18 @@ DECISIONS = {
         ),
     ),
     # Example Authority 1 ----------------------------------------------------------------------------------------------
-    "fictional-00012": _Decided(("LW", "TA"), reviewed=True),
+    "fictional-00012": _Decided(
+        ("LW", "TA"),
+        ("LW", "TA"),
+        (("LW", 0), ("TA", -1)),
+        (("LW", _NSP, _AGREED, None), ("TA", _LA, _AGREED, None)),
+        ((("SE",), 1, "One school may join our half-termly learning walks and pupil voice sessions"),),
+        reviewed=True,
+        notes=(
+            "Agreed to keep both priorities: feedback that tells pupils their next step was seen in fewer lessons "
+            "than the self-evaluation describes, so the school improvement officer will join the first learning walk."
+        ),
+    ),
     "fictional-00016": _Decided(
         ("LW", "SE"),
         ("LW", "SE"),

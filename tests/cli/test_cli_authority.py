@@ -182,7 +182,7 @@ def test_the_schools_decisions_given_as_a_second_source_lead_the_matching(capsys
     assert support(plain) == [("fictional-00020", "CU")]
     assert support(decided) == [("fictional-00017", "LC")]
     bases = {basis.school: basis.basis.value for basis in loads(decided, Collaboration).bases}
-    assert (bases["fictional-00022"], bases["fictional-00004"], bases["fictional-00002"]) == (
+    assert (bases["fictional-00022"], bases["fictional-00027"], bases["fictional-00002"]) == (
         "agreed",
         "plan",
         "defaults",
