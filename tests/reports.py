@@ -23,6 +23,7 @@ from school_improvement import (
     Participant,
     PlanAction,
     PlanPriority,
+    PriorityNotice,
     ProfessionalJudgement,
     ProgressUpdate,
     Rating,
@@ -85,6 +86,19 @@ def school_cycle() -> Cycle:
 def one_review_cycle() -> Cycle:
     """The cycle on the latest self-evaluation alone: no progress."""
     return run_cycle(FRAMEWORK, LATEST)
+
+
+CHOSEN = (
+    ChosenPriority(("PV",), "Pupil panels are new.", Stage.BUILDING_MOMENTUM, datetime.date(2027, 7, 31), "wellbeing"),
+    ChosenPriority(("LC",), "Few leaders below the head.", Stage.MAKING_PROGRESS, datetime.date(2027, 7, 31)),
+)
+"""The school's own choice: Using pupil voice a stage on, and Developing leadership capacity, which has no evidence."""
+
+
+@functools.cache
+def chosen_cycle() -> Cycle:
+    """The cycle on the latest self-evaluation following the school's choice: one notice, on leadership capacity."""
+    return run_cycle(FRAMEWORK, LATEST, chosen=CHOSEN)
 
 
 PV_3_1 = FRAMEWORK.descriptor("PV.3.1").full_text
@@ -289,6 +303,38 @@ def example_decisions_rollup() -> Rollup:
 def example_decisions_collaboration() -> Collaboration:
     """The example schools with their decisions matched with the default options."""
     return match_schools(FRAMEWORK, example_decisions_survey())
+
+
+NOTICED_RECORD = DiscussionRecord(
+    "fictional-00001",
+    FRAMEWORK.edition_id,
+    datetime.date(2026, 11, 20),
+    (Participant("Headteacher", "fictional-00001"), Participant("Local authority improvement officer")),
+    (
+        ChosenPriority(("SV",), "Share the vision more widely.", Stage.BUILDING_MOMENTUM, datetime.date(2027, 7, 31)),
+        ChosenPriority(("CU",), "The curriculum is new.", Stage.MAKING_PROGRESS, datetime.date(2027, 7, 31)),
+    ),
+    (),
+    (),
+    (),
+    datetime.date(2027, 3, 1),
+)
+"""A discussion of the first example school agreeing Strategic vision at Building momentum, the stage it has
+reached, and Developing a curriculum, in which it has not enough evidence: two things to notice."""
+
+
+@functools.cache
+def noticed_survey() -> Survey:
+    """The thirty example schools at the start of the spring term, the first following NOTICED_RECORD."""
+    schools = read_school_register((LOCAL_AUTHORITY / "schools.csv").read_bytes())
+    lines = (LOCAL_AUTHORITY / "self-evaluations.jsonl").read_text(encoding="utf-8").splitlines()
+    evaluations = [load_self_evaluation(line, framework=FRAMEWORK) for line in lines if line.strip()]
+    return survey(FRAMEWORK, schools, evaluations, as_of=DECISIONS_AS_OF, discussions=[NOTICED_RECORD])
+
+
+def notices_of(surveyed: Survey) -> dict[str, tuple[PriorityNotice, ...]]:
+    """What the library notices about each school's chosen priorities, by reference, as a survey's snapshots hold it."""
+    return {snapshot.school.ref: snapshot.notices for snapshot in surveyed.snapshots}
 
 
 class Page(HTMLParser):

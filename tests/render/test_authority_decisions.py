@@ -35,7 +35,7 @@ FIVE_SOURCES = (
 )
 """The five sources the example's discussion records ask support from, in the order the reports group them."""
 OWN_PRIORITIES = (
-    "15 of the 30 schools set priorities of their own (11 agreed in a professional discussion, 4 from a development "
+    "15 of the 30 schools set priorities of their own (14 agreed in a professional discussion, 1 from a development "
     "plan); 15 are on the defaults, the library's recommendation to the next stage in each aspect."
 )
 ALL_ON_DEFAULTS = (
@@ -49,7 +49,9 @@ EVERY_SCHOOL_ON_DEFAULTS = (
 AGREED_22 = (
     "the priorities agreed in the professional discussion of 2026-10-20 are used, before those of its development plan"
 )
-DEFAULTS_WHY = "no plan or discussion record, so the library's recommendation to the next stage in each aspect is used"
+DEFAULTS_WHY = (
+    "no plan or discussion record was given, so the library's recommendation to the next stage in each aspect is used"
+)
 LEADERSHIP_FROM_17 = (
     "Example High School 17 supports Example Primary School 22 with its priority 1: Developing leadership capacity. "
     "Example Primary School 22 agreed this priority in the professional discussion of 2026-10-20."
@@ -201,12 +203,11 @@ def test_each_group_counts_its_own_schools_bases() -> None:
     flat = _flat(render_rollup(FRAMEWORK, rollup))
     assert [group.own_priorities for group in rollup.groups] == [8, 7]
     assert (
-        "8 of the 16 schools set priorities of their own (6 agreed in a professional discussion, 2 from a "
+        "8 of the 16 schools set priorities of their own (7 agreed in a professional discussion, 1 from a "
         "development plan); 8 are on the defaults"
     ) in flat
     assert (
-        "7 of the 14 schools set priorities of their own (5 agreed in a professional discussion, 2 from a "
-        "development plan); 7 are on the defaults"
+        "7 of the 14 schools set priorities of their own (7 agreed in a professional discussion); 7 are on the defaults"
     ) in flat
 
 

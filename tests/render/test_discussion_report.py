@@ -50,7 +50,7 @@ def test_the_priorities_agreed_give_aspects_target_date_reason_and_national_prio
     """Each priority agreed is a row: its aspects, target stage, date, reason and national priority."""
     rows = _lines(markdown_discussion(FRAMEWORK, DISCUSSION), "## Priorities agreed")
     assert rows[-2:] == [
-        "| 1 | Using pupil voice | Building momentum | 2027-07-31 | Pupil panels are new. | wellbeing |",
+        "| 1 | Using pupil voice | Building momentum | 2027-07-31 | Pupil panels are new. | Wellbeing |",
         (
             "| 2 | Family and community engagement | Making progress | 2027-07-31 | Few families come to events. | "
             "none named |"
@@ -178,3 +178,13 @@ def test_the_record_as_text_puts_both_views_on_the_aspects_lines() -> None:
         "    - Using pupil voice: the school sees Building momentum, the local authority Making progress"
     )
     assert "  The school and the local authority meet again on 2027-03-01." in lines
+
+
+def test_the_text_record_puts_no_full_stop_before_a_semicolon() -> None:
+    """A reason ending in a full stop loses it before the next semicolon; the last field on a line keeps its own."""
+    text = render_discussion(FRAMEWORK, DISCUSSION, school_cycle().profile)
+    flat = " ".join(text.split())
+    assert "Why: Pupil panels are new; National priority: Wellbeing" in flat
+    assert "Why: Few families come to events; National priority: none named" in flat
+    assert ".;" not in flat
+    assert "Note: The panels are new; their effect is not seen yet." in flat

@@ -66,7 +66,7 @@ def test_the_recommendation_ranks_the_priorities_with_their_steps() -> None:
     assert len(cycle.recommendation.gather_evidence) == 8
     fewer = recommend(FRAMEWORK, cycle.gaps, findings=cycle.findings, max_priorities=1)
     assert render_recommendation(FRAMEWORK, fewer).endswith(
-        "\n\nAlso open, left out to keep priorities few: PV" + gather
+        "\n\nAlso open, left out to keep the priorities few: PV." + gather
     )
 
 

@@ -67,7 +67,7 @@ def test_each_priority_says_what_why_what_we_will_do_how_we_will_know_and_where_
         "- **What we are working on:** Using pupil voice",
         "- **Why:** Pupil panels are new and not yet heard in every class.",
         "- **What we are aiming for:** the stage Building momentum by 31 July 2027",
-        "- **National priority:** wellbeing",
+        "- **National priority:** Wellbeing",
         "- **Led by:** Deputy head",
         "",
         "**What we will do**",
@@ -182,7 +182,7 @@ def test_in_welsh_only_the_official_stage_names_are_welsh_and_each_is_marked() -
     assert "Welsh stage names from Estyn" in read.text("footer")
     markdown = markdown_plan_summary(FRAMEWORK, OWN_PLAN, _review(), language="cy").splitlines()
     assert "- **What we are aiming for:** the stage adeiladu momentwm by 31 July 2027" in markdown
-    assert "- **National priority:** wellbeing" in markdown
+    assert "- **National priority:** Wellbeing" in markdown
     assert not [text for text in ANY_WELSH - OFFICIAL_WELSH if text in "\n".join(markdown)]
 
 

@@ -7,20 +7,31 @@ priorities come from, the strengths offered but not used, and each school's
 self-evaluation and basis. Said once here, written out by each format.
 """
 
+from collections.abc import Mapping, Sequence
+
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import GroupRollup
 from school_improvement._authority.survey import DecisionBasis, SchoolBasis, SelfEvaluationAge
+from school_improvement._planning.choices import PriorityNotice
 from school_improvement._planning.discussion import SupportStatus
-from school_improvement._render.document import Block, Inline, Paragraph, Section, Table
+from school_improvement._render.document import Block, Bullets, Inline, Paragraph, Section, Table
 from school_improvement._render.wording import (
     BASES,
     DEFAULTS,
+    NOTICED_ACROSS,
     SUPPORT_SOURCES,
     SYSTEM_PRIORITY_RULES,
     UNUSED_OFFER_REASONS,
     Wording,
+    notice_words,
     status_words,
 )
+
+Notices = Mapping[str, Sequence[PriorityNotice]]
+"""What the library notices about each school's chosen priorities, by its reference (a snapshot's ``notices``)."""
+
+NOTICED_EACH = "What we notice about each school's chosen priorities"
+"""The caption of the notices listed across schools."""
 
 NOT_RECORDED = "not recorded"
 """What a cell shows where the result does not hold the fact (a result built by hand, or from an older payload)."""
@@ -107,10 +118,24 @@ def _age(age: SelfEvaluationAge, max_age_days: int) -> str:
     return f"{days}, flagged: more than {max_age_days} days old" if age.old else days
 
 
+def _noticed(count: int, basis: SchoolBasis | None) -> str:
+    if not count:
+        return "-" if basis is not None and basis.basis is DecisionBasis.DEFAULTS else "nothing"
+    return "1 thing, listed below" if count == 1 else f"{count} things, listed below"
+
+
 def schools_surveyed(
-    ages: tuple[SelfEvaluationAge, ...], bases: tuple[SchoolBasis, ...], max_age_days: int
+    ages: tuple[SelfEvaluationAge, ...],
+    bases: tuple[SchoolBasis, ...],
+    max_age_days: int,
+    notices: Notices | None = None,
 ) -> Section | None:
-    """Each school's self-evaluation date and age, and where its priorities come from; ``None`` with no school."""
+    """Each school's self-evaluation date and age, and where its priorities come from; ``None`` with no school.
+
+    With ``notices``, each school's row also counts what the library notices
+    about its chosen priorities, and the notices are listed after the table,
+    school by school: noticed, not changed.
+    """
     refs = dict.fromkeys([age.school for age in ages] + [basis.school for basis in bases])
     if not refs:
         return None
@@ -126,6 +151,7 @@ def schools_surveyed(
                 NOT_RECORDED if age is None else _age(age, max_age_days),
                 NOT_RECORDED if basis is None else BASES[basis.basis],
                 NOT_RECORDED if basis is None else basis.explanation.removeprefix(f"{basis.basis.value}: "),
+                *(() if notices is None else (_noticed(len(notices.get(ref, ())), basis),)),
             )
         )
     blocks: list[Block] = []
@@ -145,8 +171,12 @@ def schools_surveyed(
             )
         blocks.append(Paragraph(said))
     caption = "Each school's self-evaluation, and where its priorities come from"
-    headers = ("School", "Self-evaluation", "Age", "Priorities", "Why")
+    headers: tuple[str, ...] = ("School", "Self-evaluation", "Age", "Priorities", "Why")
+    headers += () if notices is None else ("Noticed about its priorities",)
     blocks.append(Table(caption, headers, tuple(rows)))
+    listed = tuple(f"{ref}: {notice_words(notice)}" for ref in refs for notice in (notices or {}).get(ref, ()))
+    if listed:
+        blocks.append(Section(NOTICED_EACH, (Paragraph(NOTICED_ACROSS), Bullets(listed))))
     return Section("Schools surveyed", tuple(blocks))
 
 

@@ -23,7 +23,7 @@ def _agreed(wording: Wording, record: DiscussionRecord) -> Block:
             priority.reason,
             "none named"
             if priority.national_priority is None
-            else wording.framework.priority(priority.national_priority).name.en,
+            else wording.national_priority(priority.national_priority, start=True),
         )
         for number, priority in enumerate(record.agreed_priorities, start=1)
     )

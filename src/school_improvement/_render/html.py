@@ -19,6 +19,7 @@ from school_improvement._planning.gaps import GapStatus
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
 from school_improvement._render.authority import (
+    Notices,
     own_priorities,
     partnerships,
     schools_surveyed,
@@ -38,8 +39,8 @@ from school_improvement._render.document import (
     Section,
     pieces,
 )
-from school_improvement._render.plans import plan_sections, summary_document
-from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, authority_title
+from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
+from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, also_open, authority_title
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -174,8 +175,15 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     if lacking:
         out.append(f"<li><strong>not enough evidence</strong>: {_e(lacking)}</li>")
     out += ["<li>Nothing to question.</li>"] if not shown and not lacking else []
-    out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>", "<ul>"]
-    out += [f"<li>{_e(g.explanation)}</li>" for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
+    out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>"]
+    out += [f"<p>{_e(TARGETS_SAID)}</p>"] if cycle.recommendation.chosen_by_school else []
+    out.append("<ul>")
+    out += [
+        f"<li>{_e(gap.explanation)}</li>"
+        if whose is None
+        else f"<li><strong>{_e(whose)}:</strong> {_e(gap.explanation)}</li>"
+        for whose, gap in open_gaps(cycle)
+    ]
     out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
     for priority in cycle.recommendation.priorities:
         out.append(f"<h3>{priority.rank}. {_e(wording.framework.aspect(priority.aspect).title.en)}</h3>")
@@ -184,6 +192,8 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
         out.append("</ol>")
     if not cycle.recommendation.priorities:
         out.append("<p>No open gap to a target, so no priority to recommend.</p>")
+    if cycle.recommendation.not_chosen:
+        out.append(f"<p>{_e(also_open(cycle.recommendation))}</p>")
     if cycle.recommendation.gather_evidence:
         out += ["<h3>Gather evidence first</h3>", "<ul>"]
         for item in cycle.recommendation.gather_evidence:
@@ -192,7 +202,8 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
             out.append(f"<li><strong>{_e(title)}</strong>: {_e(reasons)}.</li>")
         out.append("</ul>")
     out.append("</section>")
-    return out
+    noticed = notices_section(cycle.notices)
+    return out if noticed is None else out + _html_blocks((noticed,), 2)
 
 
 def _inline(words: Inline) -> str:
@@ -385,13 +396,14 @@ def _collaboration_html(collaboration: Collaboration) -> list[str]:
     return out
 
 
-def html_authority_report(
+def html_authority_report(  # noqa: PLR0913 (each is a keyword: what the report holds, and how it says it)
     framework: Framework,
     *,
     rollup: Rollup | None = None,
     collaboration: Collaboration | None = None,
     note: str | None = None,
     language: Language = "en",
+    notices: Notices | None = None,
 ) -> str:
     """A report across many schools as one self-contained HTML file: the roll-up and the collaboration.
 
@@ -406,6 +418,9 @@ def html_authority_report(
         collaboration: The partnerships to show, if any.
         note: A line to print under the title.
         language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
+        notices: What the library notices about each school's chosen
+            priorities, by reference (each snapshot's ``notices``): counted in
+            each school's row and listed, noticed, not changed.
     """
     wording = Wording(framework, language)
     body = _page_head(authority_title(rollup, collaboration))
@@ -426,7 +441,7 @@ def html_authority_report(
         body.append("</section>")
     if collaboration is not None:
         body += _collaboration_html(collaboration)
-    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days)
+    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days, notices)
     body += [] if surveyed is None else _html_blocks((surveyed,), 2)
     return "\n".join(body + _page_foot(framework))
 

@@ -10,10 +10,10 @@ from school_improvement._authority.survey import SchoolBasis
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
-from school_improvement._planning.gaps import GapStatus
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
 from school_improvement._render.authority import (
+    Notices,
     own_priorities,
     partnerships,
     schools_surveyed,
@@ -23,8 +23,8 @@ from school_improvement._render.authority import (
 )
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Inline, Paragraph, Section, plain
-from school_improvement._render.plans import plan_sections, summary_document
-from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, authority_title
+from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
+from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, also_open, authority_title
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -62,6 +62,13 @@ def _findings(wording: Wording, cycle: Cycle) -> list[str]:
     return lines if len(lines) > 2 else [*lines, "- Nothing to question."]
 
 
+def _gaps(cycle: Cycle) -> list[str]:
+    gaps = open_gaps(cycle)
+    said = [TARGETS_SAID, ""] if cycle.recommendation.chosen_by_school else []
+    listed = [f"- {gap.explanation}" if whose is None else f"- **{whose}:** {gap.explanation}" for whose, gap in gaps]
+    return ["## Gaps to targets", "", *said, *listed]
+
+
 def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Priorities and next steps", ""]
     for priority in cycle.recommendation.priorities:
@@ -74,7 +81,7 @@ def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
     if not cycle.recommendation.priorities:
         lines += ["No open gap to a target, so no priority to recommend.", ""]
     if cycle.recommendation.not_chosen:
-        lines.append(f"Also open, left out to keep the priorities few: {', '.join(cycle.recommendation.not_chosen)}.")
+        lines.append(also_open(cycle.recommendation))
     if cycle.recommendation.gather_evidence:
         lines += ["", "### Gather evidence first", ""]
         for item in cycle.recommendation.gather_evidence:
@@ -152,9 +159,10 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
     judged = f"Self-evaluation of {profile.date}, against {profile.framework_edition}, {wording.rule(profile.rule)}."
     lines += [judged, "", SCHOOL_CAUTION, ""]
     lines += [*_profile(wording, cycle), "", *_findings(wording, cycle), ""]
-    open_gaps = [g for g in cycle.gaps.gaps if g.status is GapStatus.OPEN]
-    lines += ["## Gaps to targets", "", *(f"- {gap.explanation}" for gap in open_gaps), ""]
-    lines += [*_next_steps(wording, cycle), "", *_md_blocks(plan_sections(wording, cycle), 2)]
+    lines += [*_gaps(cycle), "", *_next_steps(wording, cycle), ""]
+    noticed = notices_section(cycle.notices)
+    lines += [] if noticed is None else _md_blocks((noticed,), 2)
+    lines += _md_blocks(plan_sections(wording, cycle), 2)
     if cycle.progress is not None:
         lines += [*_progress(wording, cycle.progress), ""]
     lines += ["---", "", framework.provenance.attribution, ""]
@@ -213,13 +221,14 @@ def _collaboration_markdown(collaboration: Collaboration) -> list[str]:
     return lines + _md_blocks((unused_offers(collaboration),), 3)
 
 
-def markdown_authority_report(
+def markdown_authority_report(  # noqa: PLR0913 (each is a keyword: what the report holds, and how it says it)
     framework: Framework,
     *,
     rollup: Rollup | None = None,
     collaboration: Collaboration | None = None,
     note: str | None = None,
     language: Language = "en",
+    notices: Notices | None = None,
 ) -> str:
     """A Markdown report across many schools, for a local authority officer: the roll-up and the collaboration.
 
@@ -236,6 +245,9 @@ def markdown_authority_report(
         collaboration: The partnerships to show, if any.
         note: A line to print under the title.
         language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
+        notices: What the library notices about each school's chosen
+            priorities, by reference (each snapshot's ``notices``): counted in
+            each school's row and listed, noticed, not changed.
     """
     wording = Wording(framework, language)
     lines = [f"# {authority_title(rollup, collaboration)}", ""]
@@ -253,7 +265,7 @@ def markdown_authority_report(
             lines += _group_markdown(wording, group, "###", rollup.bases)
     if collaboration is not None:
         lines += _collaboration_markdown(collaboration)
-    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days)
+    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days, notices)
     lines += [] if surveyed is None else _md_blocks((surveyed,), 2)
     lines += ["---", "", framework.provenance.attribution, ""]
     return "\n".join(lines)

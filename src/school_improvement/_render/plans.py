@@ -9,7 +9,9 @@ stands.
 
 from collections import Counter
 
+from school_improvement._planning.choices import PriorityNotice
 from school_improvement._planning.cycle import Cycle
+from school_improvement._planning.gaps import AspectGap, GapStatus, default_targets
 from school_improvement._planning.plan import (
     DRAFT_NOTE,
     ActionStatus,
@@ -23,6 +25,8 @@ from school_improvement._planning.plan import (
 from school_improvement._planning.review import ActionReview, PlanReview, TargetReview
 from school_improvement._render.document import Block, Bullets, Document, Facts, Inline, Paragraph, Section, Table
 from school_improvement._render.wording import (
+    NOTICED,
+    NOTICED_NOT_CHANGED,
     SCHOOL_CAUTION,
     SUMMARY_CAUTION,
     TARGET_STANDINGS,
@@ -30,6 +34,7 @@ from school_improvement._render.wording import (
     Wording,
     change_words,
     long_date,
+    notice_words,
     pounds,
     standing_words,
     status_words,
@@ -78,7 +83,7 @@ def _priority(wording: Wording, number: int, priority: PlanPriority, review: Pla
         ("Target", (wording.stage_said(priority.target), f" by {priority.by}")),
     ]
     if priority.national_priority is not None:
-        facts.append(("National priority", wording.framework.priority(priority.national_priority).name.en))
+        facts.append(("National priority", wording.national_priority(priority.national_priority, start=True)))
     facts.append(("Lead", priority.lead or TO_DECIDE))
     if priority.resources is not None:
         facts.append(("Resources", priority.resources))
@@ -92,10 +97,12 @@ def _priority(wording: Wording, number: int, priority: PlanPriority, review: Pla
         (
             c.id,
             _described(c.text, c.descriptor)
-            + (
-                ""
-                if c.national_priority is None
-                else f" (national priority: {wording.framework.priority(c.national_priority).name.en})"
+            if c.national_priority is None
+            else (
+                _described(c.text, c.descriptor),
+                " (national priority: ",
+                wording.national_priority(c.national_priority),
+                ")",
             ),
             status_words(c.status),
         )
@@ -215,6 +222,48 @@ def every_item_blocks(review: PlanReview) -> tuple[Block, ...]:
     )
 
 
+SCHOOLS_TARGET = "The school's target"
+"""The label of a gap whose target is set by one of the school's chosen priorities."""
+DEFAULT_TARGET = "Default target (the next stage)"
+"""The label of a gap whose target is the default: the stage after the one reached."""
+GIVEN_TARGET = "A target given for this report"
+"""The label of a gap whose target is neither the school's choice nor the default (one passed in with the cycle)."""
+
+TARGETS_SAID = (
+    "The school's targets are those of the priorities it chose; every other aspect is measured against the "
+    "default target, the next stage."
+)
+"""What the gaps section says first when the school chose its priorities: whose target is whose."""
+
+
+def open_gaps(cycle: Cycle) -> tuple[tuple[str | None, AspectGap], ...]:
+    """The open gaps, each with whose target it is when the school chose its priorities (else ``None``).
+
+    A gap's target is the school's when its aspect is one of the school's
+    chosen priorities; otherwise it is the default, the next stage (or one
+    given for the report, where it is not the next stage).
+    """
+    gaps = tuple(gap for gap in cycle.gaps.gaps if gap.status is GapStatus.OPEN)
+    if not cycle.recommendation.chosen_by_school:
+        return tuple((None, gap) for gap in gaps)
+    chosen = {priority.aspect for priority in cycle.recommendation.priorities if priority.chosen is not None}
+    defaults = {target.aspect: target.stage for target in default_targets(cycle.profile)}
+
+    def whose(gap: AspectGap) -> str:
+        if gap.aspect in chosen:
+            return SCHOOLS_TARGET
+        return DEFAULT_TARGET if defaults.get(gap.aspect) == gap.target else GIVEN_TARGET
+
+    return tuple((whose(gap), gap) for gap in gaps)
+
+
+def notices_section(notices: tuple[PriorityNotice, ...]) -> Section | None:
+    """What the library notices about the school's chosen priorities, as noticed, not changed; ``None`` for nothing."""
+    if not notices:
+        return None
+    return Section(NOTICED, (Paragraph(NOTICED_NOT_CHANGED), Bullets(tuple(notice_words(n) for n in notices))))
+
+
 def plan_sections(wording: Wording, cycle: Cycle) -> tuple[Section, ...]:
     """The school report's plan: the draft, or the school's own plan and its review with the reviews recorded."""
     if cycle.review is None:
@@ -295,7 +344,7 @@ def _summary_priority(
         ),
     ]
     if priority.national_priority is not None:
-        facts.append(("National priority", wording.framework.priority(priority.national_priority).name.en))
+        facts.append(("National priority", wording.national_priority(priority.national_priority, start=True)))
     if priority.lead is not None:
         facts.append(("Led by", priority.lead))
     if include_costs and priority.resources is not None:

@@ -1,6 +1,7 @@
 """Plain-text renderings of the results, for a terminal."""
 
 import textwrap
+from collections.abc import Sequence
 
 from school_improvement._assessment.assess import StageProfile
 from school_improvement._assessment.progress import ProgressReport
@@ -9,12 +10,14 @@ from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import AspectSpread, Rollup
 from school_improvement._content.framework import Framework
 from school_improvement._content.loading import load_framework
+from school_improvement._planning.choices import PriorityNotice
 from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapAnalysis
 from school_improvement._planning.next_steps import EvidenceToGather, Recommendation
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
 from school_improvement._render.authority import (
+    Notices,
     own_priorities,
     schools_surveyed,
     support_needed,
@@ -24,7 +27,15 @@ from school_improvement._render.authority import (
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Paragraph, Section, plain
 from school_improvement._render.plans import is_draft, plan_document, review_document
-from school_improvement._render.wording import BASES, Wording
+from school_improvement._render.wording import (
+    BASES,
+    NOTICED,
+    NOTICED_NOT_CHANGED,
+    Wording,
+    also_open,
+    joined,
+    notice_words,
+)
 from school_improvement._stage import Stage
 
 
@@ -45,7 +56,7 @@ def _text_block(block: Block, indent: str) -> list[str]:
     lines = [f"{indent}{block.caption}:"]
     for row in block.rows:
         lines.append(_wrap("  ".join(plain(cell) for cell in row[: block.key]), indent + "  ", indent + "    "))
-        details = "; ".join(
+        details = joined(
             f"{header}: {plain(cell)}"
             for header, cell in zip(block.headers[block.key :], row[block.key :], strict=True)
         )
@@ -104,20 +115,31 @@ def render_gaps(gaps: GapAnalysis) -> str:
     return "\n".join(lines)
 
 
-def render_recommendation(framework: Framework, advice: Recommendation) -> str:
-    """The recommended priorities and their next steps, with reasons."""
+def render_recommendation(framework: Framework, advice: Recommendation, notices: Sequence[PriorityNotice] = ()) -> str:
+    """The priorities and their next steps, with reasons, and what is noticed about the school's own choice.
+
+    Args:
+        framework: The framework edition.
+        advice: The priorities: the school's own, or those the library recommends.
+        notices: What the library notices about the school's chosen
+            priorities (a cycle's ``notices``), listed as noticed, not changed.
+    """
     lines = [f"Next steps: {advice.school}, {advice.date}", ""]
     for priority in advice.priorities:
         title = framework.aspect(priority.aspect).title.en
         target = framework.stage_name(priority.target).en
-        lines.append(f"{priority.rank}. {title} (towards {target}; score {priority.score:g})")
+        ranked = "chosen by the school" if priority.chosen is not None else f"score {priority.score:g}"
+        lines.append(f"{priority.rank}. {title} (towards {target}; {ranked})")
         lines += [_wrap(reason.text) for reason in priority.reasons]
         for step in priority.steps:
             lines.append(f"   - {step.descriptor}: {step.text.splitlines()[0]}")
     if not advice.priorities:
         lines.append("No open gap to a target, so no priority to recommend.")
+    if notices:
+        lines += ["", f"{NOTICED}:", _wrap(NOTICED_NOT_CHANGED, "  ")]
+        lines += [_wrap(f"- {notice_words(notice)}", "  ", "    ") for notice in notices]
     if advice.not_chosen:
-        lines += ["", f"Also open, left out to keep priorities few: {', '.join(advice.not_chosen)}"]
+        lines += ["", also_open(advice)]
     lines += _gather_evidence(framework, advice.gather_evidence)
     return "\n".join(lines)
 
@@ -194,13 +216,15 @@ def _spread_line(spread: AspectSpread) -> str:
     )
 
 
-def render_rollup(framework: Framework, rollup: Rollup) -> str:
+def render_rollup(framework: Framework, rollup: Rollup, notices: Notices | None = None) -> str:
     """A roll-up: the spread of stages in each aspect, the system-level priorities and the shared next steps.
 
     Each group also says how many schools set their own priorities and how
     many are on the defaults, the rule that made each system-level priority,
     and the support asked for by source and aspect; each school is then
-    listed with its self-evaluation and where its priorities come from.
+    listed with its self-evaluation and where its priorities come from, and,
+    with ``notices`` (each snapshot's, by reference), what the library
+    notices about its chosen priorities: noticed, not changed.
     """
     wording = Wording(framework)
     lines = [
@@ -222,17 +246,19 @@ def render_rollup(framework: Framework, rollup: Rollup) -> str:
             lines.append("  Shared next steps:")
             lines += [_wrap(f"{s.descriptor} ({s.schools} schools): {s.text}") for s in group.shared_steps]
         lines += _text_blocks(support_needed(wording, group), "  ")
-    surveyed = schools_surveyed(rollup.ages, rollup.bases, rollup.max_age_days)
+    surveyed = schools_surveyed(rollup.ages, rollup.bases, rollup.max_age_days, notices)
     lines += [] if surveyed is None else _text_block(surveyed, "")
     return "\n".join(lines)
 
 
-def render_collaboration(collaboration: Collaboration) -> str:
+def render_collaboration(collaboration: Collaboration, notices: Notices | None = None) -> str:
     """The partnerships with why, the schools without a partner, the offers not used, and each school's basis.
 
     Each partnership says where its partner's priorities come from; each
     school is listed with its self-evaluation and where its priorities come
-    from (agreed, its plan, or the defaults).
+    from (agreed, its plan, or the defaults), and, with ``notices`` (each
+    snapshot's, by reference), what the library notices about its chosen
+    priorities: noticed, not changed.
     """
     lines = [
         (
@@ -250,6 +276,6 @@ def render_collaboration(collaboration: Collaboration) -> str:
         lines += ["", "Without a partner:"]
         lines += [_wrap(f"{u.school} [{u.reason.value}] {u.explanation}", "  ") for u in collaboration.unmatched]
     lines += _text_block(unused_offers(collaboration), "")
-    surveyed = schools_surveyed(collaboration.ages, collaboration.bases, collaboration.max_age_days)
+    surveyed = schools_surveyed(collaboration.ages, collaboration.bases, collaboration.max_age_days, notices)
     lines += [] if surveyed is None else _text_block(surveyed, "")
     return "\n".join(lines)

@@ -1,7 +1,8 @@
 """The words every report uses: stage names in the report's language, what a judgement found, the cautions."""
 
 import datetime
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -11,13 +12,15 @@ from school_improvement._assessment.quality import UNEVIDENCED_ASPECTS, Finding
 from school_improvement._authority.matching import Collaboration, UnusedOfferReason
 from school_improvement._authority.rollup import Rollup, SystemPriorityRule
 from school_improvement._authority.survey import DecisionBasis, SelfEvaluationAge
-from school_improvement._content.framework import Framework
+from school_improvement._content.framework import Framework, NationalPriority
+from school_improvement._planning.choices import PriorityNotice
 from school_improvement._planning.discussion import SupportSource, SupportStatus
+from school_improvement._planning.next_steps import Recommendation
 from school_improvement._planning.plan import ActionStatus, CriterionStatus, TargetStanding
 from school_improvement._planning.review import ActionReview, ActionStanding, Change
 from school_improvement._render.document import InWelsh
 from school_improvement._stage import Stage
-from school_improvement._text import Language
+from school_improvement._text import Language, Welsh, WelshProvenance
 
 
 @attrs.frozen
@@ -102,14 +105,34 @@ class Wording:
             said += f" None is more than {max_age_days} days old."
         return said
 
+    def national_priority(self, code: str, *, start: bool = False) -> str | InWelsh:
+        """A national priority's name, not its code: in Welsh only where a Welsh source gives it.
+
+        The content's Welsh for a national priority may be the project's own
+        translation; a report shows that in English, as it shows nothing in
+        Welsh that no source gives. With ``start``, the name begins with a
+        capital, as a value standing on its own does (``Wellbeing``).
+
+        Raises:
+            UnknownCodeError: If the edition has no national priority with the code.
+        """
+        priority = self.framework.priority(code)
+        welsh = _official_welsh(priority) if self.language == "cy" else None
+        name = priority.name.en if welsh is None else welsh.text
+        shown = name[:1].upper() + name[1:] if start else name
+        return shown if welsh is None else InWelsh(shown)
+
     @property
     def note(self) -> str | None:
         """What the report shows in Welsh, and what falls back to English; nothing for an English report."""
         if self.language != "cy":
             return None
+        named = "the names of the stages, from Estyn"
+        if any(_official_welsh(priority) for priority in self.framework.national_priorities):
+            named += ", and of the national priorities where a source gives them"
         return (
-            "Welsh is shown where a Welsh source gives it: the names of the stages, from Estyn. "
-            "Everything else is in English, as no Welsh source gives it."
+            f"Welsh is shown where a Welsh source gives it: {named}. Everything else is in English, as no Welsh "
+            "source gives it."
         )
 
     @property
@@ -122,11 +145,70 @@ class Wording:
             welsh = self.framework.stage_name(stage).cy
             if welsh is not None and welsh.source is not None:
                 keys.append(welsh.source)
+        for priority in self.framework.national_priorities:
+            official = _official_welsh(priority)
+            if official is not None and official.source is not None:
+                keys.append(official.source)
         return tuple(dict.fromkeys(self.framework.provenance.document(key).attribution for key in keys))
 
     def aspects(self, codes: tuple[str, ...]) -> str:
         """The titles of these aspects, in English (no Welsh source gives them), separated by semicolons."""
         return "; ".join(self.framework.aspect(code).title.en for code in codes)
+
+
+def _official_welsh(priority: NationalPriority) -> Welsh | None:
+    """A national priority's Welsh name when a source gives it; ``None`` for none, or the project's translation."""
+    welsh = priority.name.cy
+    if welsh is None or welsh.provenance is not WelshProvenance.OFFICIAL or welsh.source is None:
+        return None
+    return welsh
+
+
+def joined(fields: Iterable[str]) -> str:
+    """Fields joined by semicolons, each before a semicolon without its closing full stop (no ``.;``).
+
+    One full stop is taken off a field, and only one, and not from an
+    ellipsis; the last field keeps its own, as it ends the line.
+
+    Examples:
+        >>> joined(["Why: the head asked for this to lead.", "National priority: none named"])
+        'Why: the head asked for this to lead; National priority: none named'
+        >>> joined(["Why: and so on...", "Note: kept."])
+        'Why: and so on...; Note: kept.'
+    """
+    listed = list(fields)
+    cut = [field[:-1] if field.endswith(".") and not field.endswith("..") else field for field in listed[:-1]]
+    return "; ".join(cut + listed[-1:])
+
+
+NOTICED = "What we notice about the chosen priorities"
+"""The heading of what the library notices about a school's chosen priorities."""
+
+NOTICED_NOT_CHANGED = (
+    "The library noticed these about the priorities the school chose. They are noticed, not changed: the choice "
+    "stands as the school made it."
+)
+"""What a list of notices says first: the choice stands."""
+
+NOTICED_ACROSS = (
+    "The library noticed these about the priorities the schools chose or agreed. They are noticed, not changed: "
+    "each school's choice stands as it made it."
+)
+"""What the notices listed across schools say first: every choice stands."""
+
+
+def notice_words(notice: PriorityNotice) -> str:
+    """What was noticed, in words, led by the chosen priority it is about (``Priority 2: ...``), if one."""
+    found = re.match(r"\$\[(\d+)\]", notice.path)
+    return notice.message if found is None else f"Priority {int(found.group(1)) + 1}: {notice.message}"
+
+
+def also_open(advice: Recommendation) -> str:
+    """The aspects with open gaps that are not priorities, and why: the school's choice, or to keep them few."""
+    listed = ", ".join(advice.not_chosen)
+    if advice.chosen_by_school:
+        return f"Also open, not among the school's priorities: {listed}."
+    return f"Also open, left out to keep the priorities few: {listed}."
 
 
 SCHOOL_CAUTION = (
