@@ -344,3 +344,25 @@ def test_a_survey_problem_is_named_at_the_line_it_came_from(capsys: pytest.Captu
     code, out, err = _run(capsys, "rollup", "-", "-", "--schools", register)
     assert (code, out) == (2, "")
     assert "standard input (-) can be read once" in err
+
+
+def test_what_is_noticed_about_a_choice_is_printed_beside_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """next-steps with --choose prints the notices (here, a target already reached), and the choice stands."""
+    example = str(LOCAL_AUTHORITY.parent / "ysgol-enghraifft.self-evaluation.json")
+    code, out, _ = _run(
+        capsys, "next-steps", example, "--as-of", "2026-11-02", "--choose", "PV=making-progress@2027-07-16:a say"
+    )
+    assert code == 0
+    assert "Using pupil voice has already reached the target, Making progress" in out
+    assert "chosen by the school" in out
+
+
+def test_the_officer_sees_what_is_noticed_about_each_schools_own_priorities(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The roll-up over the example decisions lists, per school, what is noticed about the priorities it follows."""
+    evaluations, register = str(LOCAL_AUTHORITY / "self-evaluations.jsonl"), str(LOCAL_AUTHORITY / "schools.csv")
+    decisions = str(LOCAL_AUTHORITY / "decisions.jsonl")
+    code, out, err = _run(capsys, "rollup", evaluations, decisions, "--schools", register, "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    assert "Noticed about its priorities" in out

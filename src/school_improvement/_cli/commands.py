@@ -45,7 +45,7 @@ from school_improvement._limits import (
     MAX_REGISTER_BYTES,
     MAX_SET_PAYLOADS,
 )
-from school_improvement._planning.choices import ChosenPriority, check_priorities
+from school_improvement._planning.choices import ChosenPriority, PriorityNotice, check_priorities
 from school_improvement._planning.cycle import Cycle, run_cycle
 from school_improvement._planning.discussion import DiscussionRecord, view_differences
 from school_improvement._planning.gaps import Target
@@ -395,7 +395,7 @@ def _cmd_gaps(arguments: argparse.Namespace) -> str:
 def _cmd_next_steps(arguments: argparse.Namespace) -> str:
     framework, cycle = _planned(arguments)
     advice = cycle.recommendation
-    return dumps(advice) if arguments.format == "json" else render_recommendation(framework, advice)
+    return dumps(advice) if arguments.format == "json" else render_recommendation(framework, advice, cycle.notices)
 
 
 def _cmd_plan(arguments: argparse.Namespace) -> str:
@@ -583,12 +583,22 @@ def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
     return framework, surveyed
 
 
+def _notices(surveyed: Survey) -> dict[str, tuple[PriorityNotice, ...]]:
+    """What is noticed about each surveyed school's own priorities, by reference."""
+    return {item.school.ref: item.notices for item in surveyed.snapshots}
+
+
 def _authority_output(
-    framework: Framework, arguments: argparse.Namespace, rollup: Rollup | None, collaboration: Collaboration | None
+    framework: Framework,
+    arguments: argparse.Namespace,
+    surveyed: Survey,
+    rollup: Rollup | None,
+    collaboration: Collaboration | None,
 ) -> str:
-    if arguments.format == "html":
-        return html_authority_report(framework, rollup=rollup, collaboration=collaboration, language=arguments.lang)
-    return markdown_authority_report(framework, rollup=rollup, collaboration=collaboration, language=arguments.lang)
+    write = html_authority_report if arguments.format == "html" else markdown_authority_report
+    return write(
+        framework, rollup=rollup, collaboration=collaboration, language=arguments.lang, notices=_notices(surveyed)
+    )
 
 
 def _cmd_rollup(arguments: argparse.Namespace) -> str:
@@ -597,8 +607,8 @@ def _cmd_rollup(arguments: argparse.Namespace) -> str:
     if arguments.format == "json":
         return dumps(rollup)
     if arguments.format == "text":
-        return render_rollup(framework, rollup)
-    return _authority_output(framework, arguments, rollup, None)
+        return render_rollup(framework, rollup, _notices(surveyed))
+    return _authority_output(framework, arguments, surveyed, rollup, None)
 
 
 def _stage_named(value: str, option: str) -> Stage:
@@ -643,8 +653,8 @@ def _cmd_match(arguments: argparse.Namespace) -> str:
     if arguments.format == "json":
         return dumps(collaboration)
     if arguments.format == "text":
-        return render_collaboration(collaboration)
-    return _authority_output(framework, arguments, None, collaboration)
+        return render_collaboration(collaboration, _notices(surveyed))
+    return _authority_output(framework, arguments, surveyed, None, collaboration)
 
 
 def _cmd_schema(arguments: argparse.Namespace) -> str:
