@@ -11,7 +11,6 @@ from hypothesis import given
 from helpers import FRAMEWORK
 from school_improvement import (
     ACTION_COLUMNS,
-    ActionState,
     ActionStatus,
     DevelopmentPlan,
     PayloadError,
@@ -30,11 +29,15 @@ START = datetime.date(2026, 9, 1)
 HEADER = ",".join(ACTION_COLUMNS)
 
 
+_ASPECTS = {"P1": "LC", "P2": "PV"}
+"""Each priority's aspect: an aspect is in one priority only."""
+
+
 def _priority(ident: str, *actions: PlanAction) -> PlanPriority:
     return PlanPriority(
         ident,
         f"Priority {ident}",
-        ("LC",),
+        (_ASPECTS[ident],),
         "Few leaders below the head",
         Stage.MAKING_PROGRESS,
         datetime.date(2027, 7, 31),
@@ -59,6 +62,10 @@ PLAN = DevelopmentPlan(
     ),
 )
 """A plan of two priorities and three actions, as a school might keep it."""
+BARE = attrs.evolve(PLAN, priorities=tuple(attrs.evolve(priority, actions=()) for priority in PLAN.priorities))
+"""The plan with no actions yet: every row read into it is new."""
+_ONE_ACTION = attrs.evolve(PLAN, priorities=(BARE.priorities[0], PLAN.priorities[1]))
+"""The plan with only P2's action."""
 
 
 def _read(text: str | bytes, plan: DevelopmentPlan = PLAN) -> DevelopmentPlan:
@@ -102,7 +109,7 @@ def test_a_text_a_spreadsheet_would_run_is_written_as_text() -> None:
     rows = list(csv.reader(io.StringIO(plan_actions_csv(plan))))[1:]
     assert [row[2] for row in rows] == [f"'{text}" for text in risky]
     assert _read(plan_actions_csv(plan), plan) == plan
-    assert _read(_rows("P1,A0,'hello,,,,,,,,")).priorities[0].actions[0].text == "'hello"
+    assert _read(_rows("P1,A0,'hello,,,,,,,,"), BARE).priorities[0].actions[0].text == "'hello"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])
@@ -115,7 +122,7 @@ def test_what_spreadsheets_write_is_read(encoding: str, delimiter: str) -> None:
     edited = ("P2", "P2.A1", "Arolwg o'r staff; ŵyr", "LC.2.1", "Pennaeth", "1/9/2026", "31/10/2026")
     writer.writerow([*edited, "In Progress", "Amser cyfarfod", "£1,250.00", ""])
     writer.writerow(["P1", "P1.A9", "Done already", "", "", "2026-09-01", "", "done", "", "£ 75", "02/09/2026"])
-    plan = _read(out.getvalue().encode(encoding))
+    plan = _read(out.getvalue().encode(encoding), _ONE_ACTION)
     assert plan.priorities[0].actions == (
         PlanAction(
             "P1.A9", "Done already", start=START, status=ActionStatus.DONE, cost=75, done_on=datetime.date(2026, 9, 2)
@@ -136,13 +143,64 @@ def test_what_spreadsheets_write_is_read(encoding: str, delimiter: str) -> None:
     )
 
 
-def test_the_csv_is_the_whole_list_of_actions() -> None:
-    """Rows go to the priority they name, in row order; a priority no row names keeps no actions; blank rows skip."""
-    plan = _read(_rows("P1,B2,Second,,,,,,,,", ",,,,,,,,,,", "P1,B1,First,,,,,,,,"))
-    assert [action.id for action in plan.priorities[0].actions] == ["B2", "B1"]
-    assert plan.priorities[1].actions == ()
+def test_rows_go_to_their_priority_in_row_order_and_new_rows_are_added() -> None:
+    """Each row's action goes to the priority it names, in row order, a new one added and one moved; blank rows skip."""
+    plan = _read(
+        _rows(
+            "P1,B2,New second,,,,,,,,",
+            "P2,P1.A2,Visit Ysgol Gymraeg y Dyffryn,,,,,done,,,2026-09-01",
+            ",,,,,,,,,,",
+            "P1,P1.A1,Set up a middle leaders' group,LC.2.1,Deputy head,2026-09-01,,,,,",
+            "P2,P2.A1,Survey the staff,,,,,,,250,",
+            "P1,B1,New first,,,,,,,,",
+        )
+    )
+    assert [[action.id for action in p.actions] for p in plan.priorities] == [
+        ["B2", "P1.A1", "B1"],
+        ["P1.A2", "P2.A1"],
+    ]
+    kept = {action.id: action for p in PLAN.priorities for action in p.actions}
+    assert all(kept[action.id] == action for p in plan.priorities for action in p.actions if action.id in kept)
+    assert plan.priorities[0].actions[0] == PlanAction("B2", "New second")
     assert attrs.evolve(plan, priorities=PLAN.priorities) == PLAN
-    assert _read(HEADER).priorities == tuple(attrs.evolve(p, actions=()) for p in PLAN.priorities)
+
+
+_MISSING = (
+    "in the plan but not in the spreadsheet: to stop an action, set its status to dropped; to remove it, edit the plan"
+)
+
+
+def test_an_action_without_its_row_is_refused_and_every_one_named() -> None:
+    """A row deleted or filtered out is never a silent loss: every action of the plan no row names is listed."""
+    kept_one = _rows("P1,P1.A2,Visit Ysgol Gymraeg y Dyffryn,,,,,done,,,2026-09-01", "P1,B1,New,,,,,,,,")
+    assert _problems(kept_one) == [
+        Problem("priority P1, action P1.A1", _MISSING),
+        Problem("priority P2, action P2.A1", _MISSING),
+    ]
+    assert _problems(HEADER) == [
+        Problem("priority P1, action P1.A1", _MISSING),
+        Problem("priority P1, action P1.A2", _MISSING),
+        Problem("priority P2, action P2.A1", _MISSING),
+    ]
+    dropped = attrs.evolve(PLAN.priorities[0].actions[0], status=ActionStatus.DROPPED)
+    rows = plan_actions_csv(PLAN).replace(
+        "P1.A1,Set up a middle leaders' group,LC.2.1,Deputy head,2026-09-01,,not-started",
+        "P1.A1,Set up a middle leaders' group,LC.2.1,Deputy head,2026-09-01,,dropped",
+    )
+    assert _read(rows).priorities[0].actions[0] == dropped
+
+
+def test_missing_actions_are_listed_with_the_problems_in_the_rows() -> None:
+    """A missing action is reported with the rows' own problems, after them, all at once; nothing is read."""
+    text = _rows(
+        "P1,P1.A1,Set up a middle leaders' group,,,,,,,,",
+        "P1,P1.A2,,,,,,,,,",
+        "P2,P2.A9,Survey the staff,,,,,,,250,",
+    )
+    assert _problems(text) == [
+        Problem("row 3, column text", "required: what will be done"),
+        Problem("priority P2, action P2.A1", _MISSING),
+    ]
 
 
 def test_every_problem_in_the_rows_is_reported_by_row_and_column() -> None:
@@ -153,7 +211,8 @@ def test_every_problem_in_the_rows_is_reported_by_row_and_column() -> None:
             ",,Text,,,31/02/2026,2026-13-01,started,,twelve pounds,",
             "P1,A1,,,,,,,,-5,",
             "P1,P1.S1,Text,,,,,,,1.200,",
-        )
+        ),
+        BARE,
     )
     assert problems == [
         Problem("row 2, column priority", "the plan has no priority 'P3' (one of P1, P2)"),
@@ -178,7 +237,8 @@ def test_the_plans_own_checks_come_back_at_their_rows() -> None:
             "P1,A1,Fine,,,,,,,,",
             "P2,A2,Due before it starts,XX.1.1,,01/10/2026,01/09/2026,,,,",
             "P2,A3,Not done,,,,,in progress,,,2026-10-01",
-        )
+        ),
+        BARE,
     )
     assert problems == [
         Problem("row 3, column descriptor", f"no descriptor has the code 'XX.1.1' in {FRAMEWORK.edition_id}"),
@@ -187,12 +247,11 @@ def test_the_plans_own_checks_come_back_at_their_rows() -> None:
     ]
 
 
-def test_a_review_keeps_the_actions_it_names() -> None:
-    """Dropping an action that a recorded review names is a problem at the review's JSON path, not a silent loss."""
-    review = ReviewRecord(datetime.date(2026, 12, 1), "A start", actions=(ActionState("P2.A1", ActionStatus.DONE),))
-    plan = attrs.evolve(PLAN, reviews=(review,))
-    assert _problems(_rows("P1,P1.A1,Only this,,,,,,,,"), plan) == [
-        Problem("$.reviews[0].actions[0].action", "the plan has no action 'P2.A1'")
+def test_a_problem_elsewhere_in_the_plan_is_named_at_its_json_path() -> None:
+    """Once the rows read, a problem of the plan outside its actions is named at its JSON path, not at a row."""
+    plan = attrs.evolve(PLAN, reviews=(ReviewRecord(datetime.date(2026, 8, 1), "Before the plan"),))
+    assert _problems(plan_actions_csv(plan), plan) == [
+        Problem("$.reviews[0].date", "2026-08-01 is before the plan starts, 2026-09-01")
     ]
 
 
@@ -206,7 +265,7 @@ def test_the_header_and_any_other_column_are_checked() -> None:
     assert _problems(HEADER + ",text\r\n") == [Problem("row 1", "the column 'text' is named twice")]
     unread = "not a column that is read: move what it holds, or clear it"
     assert _problems(
-        "\r\n".join([HEADER + ",notes", "P1,A1,Text,,,,,,,,,", "P1,A2,Text,,,,,,,,,Ask the governors,extra"])
+        "\r\n".join([HEADER + ",notes", "P1,A1,Text,,,,,,,,,", "P1,A2,Text,,,,,,,,,Ask the governors,extra"]), BARE
     ) == [Problem("row 3, column notes", unread), Problem("row 3, column M", unread)]
 
 

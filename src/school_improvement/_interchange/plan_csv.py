@@ -225,16 +225,36 @@ def _by_row(problem: Problem, rows_at: dict[tuple[int, int], int]) -> Problem:
     return Problem(cell(number, column), problem.message)
 
 
+_MISSING_ACTION = (
+    "in the plan but not in the spreadsheet: to stop an action, set its status to dropped; to remove it, edit the plan"
+)
+"""What is said of an action of the plan that no row names."""
+
+
+def _missing(plan: DevelopmentPlan, named: set[str]) -> list[Problem]:
+    """A problem for each action of the plan that no row names, in the plan's order, at its priority and identifier."""
+    return [
+        Problem(f"priority {priority.id}, action {action.id}", _MISSING_ACTION)
+        for priority in plan.priorities
+        for action in priority.actions
+        if action.id not in named
+    ]
+
+
 def read_plan_actions_csv(
     source: str | bytes, plan: DevelopmentPlan, framework: Framework, *, name: str = "<input>"
 ) -> DevelopmentPlan:
-    r"""The plan with its actions as a spreadsheet of them gives: the CSV is the whole list of actions.
+    r"""The plan with its actions as a spreadsheet of them gives: every action of the plan keeps its row.
 
-    Each priority's actions become the rows naming it, in row order; a
-    priority that no row names keeps no actions. The rest of the plan is
-    unchanged, and the result is checked whole, as
-    [`plan_problems`][school_improvement.plan_problems] checks a plan (so a
-    review that names an action no longer listed is a problem).
+    Each priority's actions become the rows naming it, in row order; a row
+    whose action the plan does not have yet adds it, and a row naming
+    another priority moves its action there. Nothing is dropped without a
+    word: an action of the plan that no row names is a problem, so a
+    filtered or partial export is refused rather than emptying the plan (to
+    stop an action, set its status to dropped; to remove one, edit the
+    plan). The rest of the plan is unchanged, and the result is checked
+    whole, as [`plan_problems`][school_improvement.plan_problems] checks a
+    plan.
 
     Reads what spreadsheets write: UTF-8 with or without a byte-order mark,
     commas, semicolons or tabs between cells, dates as ``YYYY-MM-DD`` or
@@ -259,10 +279,12 @@ def read_plan_actions_csv(
         PayloadError: Listing every problem found in the rows (an unknown
             priority, a missing identifier or text, a date, status or cost
             that cannot be read, an identifier given twice), each at its row
-            and column, such as ``row 3, column due``; or, when the rows read,
-            every problem of the plan they make, a problem with an action at
-            its row and column, any other at its JSON path. Nothing is read
-            in part.
+            and column, such as ``row 3, column due``, and every action of
+            the plan that no row names, at its priority and identifier, such
+            as ``priority P1, action P1.A2``; or, when the rows read, every
+            problem of the plan they make, a problem with an action at its
+            row and column, any other at its JSON path. Nothing is read in
+            part.
 
     Examples:
         >>> import datetime
@@ -295,7 +317,7 @@ def read_plan_actions_csv(
         for number, row in rows
         if any(row.values())
     ]
-    problems = unread + reader.problems
+    problems = unread + reader.problems + _missing(plan, {_unescaped(row["action"]) for _, row in rows})
     if problems:
         raise PayloadError(name, _in_row_order(problems))
     rows_at: dict[tuple[int, int], int] = {}
