@@ -1,11 +1,15 @@
 """The school's decisions from outside: a plan or a discussion record read whole, stage by stage, or refused."""
 
+import copy
 import datetime
 import json
 import re
+from collections.abc import Iterator
+from importlib.resources import files
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given, strategies as st
 
@@ -13,6 +17,8 @@ from helpers import FRAMEWORK
 from school_improvement import (
     ActionState,
     ActionStatus,
+    AspectView,
+    ChosenPriority,
     CriterionState,
     CriterionStatus,
     DevelopmentPlan,
@@ -25,7 +31,11 @@ from school_improvement import (
     Problem,
     ReviewRecord,
     Stage,
+    StrengthOffer,
     SuccessCriterion,
+    SupportItem,
+    SupportSource,
+    SupportStatus,
     TargetStanding,
     TargetState,
     discussion_problems,
@@ -286,6 +296,127 @@ def test_a_discussion_record_is_checked_whole() -> None:
         "$.data.strengths[0].aspects",
         "$.data.strengths[0].capacity",
     ]
+
+
+def _full_record() -> DiscussionRecord:
+    """A valid discussion record with one of everything, each optional field given."""
+    met = datetime.date(2026, 11, 20)
+    return DiscussionRecord(
+        "ysgol-enghraifft",
+        EDITION,
+        met,
+        (Participant("Headteacher", "Ysgol Enghraifft"),),
+        (ChosenPriority(("LC",), "Few leaders below the head", Stage.MAKING_PROGRESS, datetime.date(2027, 7, 31)),),
+        (AspectView("PV", Stage.BUILDING_MOMENTUM, Stage.MAKING_PROGRESS, "Pupil voice is heard in councils"),),
+        (SupportItem(("LC",), "Coaching for middle leaders", SupportSource.CLUSTER, SupportStatus.AGREED, "ysgol-b"),),
+        (StrengthOffer(("PV",), 2, "Visits to our school council"),),
+        datetime.date(2027, 3, 1),
+        "Meet again after the spring census",
+    )
+
+
+def _schema(kind: str) -> dict[str, Any]:
+    text = files("school_improvement").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _objects(value: object, node: dict[str, Any], schema: dict[str, Any]) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each JSON object in a value, with the schema of its object type: the walk follows $ref, items and anyOf."""
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    if isinstance(value, dict) and "properties" in node:
+        yield value, node
+        for key, item in value.items():
+            yield from _objects(item, node["properties"][key], schema)
+    elif isinstance(value, list) and "items" in node:
+        for item in value:
+            yield from _objects(item, node["items"], schema)
+    for option in node.get("anyOf", []):
+        yield from _objects(value, option, schema)
+
+
+_LOADERS: dict[str, Any] = {"development-plan": load_plan, "discussion-record": load_discussion}
+
+
+def _refused(kind: str, payload: dict[str, Any]) -> bool:
+    """Whether the loader of the kind refuses the payload."""
+    try:
+        _LOADERS[kind](payload)
+    except PayloadError:
+        return True
+    return False
+
+
+def test_a_minimal_plan_validates_against_its_schema_and_loads() -> None:
+    """A plan of only the fields its schema requires validates against the committed schema, and loads with defaults."""
+    data = {
+        "school": "ysgol-enghraifft",
+        "framework_edition": EDITION,
+        "self_evaluation_date": "2026-09-01",
+        "starts": "2026-09-01",
+        "ends": "2027-08-31",
+        "priorities": [
+            {
+                "id": "P1",
+                "objective": "Grow leaders below the head",
+                "aspects": ["LC"],
+                "reason": "Few leaders below the head",
+                "target": "making-progress",
+                "by": "2027-07-31",
+            }
+        ],
+    }
+    payload = {"schema_version": 1, "kind": "development-plan", "framework_edition": EDITION, "data": data}
+    validator = jsonschema.Draft202012Validator(_schema("development-plan"), format_checker=jsonschema.FormatChecker())
+    validator.validate(payload)
+    priority = PlanPriority(
+        "P1",
+        "Grow leaders below the head",
+        ("LC",),
+        "Few leaders below the head",
+        Stage.MAKING_PROGRESS,
+        datetime.date(2027, 7, 31),
+    )
+    assert load_plan(payload) == DevelopmentPlan(
+        "ysgol-enghraifft", EDITION, START, START, datetime.date(2027, 8, 31), (priority,)
+    )
+
+
+@pytest.mark.parametrize("value", [_plan(), _full_record()], ids=["plan", "discussion"])
+def test_what_the_schema_leaves_out_the_loader_fills_with_the_schemas_default(value: object) -> None:
+    """With every field the schema does not require left out, a payload validates, loads, and reads back as defaults."""
+    full = _payload(value)
+    schema = _schema(full["kind"])
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    minimal = copy.deepcopy(full)
+    left_out = 0
+    for found, node in list(_objects(minimal, schema, schema)):
+        for key in set(found) - set(node.get("required", [])):
+            del found[key]
+            left_out += 1
+    assert left_out >= 6  # the walk reached the nested objects
+    validator.validate(minimal)
+    loaded = _payload(_LOADERS[full["kind"]](minimal))
+    for found, node in list(_objects(minimal, schema, schema)):
+        found.update({key: node["properties"][key]["default"] for key in set(node["properties"]) - set(found)})
+    assert loaded == minimal
+
+
+@pytest.mark.parametrize("value", [_plan(), _full_record()], ids=["plan", "discussion"])
+def test_a_field_the_schema_requires_is_required_by_the_loader_too(value: object) -> None:
+    """Leaving out any field the schema requires, anywhere in a plan or record, is refused by schema and loader both."""
+    full = _payload(value)
+    schema = _schema(full["kind"])
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    places = [(n, key) for n, (found, node) in enumerate(_objects(full, schema, schema)) for key in node["required"]]
+    assert len(places) >= 20
+    for n, key in places:
+        damaged = copy.deepcopy(full)
+        found, _ = list(_objects(damaged, schema, schema))[n]
+        del found[key]
+        assert not validator.is_valid(damaged), key
+        assert _refused(full["kind"], damaged), key
 
 
 json_values = st.recursive(

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 from importlib.resources import files
 from typing import Any
 
@@ -10,6 +11,7 @@ import jsonschema
 import pytest
 from hypothesis import given, strategies as st
 
+import school_improvement
 from helpers import EXAMPLE as EXAMPLE_FILE, FRAMEWORK
 from local_authority import school, school_at, survey_of
 from school_improvement import (
@@ -268,6 +270,61 @@ def test_schemas_are_committed_shipped_and_current() -> None:
     assert sorted(generated) == sorted(f"{kind}.schema.json" for kind in PAYLOAD_KINDS.values())
     for name, text in generated.items():
         assert files("school_improvement").joinpath("schemas", name).read_text("utf-8") == text, name
+
+
+_READ_FROM_OUTSIDE = ("development-plan", "discussion-record")
+"""The kinds a school writes itself, read by their loaders."""
+
+
+@pytest.mark.parametrize("kind", sorted(set(PAYLOAD_KINDS.values()) - {"self-evaluation"}))
+def test_each_property_has_the_description_its_class_gives(kind: str) -> None:
+    """Each property a class describes in its docstring's Attributes section has those words in the committed schema."""
+    described = 0
+    for name, node in _schema(kind)["$defs"].items():
+        if "properties" not in node:
+            continue
+        doc = getattr(school_improvement, name).__doc__ or ""
+        section = doc.partition("\n    Attributes:\n")[2]
+        documented = set(re.findall(r"^ {8}(\w+): ", section, re.MULTILINE))
+        words = " ".join(section.split())
+        for prop, value in node["properties"].items():
+            if prop in documented:
+                assert f"{prop}: {value['description']} " in words + " ", (name, prop)
+                described += 1
+            else:
+                assert "description" not in value, (name, prop)
+    assert described >= 5
+
+
+@pytest.mark.parametrize("kind", _READ_FROM_OUTSIDE)
+def test_the_schemas_of_what_a_school_writes_describe_every_documented_field(kind: str) -> None:
+    """In a plan's or record's schema, every property is described but those of classes with no Attributes section."""
+    undescribed = {
+        (name, prop)
+        for name, node in _schema(kind)["$defs"].items()
+        for prop, value in node.get("properties", {}).items()
+        if "description" not in value
+    }
+    expected = {("ActionState", "action"), ("ActionState", "status"), ("CriterionState", "criterion")}
+    expected.add(("CriterionState", "status"))
+    assert undescribed == (expected if kind == "development-plan" else set())
+
+
+@pytest.mark.parametrize("kind", sorted(PAYLOAD_KINDS.values()))
+def test_only_what_a_school_writes_may_leave_out_a_field(kind: str) -> None:
+    """A plan's or record's schema requires exactly the fields without a default and gives each default; others, all."""
+    for name, node in _schema(kind)["$defs"].items():
+        if "properties" not in node or kind == "self-evaluation":
+            continue
+        cls = getattr(school_improvement, name)
+        without_default = {f.name for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING}
+        optional = set(node["properties"]) - set(node["required"])
+        if kind in _READ_FROM_OUTSIDE:
+            assert set(node["required"]) == without_default, name
+            assert all("default" in node["properties"][prop] for prop in optional), name
+        else:
+            assert optional == set(), name
+            assert not any("default" in value for value in node["properties"].values()), name
 
 
 _SURVEY = survey_of(

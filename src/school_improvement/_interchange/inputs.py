@@ -244,18 +244,32 @@ def load_self_evaluation(
     return evaluation
 
 
+READ_FROM_OUTSIDE = frozenset({"development-plan", "discussion-record"})
+"""The kinds a school writes itself, read by their loaders: their schemas require only the fields without a default."""
+
+
 def payload_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of every payload, by kind, as shipped in ``school_improvement/schemas/``.
 
     The self-evaluation's is the input schema, with its size limits; the
-    others are generated from the classes themselves.
+    others are generated from the classes themselves, each field described
+    as its class's docstring describes it. The development plan's and the
+    discussion record's, which a school writes itself, require only the
+    fields without a default and give each default, as
+    [`load_plan`][school_improvement.load_plan] and
+    [`load_discussion`][school_improvement.load_discussion] read them; the
+    others, which the library writes, require every field.
     """
     from school_improvement._interchange.payloads import PAYLOAD_KINDS  # noqa: PLC0415 (payloads import this module's users)
-    from school_improvement._interchange.schema import SelfEvaluationPayload, output_payload_model  # noqa: PLC0415
+    from school_improvement._interchange.schema import SelfEvaluationPayload, payload_model  # noqa: PLC0415
 
     schemas: dict[str, dict[str, Any]] = {}
     for cls, kind in PAYLOAD_KINDS.items():
-        model = SelfEvaluationPayload if kind == "self-evaluation" else output_payload_model(cls, kind)
+        model = (
+            SelfEvaluationPayload
+            if kind == "self-evaluation"
+            else payload_model(cls, kind, read_from_outside=kind in READ_FROM_OUTSIDE)
+        )
         schema: dict[str, Any] = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schemas[kind] = schema

@@ -4,6 +4,9 @@ This module imports pydantic, so nothing in the core imports it: it is loaded
 only when untrusted input is read or a schema is generated.
 """
 
+import inspect
+import json
+import re
 import types
 import typing
 from typing import Annotated, Any, Literal
@@ -11,6 +14,7 @@ from typing import Annotated, Any, Literal
 import attrs
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, create_model
 
+from school_improvement._converter import shared_converter
 from school_improvement._dates import ISO_DATE
 from school_improvement._limits import (
     MAX_EVIDENCE_PER_RATING,
@@ -100,40 +104,115 @@ class SelfEvaluationPayload(BaseModel):
     data: SelfEvaluationModel
 
 
-def _output_type(annotation: Any, models: dict[type[Any], type[BaseModel]]) -> Any:  # noqa: ANN401 (any type)
-    """The pydantic-facing type of an attrs field, as the converter writes it."""
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if attrs.has(annotation):
-        return _output_model(annotation, models)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return list[_output_type(args[0], models)]  # type: ignore[misc]
-    if origin is tuple:
-        return tuple[tuple(_output_type(arg, models) for arg in args)]  # type: ignore[misc]
-    if origin in (typing.Union, types.UnionType):
-        return typing.Union[tuple(_output_type(arg, models) for arg in args)]  # noqa: UP007 (built at run time)
-    return annotation
+_ATTRIBUTE = re.compile(r"(\w+)(?:\s*\([^)]*\))?:\s*(.*)")
+"""An entry of a Google-style ``Attributes:`` section: ``name: What it is.`` (a type in brackets allowed)."""
 
 
-def _output_model(cls: type[Any], models: dict[type[Any], type[BaseModel]]) -> type[BaseModel]:
-    """A closed pydantic model mirroring an attrs class, every field required (the converter writes them all)."""
-    if cls not in models:
-        hints = typing.get_type_hints(cls)
-        fields: dict[str, Any] = {
-            field.name: (_output_type(hints[field.name], models), ...) for field in attrs.fields(cls) if field.init
-        }
-        doc = (cls.__doc__ or "").strip().splitlines()[0]
-        models[cls] = create_model(cls.__name__, __config__=ConfigDict(extra="forbid"), __doc__=doc, **fields)
-    return models[cls]
+def attribute_descriptions(cls: type[Any]) -> dict[str, str]:
+    """Each attribute's description as the class's docstring gives it, in its ``Attributes:`` section.
+
+    The section is Google-style, as the library's classes write it: a line
+    ``Attributes:``, then one entry a line, ``name: What it is.``, a longer
+    description going on in lines indented further. The section ends at the
+    first line indented no further than its heading. An attribute the
+    section does not name has no description.
+
+    Examples:
+        >>> from school_improvement import Participant
+        >>> attribute_descriptions(Participant)["role"]
+        'Their role (``Headteacher``, ``Chair of governors``, ``Local authority improvement officer``).'
+    """
+    found: dict[str, list[str]] = {}
+    heading: int | None = None  # the indent of the section's heading, once found
+    entries: int | None = None  # the indent of its entries
+    name = ""
+    for line in inspect.cleandoc(cls.__doc__ or "").splitlines():
+        text, indent = line.strip(), len(line) - len(line.lstrip())
+        if heading is None:
+            heading = indent if text == "Attributes:" else None
+            continue
+        if not text:
+            continue
+        if indent <= heading:
+            break
+        entries = indent if entries is None else entries
+        entry = _ATTRIBUTE.fullmatch(text)
+        if indent == entries and entry is not None:
+            name = entry.group(1)
+            found[name] = [entry.group(2)]
+        elif indent > entries and name:
+            found[name].append(text)
+    return {name: " ".join(parts) for name, parts in found.items()}
 
 
-def output_payload_model(cls: type[Any], kind: str) -> type[BaseModel]:
-    """A pydantic model of the payload a public object travels as, for its JSON Schema."""
-    data = _output_model(cls, {})
+def _json_default(field: "attrs.Attribute[Any]", annotation: Any) -> Any:  # noqa: ANN401 (any field's default)
+    """A field's default as the converter writes it in JSON: an enumeration by its value, a tuple as a list.
+
+    A default made by a factory is not JSON, and fails loudly here: no class read from outside has one.
+    """
+    return json.loads(json.dumps(shared_converter().unstructure(field.default, unstructure_as=annotation)))
+
+
+class _Mirror:
+    """Closed pydantic models mirroring attrs classes, for the JSON Schema of one payload, each class made once.
+
+    Read from outside (``defaults``), a field with a default may be left out:
+    only the others are required, and each states its default. As the
+    library writes it, every field is required, as the converter writes them
+    all. Either way, each field the class's docstring describes has that
+    description.
+    """
+
+    def __init__(self, *, defaults: bool) -> None:
+        self.defaults = defaults
+        self.models: dict[type[Any], type[BaseModel]] = {}
+
+    def type_of(self, annotation: Any) -> Any:  # noqa: ANN401 (any type)
+        """The pydantic-facing type of an attrs field, as the converter writes it."""
+        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+        if attrs.has(annotation):
+            return self.model(annotation)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return list[self.type_of(args[0])]  # type: ignore[misc]
+        if origin is tuple:
+            return tuple[tuple(self.type_of(arg) for arg in args)]  # type: ignore[misc]
+        if origin in (typing.Union, types.UnionType):
+            return typing.Union[tuple(self.type_of(arg) for arg in args)]  # noqa: UP007 (built at run time)
+        return annotation
+
+    def model(self, cls: type[Any]) -> type[BaseModel]:
+        """The model mirroring an attrs class."""
+        if cls not in self.models:
+            hints = typing.get_type_hints(cls)
+            described = attribute_descriptions(cls)
+            fields: dict[str, Any] = {}
+            for field in attrs.fields(cls):
+                if not field.init:
+                    continue
+                options: dict[str, Any] = {}
+                if field.name in described:
+                    options["description"] = described[field.name]
+                if self.defaults and field.default is not attrs.NOTHING:
+                    options["default"] = _json_default(field, hints[field.name])
+                fields[field.name] = (self.type_of(hints[field.name]), Field(**options))
+            doc = (cls.__doc__ or "").strip().splitlines()[0]
+            self.models[cls] = create_model(cls.__name__, __config__=ConfigDict(extra="forbid"), __doc__=doc, **fields)
+        return self.models[cls]
+
+
+def payload_model(cls: type[Any], kind: str, *, read_from_outside: bool = False) -> type[BaseModel]:
+    """A pydantic model of the payload a public object travels as, for its JSON Schema.
+
+    A payload read from outside (a school's plan or discussion record) may
+    leave out a field that has a default, as its loader does; one the
+    library writes has every field.
+    """
+    data = _Mirror(defaults=read_from_outside).model(cls)
     return create_model(
         f"{cls.__name__}Payload",
         __config__=ConfigDict(extra="forbid", title=f"School improvement {kind} payload"),
-        schema_version=(Literal[1], ...),
+        schema_version=(Literal[1], Field(description="The version of the payload layout.")),
         kind=(Literal[kind], ...),  # type: ignore[arg-type]  # a Literal of a run-time value
-        framework_edition=(str, ...),
+        framework_edition=(str, Field(description="The framework edition the data rests on.")),
         data=(data, ...),
     )
