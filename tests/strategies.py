@@ -1,6 +1,7 @@
 """Hypothesis strategies for the library's objects, shared by the property tests."""
 
 import datetime
+import itertools
 
 from hypothesis import strategies as st
 
@@ -150,6 +151,20 @@ def _aspects(draw: st.DrawFn) -> tuple[str, ...]:
     return tuple(draw(st.lists(ASPECT_CODES, min_size=1, max_size=3, unique=True)))
 
 
+def _aspect_groups(draw: st.DrawFn, count: int) -> list[tuple[str, ...]]:
+    """Aspects for ``count`` priorities, one to three each, no aspect in two: an aspect has one target."""
+    if not count:
+        return []
+    aspects = draw(st.lists(ASPECT_CODES, min_size=count, max_size=min(3 * count, 10), unique=True))
+    cuts = (
+        sorted(draw(st.lists(st.integers(1, len(aspects) - 1), min_size=count - 1, max_size=count - 1, unique=True)))
+        if count > 1
+        else []
+    )
+    bounds = [0, *cuts, len(aspects)]
+    return [tuple(aspects[a:b][:3]) for a, b in itertools.pairwise(bounds)]
+
+
 @st.composite
 def _action(
     draw: st.DrawFn, ident: str, starts: datetime.date, ends: datetime.date, text: st.SearchStrategy[str]
@@ -173,8 +188,13 @@ def _action(
 
 
 @st.composite
-def _priority(
-    draw: st.DrawFn, idents: list[str], starts: datetime.date, ends: datetime.date, text: st.SearchStrategy[str]
+def _priority(  # noqa: PLR0913, PLR0917 (a strategy's parts)
+    draw: st.DrawFn,
+    idents: list[str],
+    starts: datetime.date,
+    ends: datetime.date,
+    text: st.SearchStrategy[str],
+    aspects: tuple[str, ...],
 ) -> PlanPriority:
     ident, *rest = idents
     actions = draw(st.integers(min_value=0, max_value=len(rest)))
@@ -191,7 +211,7 @@ def _priority(
     return PlanPriority(
         id=ident,
         objective=draw(text),
-        aspects=_aspects(draw),
+        aspects=aspects,
         reason=draw(text),
         target=draw(stages),
         by=draw(_days(starts + datetime.timedelta(days=1), ends)),
@@ -251,7 +271,10 @@ def development_plans(draw: st.DrawFn, *, text: st.SearchStrategy[str] = words) 
     for size in sizes:
         groups.append(idents[at : at + size])
         at += size
-    priorities = tuple(draw(_priority(group, starts, ends, text)) for group in groups)
+    aspects = _aspect_groups(draw, len(groups))
+    priorities = tuple(
+        draw(_priority(group, starts, ends, text, chosen)) for group, chosen in zip(groups, aspects, strict=True)
+    )
     review_days = sorted(draw(st.sets(_days(starts, ends), max_size=2)))
     return DevelopmentPlan(
         school=draw(text),
@@ -288,10 +311,8 @@ def discussion_records(draw: st.DrawFn) -> DiscussionRecord:
         date=met,
         participants=tuple(draw(st.lists(st.builds(Participant, words, maybe), min_size=1, max_size=3))),
         agreed_priorities=tuple(
-            ChosenPriority(
-                _aspects(draw), draw(words), draw(stages), draw(after), draw(st.none() | NATIONAL_PRIORITY_CODES)
-            )
-            for _ in range(draw(st.integers(min_value=0, max_value=3)))
+            ChosenPriority(aspects, draw(words), draw(stages), draw(after), draw(st.none() | NATIONAL_PRIORITY_CODES))
+            for aspects in _aspect_groups(draw, draw(st.integers(min_value=0, max_value=3)))
         ),
         views=tuple(
             AspectView(aspect, draw(st.none() | stages), draw(st.none() | stages), draw(maybe))
