@@ -49,7 +49,7 @@ from school_improvement._planning.choices import ChosenPriority, PriorityNotice,
 from school_improvement._planning.cycle import Cycle, run_cycle
 from school_improvement._planning.discussion import DiscussionRecord, view_differences
 from school_improvement._planning.gaps import Target
-from school_improvement._planning.plan import DRAFT_NOTE, DevelopmentPlan
+from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import record_review, review_plan
 from school_improvement._render.html import html_authority_report, html_discussion, html_plan_summary, html_report
 from school_improvement._render.markdown import (
@@ -340,7 +340,7 @@ def _cmd_review(arguments: argparse.Namespace) -> str:
 def _cmd_plan_summary(arguments: argparse.Namespace) -> str:
     framework = _framework(arguments)
     plan = _plan(framework, arguments.plan)
-    if plan.note == DRAFT_NOTE:
+    if plan.drafted:
         msg = (
             f"{_name(arguments.plan)}: this is the library's draft, not yet the school's plan: make it the school's "
             "own (its objectives, owners, dates, and a note of its own in place of the draft's) before publishing it"

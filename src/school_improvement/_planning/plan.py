@@ -198,7 +198,12 @@ class PlanPriority:
 
 @attrs.frozen
 class ActionState:
-    """An action's status when a review was recorded."""
+    """An action's status when a review was recorded.
+
+    Attributes:
+        action: The action's identifier.
+        status: Its status then.
+    """
 
     action: str
     status: ActionStatus
@@ -206,7 +211,12 @@ class ActionState:
 
 @attrs.frozen
 class CriterionState:
-    """A success criterion's status when a review was recorded."""
+    """A success criterion's status when a review was recorded.
+
+    Attributes:
+        criterion: The criterion's identifier.
+        status: Its status then.
+    """
 
     criterion: str
     status: CriterionStatus
@@ -269,7 +279,7 @@ class DevelopmentPlan:
         ends: When it ends: at most three years after it starts.
         priorities: The priorities, in the school's order.
         reviews: The reviews recorded, oldest first.
-        note: What the plan is (a draft says it is one).
+        note: What the plan is, in the school's words; a draft says it is one.
         evidence_to_gather: Aspects to gather evidence on before they can be judged and planned for.
     """
 
@@ -280,8 +290,13 @@ class DevelopmentPlan:
     ends: datetime.date
     priorities: tuple[PlanPriority, ...]
     reviews: tuple[ReviewRecord, ...] = ()
-    note: str = DRAFT_NOTE
+    note: str = ""
     evidence_to_gather: tuple[EvidenceToGather, ...] = ()
+
+    @property
+    def drafted(self) -> bool:
+        """True while the plan still says it is the library's draft: its note is the one a draft is made with."""
+        return self.note.startswith(DRAFT_NOTE)
 
     @property
     def chosen(self) -> tuple[ChosenPriority, ...]:
@@ -437,6 +452,7 @@ def draft_plan(
         recommendation.date,
         min(ends, years_after(recommendation.date, PLAN_YEARS)),
         tuple(priorities),
+        note=DRAFT_NOTE,
         evidence_to_gather=recommendation.gather_evidence,
     )
     if gaps.rule.comparison_only:

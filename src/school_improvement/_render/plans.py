@@ -13,7 +13,6 @@ from school_improvement._planning.choices import PriorityNotice
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.gaps import AspectGap, GapStatus, default_targets
 from school_improvement._planning.plan import (
-    DRAFT_NOTE,
     ActionStatus,
     CriterionStatus,
     DevelopmentPlan,
@@ -41,11 +40,6 @@ from school_improvement._render.wording import (
 )
 
 _UNJUDGED = (TargetStanding.NO_SELF_EVALUATION, TargetStanding.NOT_ENOUGH_EVIDENCE, TargetStanding.NOT_APPLICABLE)
-
-
-def is_draft(plan: DevelopmentPlan) -> bool:
-    """Whether a plan still says it is a draft: its note is the one a draft is made with."""
-    return plan.note.startswith(DRAFT_NOTE)
 
 
 def _described(text: str, descriptor: str | None) -> str:
@@ -132,7 +126,7 @@ def plan_blocks(
     is in the actions' table.
     """
     blocks: list[Block] = []
-    if drafted or not is_draft(plan):
+    if drafted or not plan.drafted:
         blocks.append(Paragraph(plan.note, "muted"))
     years = f"From {plan.starts} to {plan.ends}, after the self-evaluation of {plan.self_evaluation_date}."
     blocks.append(Paragraph(years))

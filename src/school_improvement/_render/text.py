@@ -26,7 +26,7 @@ from school_improvement._render.authority import (
 )
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Paragraph, Section, plain
-from school_improvement._render.plans import is_draft, plan_document, review_document
+from school_improvement._render.plans import plan_document, review_document
 from school_improvement._render.wording import (
     BASES,
     NOTICED,
@@ -169,7 +169,7 @@ def render_plan(plan: DevelopmentPlan, framework: Framework | None = None, *, dr
         UnknownCodeError: If the plan names an aspect or national priority the edition does not have.
     """
     wording = Wording(framework or load_framework())
-    return _text_document(plan_document(wording, plan, drafted=is_draft(plan) if drafted is None else drafted))
+    return _text_document(plan_document(wording, plan, drafted=plan.drafted if drafted is None else drafted))
 
 
 def render_review(framework: Framework, review: PlanReview) -> str:
