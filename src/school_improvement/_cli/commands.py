@@ -83,9 +83,18 @@ def _read_bytes(path: str, most: int) -> bytes:
     def fail(problems: list[Problem]) -> Exception:
         return PayloadError("standard input" if path == "-" else path, problems)
 
-    if path == "-":
-        return read_stream(sys.stdin.buffer, fail, most)
-    return read_bytes(path, fail, most)
+    raw = read_stream(sys.stdin.buffer, fail, most) if path == "-" else read_bytes(path, fail, most)
+    if raw.startswith(_WORKBOOKS):
+        msg = (
+            f"{_name(path)}: this is a spreadsheet workbook (such as .xlsx or .ods), which the command line does not "
+            "read: save it as 'CSV UTF-8 (comma delimited)' in your spreadsheet program, and give that file"
+        )
+        raise UsageError(msg)
+    return raw
+
+
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+"""How workbook files begin: a zip archive (.xlsx, .ods, .numbers) or an old compound file (.xls)."""
 
 
 def _read_lines(source: str) -> list[tuple[int, bytes]]:

@@ -44,9 +44,30 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+_GLOBAL = {"lang": "en", "framework": None, "debug": False}
+"""The options that may come before the command too, with their defaults."""
+
+
+def _takes(parser: argparse.ArgumentParser, *names: str) -> None:
+    """Mark the options of ``_GLOBAL`` a command takes, so that given before it they apply, and are refused if not."""
+    parser.set_defaults(takes=frozenset(parser.get_default("takes") or ()) | set(names))
+
+
+def _lang(parser: argparse.ArgumentParser, help: str) -> None:  # noqa: A002 (argparse's own word)
+    parser.add_argument("--lang", choices=["en", "cy"], default=argparse.SUPPRESS, help=f"{help} (default: en)")
+    _takes(parser, "lang")
+
+
+def _debug(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback on failure")
+
+
 def _common(parser: argparse.ArgumentParser, *, rule: bool = False, csv: bool = True) -> None:
-    parser.add_argument("--framework", metavar="FILE", help="a framework edition file of your own (JSON)")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    parser.add_argument(
+        "--framework", metavar="FILE", default=argparse.SUPPRESS, help="a framework edition file of your own (JSON)"
+    )
+    _takes(parser, "framework")
+    _debug(parser)
     if rule:
         parser.add_argument(
             "--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule (default: cumulative)"
@@ -131,7 +152,7 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     """The commands about one school: from the framework and a template to its report."""
     sub = command("framework", "list the framework, or show one aspect's descriptors")
     sub.add_argument("--aspect", metavar="CODE", help="show one aspect, e.g. PV")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where it exists, marking fallbacks")
+    _lang(sub, "Welsh where it exists, marking fallbacks")
     sub.add_argument("--format", choices=["text", "json"], default="text")
     _common(sub, csv=False)
     sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
@@ -170,7 +191,7 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     _common(sub, rule=True)
     sub = command("report", "run the whole cycle and write a report, as one HTML file or Markdown")
     sub.add_argument("--format", choices=["html", "markdown"], default="html")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    _lang(sub, "Welsh where a source gives it")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
     sub.add_argument(
         "--plan", metavar="FILE", help="the school's own development plan: report it, reviewed, instead of a draft"
@@ -180,12 +201,12 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     _planning(sub)
     sub = command("demo", "run the whole cycle on a bundled fictional school and write its report")
     sub.add_argument("--format", choices=["html", "markdown"], default="html")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    _lang(sub, "Welsh where a source gives it")
     sub.add_argument("--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule")
-    sub.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    _debug(sub)
     _dated(sub)
     _comparison(sub)
-    sub.set_defaults(target=[], priority=[], choose=[], max_priorities=None, plan=None, framework=None)
+    sub.set_defaults(target=[], priority=[], choose=[], max_priorities=None, plan=None)
 
 
 def _evaluation_option(parser: argparse.ArgumentParser) -> None:
@@ -222,7 +243,7 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     sub = command("plan-summary", "write the plan's summary for parents and governors, as HTML or Markdown")
     sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
     sub.add_argument("--format", choices=["html", "markdown"], default="html")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    _lang(sub, "Welsh where a source gives it")
     sub.add_argument("--include-costs", action="store_true", help="show the costs (for governors)")
     _evaluation_option(sub)
     _common(sub, rule=True)
@@ -238,7 +259,7 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     )
     sub.add_argument("record", metavar="RECORD", help="the discussion record (.json payload); - reads stdin")
     sub.add_argument("--format", choices=["text", "markdown", "html"], default="text")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh where a source gives it")
+    _lang(sub, "Welsh where a source gives it")
     sub.add_argument(
         "--self-evaluation",
         metavar="FILE",
@@ -263,7 +284,7 @@ def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
         )
         sub.add_argument("--schools", required=True, metavar="FILE", help="the register of schools (CSV)")
         sub.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
-        sub.add_argument("--lang", choices=["en", "cy"], default="en", help="Welsh stage names in a report")
+        _lang(sub, "Welsh stage names in a report")
         _common(sub, rule=True, csv=False)
         _dated(sub)
         if name == "rollup":
@@ -280,8 +301,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Wales' school improvement framework: assess a school's stage from evidence, find the gaps, "
         "recommend next steps and draft a development plan. Not endorsed by Estyn or Welsh Government.",
     )
-    parser.add_argument("--lang", choices=["en", "cy"], default="en", help="language of the overview (default: en)")
-    _common(parser, csv=False)
+    parser.add_argument(
+        "--lang", dest="global_lang", choices=["en", "cy"], help="Welsh where it exists, for the command (default: en)"
+    )
+    parser.add_argument(
+        "--framework", dest="global_framework", metavar="FILE", help="a framework edition file of your own (JSON)"
+    )
+    parser.add_argument("--debug", dest="global_debug", action="store_true", help="show a traceback on failure")
+    parser.add_argument("--version", action=_Version, help="say which version this is, and stop")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
@@ -296,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = command("export", "export the framework in an interchange format")
     sub.add_argument("target_format", choices=["case"], metavar="case", help="1EdTech CASE 1.1")
-    sub.add_argument("--lang", choices=["en", "cy"], default="en", help="the English package, or the Welsh document")
+    _lang(sub, "the English package, or the Welsh document")
     _common(sub, csv=False)
     for sub in commands.choices.values():
         if not any(action.dest == "output" for action in sub._actions):  # noqa: SLF001 (argparse has no public way)
@@ -304,9 +331,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for, so that --help stays quick."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version  # noqa: PLC0415 (only when asked)
+
+        sys.stdout.write(f"{parser.prog} {version('school-improvement')}\n")
+        parser.exit()
+
+
+def _settle(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> None:
+    """Options given before the command apply to it; one it cannot use is refused, as is one given twice differently."""
+    command = getattr(arguments, "command", None)
+    takes = set(getattr(arguments, "takes", ())) | {"debug"} | ({"lang", "framework"} if command is None else set())
+    for name, default in _GLOBAL.items():
+        early = getattr(arguments, f"global_{name}")
+        given_early = early not in (None, False)
+        option = f"--{name}"
+        if given_early and name not in takes:
+            parser.error(f"{option} does nothing for {command}: give it only where it does something")
+        if given_early and hasattr(arguments, name) and getattr(arguments, name) != early:
+            parser.error(f"{option} is given before {command} and after it, differently: give it once")
+        if not hasattr(arguments, name):
+            setattr(arguments, name, early if given_early else default)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    arguments = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    _settle(parser, arguments)
     from school_improvement._cli import commands  # noqa: PLC0415 (loaded only once the arguments parse)
     from school_improvement._errors import (  # noqa: PLC0415
         InputError,
