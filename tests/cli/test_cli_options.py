@@ -1,5 +1,6 @@
 """Options given before the command apply to it or are refused; --version; a workbook is named for what it is."""
 
+import argparse
 import io
 import zipfile
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import EXAMPLE
-from school_improvement._cli.parser import main
+from school_improvement._cli.parser import build_parser, main
 
 
 def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
@@ -89,3 +90,42 @@ def test_a_workbook_is_named_for_what_it_is_with_what_to_do(
         assert (code, out) == (2, "")
         assert "save it as 'CSV UTF-8 (comma delimited)'" in err
         assert "Invalid JSON" not in err
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    """Each command's own parser, by name."""
+    parser = build_parser()
+    for action in parser._actions:  # noqa: SLF001 (argparse has no public way to reach its subparsers)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            return dict(action.choices)
+    raise AssertionError("no commands")
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_help_shows_every_options_default(name: str) -> None:
+    """Every option with a default says it in the command's help, once."""
+    sub = _commands()[name]
+    text = sub.format_help()
+    for action in sub._actions:  # noqa: SLF001 (each option as the parser holds it)
+        if action.default in (None, False, argparse.SUPPRESS, []) or not action.option_strings:
+            continue
+        shown = sub._get_formatter()._get_help_string(action)  # noqa: SLF001 (the help line as written)
+        assert shown is not None, (name, action.dest)
+        assert "default" in shown, (name, action.dest)
+        assert shown.count("default") == 1, (name, action.dest)
+    assert "usage: school-improvement " + name in text
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--lang", "cy", "assess", str(EXAMPLE)],
+        ["next-steps", str(EXAMPLE), "--choose", "nonsense"],
+    ],
+)
+def test_a_usage_error_shows_the_commands_own_usage(capsys: pytest.CaptureFixture[str], arguments: list[str]) -> None:
+    """A mistake in a command's options is followed by that command's usage, not the whole program's."""
+    code, _, err = _run(capsys, *arguments)
+    name = next(argument for argument in arguments if not argument.startswith("-") and argument != "cy")
+    assert code == 2
+    assert f"usage: school-improvement {name}" in err

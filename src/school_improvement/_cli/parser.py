@@ -37,6 +37,26 @@ PAYLOAD_NAMES = (
 """The payload kinds' names (a test checks them against the library's)."""
 
 
+class _Help(argparse.HelpFormatter):
+    """Help that shows each option's default, where it has one and the help does not say it already."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if "default" in text or default in (None, False, argparse.SUPPRESS) or default == []:
+            return text
+        return f"{text} (default: {default})"
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    """The parser of one command, whose usage a mistake in its options shows; the whole parser's without one."""
+    for action in parser._actions:  # noqa: SLF001 (argparse has no public way to reach its subparsers)
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:  # noqa: SLF001
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser
+
+
 def _date(text: str) -> datetime.date:
     try:
         return iso_date(text)
@@ -153,10 +173,10 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub = command("framework", "list the framework, or show one aspect's descriptors")
     sub.add_argument("--aspect", metavar="CODE", help="show one aspect, e.g. PV")
     _lang(sub, "Welsh where it exists, marking fallbacks")
-    sub.add_argument("--format", choices=["text", "json"], default="text")
+    sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
     _common(sub, csv=False)
     sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
-    sub.add_argument("--format", choices=["json", "csv"], default="json")
+    sub.add_argument("--format", choices=["json", "csv"], default="json", help="the form to write it in")
     _common(sub)
     sub = command("validate", "check a self-evaluation, development plan or discussion record and list every problem")
     sub.add_argument(
@@ -178,7 +198,7 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     ]:
         sub = command(name, summary)
         sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
-        sub.add_argument("--format", choices=["text", "json"], default="text")
+        sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
         _common(sub, rule=True)
         _dated(sub)
         if name != "assess":
@@ -187,10 +207,10 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub = command("progress", "compare one school's self-evaluations over time")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school")
     sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
-    sub.add_argument("--format", choices=["text", "json"], default="text")
+    sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
     _common(sub, rule=True)
     sub = command("report", "run the whole cycle and write a report, as one HTML file or Markdown")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html", help="the form to write it in")
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
     sub.add_argument(
@@ -200,7 +220,7 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     _dated(sub)
     _planning(sub)
     sub = command("demo", "run the whole cycle on a bundled fictional school and write its report")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html", help="the form to write it in")
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument("--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule")
     _debug(sub)
@@ -225,7 +245,7 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     """The commands about the school's own plan and its professional discussion."""
     sub = command("review", "review the school's development plan on a date: due and overdue actions, targets")
     sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
-    sub.add_argument("--format", choices=["text", "json"], default="text")
+    sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
     sub.add_argument(
         "--due-within-days", type=int, default=28, metavar="N", help="how far ahead an action counts as due"
     )
@@ -242,7 +262,7 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     _on(sub, "the review's date")
     sub = command("plan-summary", "write the plan's summary for parents and governors, as HTML or Markdown")
     sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html", help="the form to write it in")
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument("--include-costs", action="store_true", help="show the costs (for governors)")
     _evaluation_option(sub)
@@ -258,7 +278,7 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
         "discussion", "report a professional discussion record: both views of each aspect, support, strengths"
     )
     sub.add_argument("record", metavar="RECORD", help="the discussion record (.json payload); - reads stdin")
-    sub.add_argument("--format", choices=["text", "markdown", "html"], default="text")
+    sub.add_argument("--format", choices=["text", "markdown", "html"], default="text", help="the form to write it in")
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument(
         "--self-evaluation",
@@ -283,7 +303,9 @@ def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
             "development plans and discussion records where they have them",
         )
         sub.add_argument("--schools", required=True, metavar="FILE", help="the register of schools (CSV)")
-        sub.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
+        sub.add_argument(
+            "--format", choices=["text", "json", "markdown", "html"], default="text", help="the form to write it in"
+        )
         _lang(sub, "Welsh stage names in a report")
         _common(sub, rule=True, csv=False)
         _dated(sub)
@@ -298,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line's parser; the command-line reference is generated from it."""
     parser = argparse.ArgumentParser(
         prog="school-improvement",
+        formatter_class=_Help,
         description="Wales' school improvement framework: assess a school's stage from evidence, find the gaps, "
         "recommend next steps and draft a development plan. Not endorsed by Estyn or Welsh Government.",
     )
@@ -312,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=summary, description=summary)
+        sub = commands.add_parser(name, help=summary, description=summary, formatter_class=_Help)
         sub.set_defaults(command=name)
         return sub
 
@@ -353,9 +376,13 @@ def _settle(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> N
         given_early = early not in (None, False)
         option = f"--{name}"
         if given_early and name not in takes:
-            parser.error(f"{option} does nothing for {command}: give it only where it does something")
+            _subparser(parser, command).error(
+                f"{option} does nothing for {command}: give it only where it does something"
+            )
         if given_early and hasattr(arguments, name) and getattr(arguments, name) != early:
-            parser.error(f"{option} is given before {command} and after it, differently: give it once")
+            _subparser(parser, command).error(
+                f"{option} is given before {command} and after it, differently: give it once"
+            )
         if not hasattr(arguments, name):
             setattr(arguments, name, early if given_early else default)
 
@@ -391,6 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchoolImprovementError as error:
         if arguments.debug:
             raise
+        if isinstance(error, commands.UsageError):  # a mistake in the options: the command's usage says how
+            _subparser(parser, getattr(arguments, "command", None)).print_usage(sys.stderr)
         sys.stderr.write(f"school-improvement: error: {error}\n")
         return EXIT_USAGE
     except Exception as error:
