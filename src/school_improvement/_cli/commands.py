@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -219,10 +220,16 @@ def _cmd_template(arguments: argparse.Namespace) -> str:
     return dumps(SelfEvaluation(school, date, framework.edition_id))
 
 
-def _kind(raw: bytes, name: str) -> object:
-    """The kind a JSON payload says it is (checked in full by its loader), or ``None`` when it does not say."""
+def _parsed(raw: bytes, name: str) -> tuple[object, bytes | dict[str, Any]]:
+    """A payload read once: the kind it says it is (``None`` if it says none), and what to give its loader.
+
+    The loader is given the parsed object, so that the text is read only once; anything but a JSON object is
+    given as the text, for the loader to refuse in its own words.
+    """
     payload = parse_json(raw, lambda problems: PayloadError(name, problems))
-    return payload.get("kind") if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        return None, raw
+    return payload.get("kind"), payload
 
 
 def _warnings(caught: list[warnings.WarningMessage]) -> list[Problem]:
@@ -239,12 +246,12 @@ def _cmd_validate(arguments: argparse.Namespace) -> str:
     path, raw, name = arguments.file, None, _name(arguments.file)
     if not path.lower().endswith(".csv"):
         raw = _read_bytes(path, MAX_PAYLOAD_BYTES)
-        kind = _kind(raw, name)
+        kind, payload = _parsed(raw, name)
         if isinstance(kind, str) and kind not in _VALIDATED:
             message = f"validate reads a {', a '.join(_VALIDATED)}; this payload is a {kind!r}"
             raise PayloadError(name, [Problem("$.kind", message)])
         if kind == "development-plan":
-            plan = load_plan(raw, framework=framework, name=name)
+            plan = load_plan(payload, framework=framework, name=name)
             actions = sum(len(priority.actions) for priority in plan.priorities)
             said = (
                 f"{name}: valid: the development plan of {plan.school}, {plan.starts} to {plan.ends}, "
@@ -253,7 +260,7 @@ def _cmd_validate(arguments: argparse.Namespace) -> str:
             )
             return said + _noticed(framework, plan.school, plan.chosen, arguments)
         if kind == "discussion-record":
-            record = load_discussion(raw, framework=framework, name=name)
+            record = load_discussion(payload, framework=framework, name=name)
             differing = len(view_differences(framework, record))
             said = (
                 f"{name}: valid: the professional discussion of {record.school} on {record.date}, "
@@ -509,15 +516,15 @@ class _SchoolSet:
     def add(self, framework: Framework, name: str, raw: bytes) -> None:
         """Add one payload by its kind, or its problems, each path led by where it came from."""
         try:
-            kind = _kind(raw, name)
+            kind, payload = _parsed(raw, name)
             if kind == "development-plan":
-                self.plans.append(load_plan(raw, framework=framework, name=name))
+                self.plans.append(load_plan(payload, framework=framework, name=name))
                 self.origins["plans"].append(name)
             elif kind == "discussion-record":
-                self.discussions.append(load_discussion(raw, framework=framework, name=name))
+                self.discussions.append(load_discussion(payload, framework=framework, name=name))
                 self.origins["discussions"].append(name)
             else:
-                self.evaluations.append(load_self_evaluation(raw, framework=framework, name=name))
+                self.evaluations.append(load_self_evaluation(payload, framework=framework, name=name))
                 self.origins["evaluations"].append(name)
         except PayloadError as error:
             self.problems += [Problem(f"{name}: {problem.path}", problem.message) for problem in error.problems]
