@@ -21,8 +21,8 @@ from school_improvement import (
     UnusedOfferReason,
     match_schools,
 )
-from school_improvement._render.html import html_authority_report
-from school_improvement._render.markdown import markdown_authority_report
+from school_improvement._render.authority_html import html_authority_report
+from school_improvement._render.authority_markdown import markdown_authority_report
 from school_improvement._render.text import render_collaboration, render_rollup
 
 X = "{http://www.w3.org/1999/xhtml}"

@@ -17,8 +17,10 @@ from reports import (
     school_cycle,
 )
 from school_improvement import Cycle, Stage, match_schools, roll_up, run_cycle
-from school_improvement._render.html import html_authority_report, html_report
-from school_improvement._render.markdown import markdown_authority_report, markdown_report
+from school_improvement._render.authority_html import html_authority_report
+from school_improvement._render.authority_markdown import markdown_authority_report
+from school_improvement._render.html import html_report
+from school_improvement._render.markdown import markdown_report
 from school_improvement._render.plans import DEFAULT_TARGET, GIVEN_TARGET, SCHOOLS_TARGET, TARGETS_SAID
 from school_improvement._render.text import render_collaboration, render_recommendation, render_rollup
 from school_improvement._render.wording import NOTICED, NOTICED_ACROSS, NOTICED_NOT_CHANGED

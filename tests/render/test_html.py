@@ -6,7 +6,8 @@ import pytest
 
 from helpers import FRAMEWORK
 from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
-from school_improvement._render.html import html_authority_report, html_report
+from school_improvement._render.authority_html import html_authority_report
+from school_improvement._render.html import html_report
 from school_improvement._render.wording import BASES
 
 X = "{http://www.w3.org/1999/xhtml}"

@@ -4,7 +4,8 @@ import pytest
 
 from helpers import FRAMEWORK
 from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
-from school_improvement._render.markdown import markdown_authority_report, markdown_report
+from school_improvement._render.authority_markdown import markdown_authority_report
+from school_improvement._render.markdown import markdown_report
 from school_improvement._render.wording import BASES, SYSTEM_PRIORITY_RULES
 
 CAUTION = (

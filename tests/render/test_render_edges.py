@@ -23,8 +23,10 @@ from school_improvement import (
     run_cycle,
     survey,
 )
-from school_improvement._render.html import html_authority_report, html_report
-from school_improvement._render.markdown import markdown_authority_report, markdown_report
+from school_improvement._render.authority_html import html_authority_report
+from school_improvement._render.authority_markdown import markdown_authority_report
+from school_improvement._render.html import html_report
+from school_improvement._render.markdown import markdown_report
 from school_improvement._render.text import (
     render_collaboration,
     render_gaps,

@@ -52,9 +52,10 @@ from school_improvement._planning.discussion import DiscussionRecord, view_diffe
 from school_improvement._planning.gaps import Target
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import record_review, review_plan
-from school_improvement._render.html import html_authority_report, html_discussion, html_plan_summary, html_report
+from school_improvement._render.authority_html import html_authority_report
+from school_improvement._render.authority_markdown import markdown_authority_report
+from school_improvement._render.html import html_discussion, html_plan_summary, html_report
 from school_improvement._render.markdown import (
-    markdown_authority_report,
     markdown_discussion,
     markdown_plan_summary,
     markdown_report,

@@ -9,24 +9,12 @@ every mark in the journey map is also said in words.
 from html import escape
 
 from school_improvement._assessment.assess import StageProfile
-from school_improvement._authority.matching import Collaboration
-from school_improvement._authority.rollup import GroupRollup, Rollup
-from school_improvement._authority.survey import SchoolBasis
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.gaps import GapStatus
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
-from school_improvement._render.authority import (
-    Notices,
-    own_priorities,
-    partnerships,
-    schools_surveyed,
-    support_needed,
-    system_priorities,
-    unused_offers,
-)
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import (
     Block,
@@ -40,7 +28,7 @@ from school_improvement._render.document import (
     pieces,
 )
 from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
-from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, also_open, authority_title
+from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
@@ -71,7 +59,7 @@ footer { margin-top: 3rem; border-top: 1px solid #bbb; padding-top: 1rem; font-s
 """
 
 
-def _e(text: object) -> str:
+def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
@@ -83,7 +71,7 @@ def _short(title: str, most: int = 46) -> str:
 
 
 def _label(x: float, y: float, text: str, colour: str = "#1a1a1a") -> str:
-    return f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="11" fill="{colour}">{_e(text)}</text>'
+    return f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="11" fill="{colour}">{esc(text)}</text>'
 
 
 def journey_map(wording: Wording, cycle: Cycle) -> str:
@@ -103,13 +91,13 @@ def journey_map(wording: Wording, cycle: Cycle) -> str:
         first, _, rest = wording.stage(stage).rpartition(" ")
         parts.append(
             f'<text x="{x:g}" y="14" text-anchor="middle" font-size="12">'
-            f'<tspan x="{x:g}">{_e(first)}</tspan><tspan x="{x:g}" dy="14">{_e(rest)}</tspan></text>'
+            f'<tspan x="{x:g}">{esc(first)}</tspan><tspan x="{x:g}" dy="14">{esc(rest)}</tspan></text>'
         )
     for place, aspect in enumerate(wording.framework.aspects):
         y = top + row * place
         judgement = cycle.profile.judgement(aspect.code)
         gap = cycle.gaps.gap(aspect.code)
-        parts.append(f'<text x="4" y="{y + 21}" font-size="12">{_e(_short(aspect.title.en))}</text>')
+        parts.append(f'<text x="4" y="{y + 21}" font-size="12">{esc(_short(aspect.title.en))}</text>')
         reached = judgement.stage.position if judgement.stage else 0
         for stage in Stage:
             x = left + cell * (stage.position - 1)
@@ -140,7 +128,7 @@ def journey_map(wording: Wording, cycle: Cycle) -> str:
         else:
             target = f"; target {wording.stage(gap.target)}" if gap.target and gap.status is GapStatus.OPEN else ""
             said.append(f"{aspect.title.en}: {wording.stage(judgement.stage)}{target}.")
-    parts.insert(2, f'<desc id="map-desc">{_e(" ".join(said))}</desc>')
+    parts.insert(2, f'<desc id="map-desc">{esc(" ".join(said))}</desc>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -158,11 +146,11 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
         reached = wording.judged(judgement.status, judgement.stage)
         gap = cycle.gaps.gap(judgement.aspect)
         target = "-" if gap.target is None else wording.stage(gap.target)
-        why = _e(judgement.rationale)
+        why = esc(judgement.rationale)
         own = judgement.professional_judgement
         if own is not None:
-            why += f"<br/><em>The school's own judgement: {_e(wording.stage(own.stage))}. {_e(own.rationale)}</em>"
-        out.append(f"<tr><td>{_e(title)}</td><td>{_e(reached)}</td><td>{_e(target)}</td><td>{why}</td></tr>")
+            why += f"<br/><em>The school's own judgement: {esc(wording.stage(own.stage))}. {esc(own.rationale)}</em>"
+        out.append(f"<tr><td>{esc(title)}</td><td>{esc(reached)}</td><td>{esc(target)}</td><td>{why}</td></tr>")
     out += ["</tbody>", "</table>", "</section>"]
     return out
 
@@ -171,55 +159,55 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     out = ["<section>", "<h2>Evidence checks</h2>", "<ul>"]
     lacking = wording.not_enough_evidence(cycle.profile)
     shown = wording.findings(cycle.findings, lacking)
-    out += [f"<li><strong>{_e(f.severity.value)}</strong>: {_e(f.message)}</li>" for f in shown]
+    out += [f"<li><strong>{esc(f.severity.value)}</strong>: {esc(f.message)}</li>" for f in shown]
     if lacking:
-        out.append(f"<li><strong>not enough evidence</strong>: {_e(lacking)}</li>")
+        out.append(f"<li><strong>not enough evidence</strong>: {esc(lacking)}</li>")
     out += ["<li>Nothing to question.</li>"] if not shown and not lacking else []
     out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>"]
-    out += [f"<p>{_e(TARGETS_SAID)}</p>"] if cycle.recommendation.chosen_by_school else []
+    out += [f"<p>{esc(TARGETS_SAID)}</p>"] if cycle.recommendation.chosen_by_school else []
     out.append("<ul>")
     out += [
-        f"<li>{_e(gap.explanation)}</li>"
+        f"<li>{esc(gap.explanation)}</li>"
         if whose is None
-        else f"<li><strong>{_e(whose)}:</strong> {_e(gap.explanation)}</li>"
+        else f"<li><strong>{esc(whose)}:</strong> {esc(gap.explanation)}</li>"
         for whose, gap in open_gaps(cycle)
     ]
     out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
     for priority in cycle.recommendation.priorities:
-        out.append(f"<h3>{priority.rank}. {_e(wording.framework.aspect(priority.aspect).title.en)}</h3>")
-        out += ["<ul>", *(f"<li>{_e(r.text)}</li>" for r in priority.reasons), "</ul>", "<ol>"]
-        out += [f"<li><strong>{_e(s.descriptor)}</strong> {_e(s.text)}</li>" for s in priority.steps]
+        out.append(f"<h3>{priority.rank}. {esc(wording.framework.aspect(priority.aspect).title.en)}</h3>")
+        out += ["<ul>", *(f"<li>{esc(r.text)}</li>" for r in priority.reasons), "</ul>", "<ol>"]
+        out += [f"<li><strong>{esc(s.descriptor)}</strong> {esc(s.text)}</li>" for s in priority.steps]
         out.append("</ol>")
     if not cycle.recommendation.priorities:
         out.append("<p>No open gap to a target, so no priority to recommend.</p>")
     if cycle.recommendation.not_chosen:
-        out.append(f"<p>{_e(also_open(cycle.recommendation))}</p>")
+        out.append(f"<p>{esc(also_open(cycle.recommendation))}</p>")
     if cycle.recommendation.gather_evidence:
         out += ["<h3>Gather evidence first</h3>", "<ul>"]
         for item in cycle.recommendation.gather_evidence:
             reasons = "; ".join(reason.text for reason in item.reasons)
             title = wording.framework.aspect(item.aspect).title.en
-            out.append(f"<li><strong>{_e(title)}</strong>: {_e(reasons)}.</li>")
+            out.append(f"<li><strong>{esc(title)}</strong>: {esc(reasons)}.</li>")
         out.append("</ul>")
     out.append("</section>")
     noticed = notices_section(cycle.notices)
-    return out if noticed is None else out + _html_blocks((noticed,), 2)
+    return out if noticed is None else out + html_blocks((noticed,), 2)
 
 
-def _inline(words: Inline) -> str:
+def inline_html(words: Inline) -> str:
     """Words as HTML: escaped, and Welsh marked with its language."""
     return "".join(
-        f'<span lang="cy">{_e(piece.text)}</span>' if isinstance(piece, InWelsh) else _e(piece)
+        f'<span lang="cy">{esc(piece.text)}</span>' if isinstance(piece, InWelsh) else esc(piece)
         for piece in pieces(words)
     )
 
 
 def _table(caption: str, headers: tuple[str, ...], rows: tuple[tuple[Inline, ...], ...]) -> list[str]:
-    heads = "".join(f'<th scope="col">{_e(header)}</th>' for header in headers)
-    out = ["<table>", f"<caption>{_e(caption)}</caption>", f"<thead><tr>{heads}</tr></thead>", "<tbody>"]
+    heads = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
+    out = ["<table>", f"<caption>{esc(caption)}</caption>", f"<thead><tr>{heads}</tr></thead>", "<tbody>"]
     for first, *rest in rows:
-        cells = "".join(f"<td>{_inline(cell)}</td>" for cell in rest)
-        out.append(f'<tr><th scope="row">{_inline(first)}</th>{cells}</tr>')
+        cells = "".join(f"<td>{inline_html(cell)}</td>" for cell in rest)
+        out.append(f'<tr><th scope="row">{inline_html(first)}</th>{cells}</tr>')
     return [*out, "</tbody>", "</table>"]
 
 
@@ -228,23 +216,23 @@ def _html_block(block: Block, depth: int) -> list[str]:
         level = min(depth, 6)
         return [
             "<section>",
-            f"<h{level}>{_e(block.title)}</h{level}>",
-            *_html_blocks(block.blocks, depth + 1),
+            f"<h{level}>{esc(block.title)}</h{level}>",
+            *html_blocks(block.blocks, depth + 1),
             "</section>",
         ]
     if isinstance(block, Paragraph):
         kind = "" if block.kind == "plain" else f' class="{block.kind}"'
-        return [f"<p{kind}>{_inline(block.text)}</p>"]
+        return [f"<p{kind}>{inline_html(block.text)}</p>"]
     if isinstance(block, Facts):
-        facts = [f"<dt>{_e(label)}</dt><dd>{_inline(value)}</dd>" for label, value in block.items]
+        facts = [f"<dt>{esc(label)}</dt><dd>{inline_html(value)}</dd>" for label, value in block.items]
         return ["<dl>", *facts, "</dl>"]
     if isinstance(block, Bullets):
-        caption = [f"<p><strong>{_e(block.caption)}</strong></p>"] if block.caption else []
-        return [*caption, "<ul>", *(f"<li>{_inline(item)}</li>" for item in block.items), "</ul>"]
+        caption = [f"<p><strong>{esc(block.caption)}</strong></p>"] if block.caption else []
+        return [*caption, "<ul>", *(f"<li>{inline_html(item)}</li>" for item in block.items), "</ul>"]
     return _table(block.caption, block.headers, block.rows)
 
 
-def _html_blocks(blocks: tuple[Block, ...], depth: int) -> list[str]:
+def html_blocks(blocks: tuple[Block, ...], depth: int) -> list[str]:
     """Blocks as HTML; sections' headings start at level ``depth``."""
     return [line for block in blocks for line in _html_block(block, depth)]
 
@@ -253,7 +241,7 @@ def _progress(wording: Wording, cycle: Cycle) -> list[str]:
     progress = cycle.progress
     if progress is None:
         return []
-    heads = "".join(f"<th>{_e(date)}</th>" for date in progress.dates)
+    heads = "".join(f"<th>{esc(date)}</th>" for date in progress.dates)
     out = [
         "<section>",
         "<h2>Progress over time</h2>",
@@ -263,38 +251,38 @@ def _progress(wording: Wording, cycle: Cycle) -> list[str]:
     ]
     for aspect in progress.aspects:
         shown = [wording.judged(*pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
-        cells = "".join(f"<td>{_e(text)}</td>" for text in shown)
+        cells = "".join(f"<td>{esc(text)}</td>" for text in shown)
         stalled = " (stalled)" if aspect.stalled else ""
-        out.append(f"<tr><td>{_e(wording.framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")
+        out.append(f"<tr><td>{esc(wording.framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")
     out += ["</tbody>", "</table>", "</section>"]
     return out
 
 
-def _page_head(title: str) -> list[str]:
+def page_head(title: str) -> list[str]:
     return [
         "<!DOCTYPE html>",
         '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
         "<head>",
         '<meta charset="utf-8"/>',
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
-        f"<title>{_e(title)}</title>",
+        f"<title>{esc(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
         "<main>",
-        f"<h1>{_e(title)}</h1>",
+        f"<h1>{esc(title)}</h1>",
     ]
 
 
-def _page_foot(framework: Framework, acknowledgements: tuple[str, ...] = ()) -> list[str]:
+def page_foot(framework: Framework, acknowledgements: tuple[str, ...] = ()) -> list[str]:
     notice = framework.provenance.notice
     return [
         "</main>",
         "<footer>",
-        f"<p>{_e(notice.crown_copyright)}</p>",
-        f'<p>{_e(notice.ogl)} <a href="{_e(notice.ogl_url)}">Open Government Licence v3.0</a></p>',
-        f"<p>{_e(notice.endorsement)}</p>",
-        *(f"<p>{_e(credit)}</p>" for credit in acknowledgements),
+        f"<p>{esc(notice.crown_copyright)}</p>",
+        f'<p>{esc(notice.ogl)} <a href="{esc(notice.ogl_url)}">Open Government Licence v3.0</a></p>',
+        f"<p>{esc(notice.endorsement)}</p>",
+        *(f"<p>{esc(credit)}</p>" for credit in acknowledgements),
         "</footer>",
         "</body>",
         "</html>",
@@ -313,17 +301,17 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
     """
     wording = Wording(framework, language)
     profile = cycle.profile
-    head = _page_head(f"Self-evaluation report: {profile.school}")
+    head = page_head(f"Self-evaluation report: {profile.school}")
     if note:
-        head.append(f'<p class="note">{_e(note)}</p>')
+        head.append(f'<p class="note">{esc(note)}</p>')
     if wording.note:
-        head.append(f'<p class="note">{_e(wording.note)}</p>')
+        head.append(f'<p class="note">{esc(wording.note)}</p>')
     head += [
         (
-            f"<p>Self-evaluation of {_e(profile.date)}, against {_e(profile.framework_edition)}, "
-            f"{_e(wording.rule(profile.rule))}.</p>"
+            f"<p>Self-evaluation of {esc(profile.date)}, against {esc(profile.framework_edition)}, "
+            f"{esc(wording.rule(profile.rule))}.</p>"
         ),
-        f'<p class="caution">{_e(SCHOOL_CAUTION)}</p>',
+        f'<p class="caution">{esc(SCHOOL_CAUTION)}</p>',
         "<section>",
         "<h2>Journey map</h2>",
         "<figure>",
@@ -336,121 +324,17 @@ def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, 
         "</figure>",
         "</section>",
     ]
-    foot = _page_foot(framework)
-    plan = _html_blocks(plan_sections(wording, cycle), 2)
+    foot = page_foot(framework)
+    plan = html_blocks(plan_sections(wording, cycle), 2)
     body = _profile(wording, cycle) + _lists(wording, cycle) + plan + _progress(wording, cycle)
     return "\n".join(head + body + foot)
 
 
-def _group_html(wording: Wording, group: GroupRollup, bases: tuple[SchoolBasis, ...]) -> list[str]:
-    mean = any(spread.mean_position is not None for spread in group.spreads)
-    heads = "".join(f"<th>{_e(wording.stage(stage))}</th>" for stage in Stage)
-    out = [
-        "<section>",
-        f"<h3>{_e(group.group)} ({len(group.schools)} schools)</h3>",
-        "<table>",
-        f"<thead><tr><th>Aspect</th><th>No stage yet</th>{heads}<th>Not enough evidence</th><th>Not applicable</th>"
-        "<th>Rated</th>" + ("<th>Mean position</th>" if mean else "") + "</tr></thead>",
-        "<tbody>",
-    ]
-    for spread in group.spreads:
-        counts = "".join(f"<td>{count.schools}</td>" for count in spread.stages)
-        shown = f"<td>{spread.mean_position:.2f}</td>" if spread.mean_position is not None else ""
-        rated = "-" if spread.coverage is None else f"{spread.coverage:.0%}"
-        out.append(
-            f"<tr><td>{_e(wording.framework.aspect(spread.aspect).title.en)}</td><td>{spread.no_stage_yet}</td>"
-            f"{counts}<td>{spread.not_enough_evidence}</td><td>{spread.not_applicable}</td><td>{rated}</td>{shown}</tr>"
-        )
-    out += ["</tbody>", "</table>"]
-    unrated = [spread for spread in group.spreads if spread.held_back_by_unrated]
-    if unrated:
-        listed = ", ".join(f"{spread.aspect} ({spread.held_back_by_unrated})" for spread in unrated)
-        out.append(f"<p>Held back only by descriptors not yet rated, and so not counted as early: {_e(listed)}.</p>")
-    out += _html_blocks((own_priorities(group, bases), system_priorities(wording, group)), 4)
-    out += ["<p><strong>Shared next steps.</strong></p>", "<ul>"]
-    out += [
-        f"<li><strong>{_e(s.descriptor)}</strong> ({s.schools} schools) {_e(s.text)}</li>" for s in group.shared_steps
-    ] or ["<li>None shared by two schools or more.</li>"]
-    out += ["</ul>", *_html_blocks(support_needed(wording, group), 4), "</section>"]
-    return out
-
-
-def _collaboration_html(collaboration: Collaboration) -> list[str]:
-    out = [
-        "<section>",
-        "<h2>Collaboration</h2>",
-        (
-            f"<p>{len(collaboration.partnerships)} partnerships, with a total benefit of "
-            f"{collaboration.total_benefit}, the greatest the options allow.</p>"
-        ),
-        *_html_blocks((partnerships(collaboration),), 3),
-    ]
-    if collaboration.unmatched:
-        out += ["<h3>Without a partner</h3>", "<ul>"]
-        out += [
-            f"<li><strong>{_e(u.school)}</strong> ({_e(u.reason.value)}): {_e(u.explanation)}</li>"
-            for u in collaboration.unmatched
-        ]
-        out.append("</ul>")
-    out += [*_html_blocks((unused_offers(collaboration),), 3), "</section>"]
-    return out
-
-
-def html_authority_report(  # noqa: PLR0913 (each is a keyword: what the report holds, and how it says it)
-    framework: Framework,
-    *,
-    rollup: Rollup | None = None,
-    collaboration: Collaboration | None = None,
-    note: str | None = None,
-    language: Language = "en",
-    notices: Notices | None = None,
-) -> str:
-    """A report across many schools as one self-contained HTML file: the roll-up and the collaboration.
-
-    The same content as ``markdown_authority_report``: whose priorities lead
-    in each group, the rule behind each system-level priority, the support
-    needed by source and aspect, each partner's basis, the offers not used,
-    and each school's self-evaluation and basis.
-
-    Args:
-        framework: The framework edition.
-        rollup: The roll-up to show, if any.
-        collaboration: The partnerships to show, if any.
-        note: A line to print under the title.
-        language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
-        notices: What the library notices about each school's chosen
-            priorities, by reference (each snapshot's ``notices``): counted in
-            each school's row and listed, noticed, not changed.
-    """
-    wording = Wording(framework, language)
-    body = _page_head(authority_title(rollup, collaboration))
-    body += [f'<p class="note">{_e(text)}</p>' for text in (note, wording.note) if text]
-    body.append(f'<p class="caution">{_e(AUTHORITY_CAUTION)}</p>')
-    dated = rollup or collaboration
-    ages = "" if dated is None else Wording.ages(dated.ages, dated.as_of, dated.max_age_days)
-    if ages:
-        body.append(f"<p>{_e(ages)}</p>")
-    if rollup is not None:
-        body += ["<section>", "<h2>Stages across schools</h2>"]
-        if rollup.without_self_evaluation:
-            body.append(
-                f"<p>Not counted, with no self-evaluation: {_e(', '.join(rollup.without_self_evaluation))}.</p>"
-            )
-        for group in (rollup.overall, *rollup.groups):
-            body += _group_html(wording, group, rollup.bases)
-        body.append("</section>")
-    if collaboration is not None:
-        body += _collaboration_html(collaboration)
-    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days, notices)
-    body += [] if surveyed is None else _html_blocks((surveyed,), 2)
-    return "\n".join(body + _page_foot(framework))
-
-
 def _html_document(document: Document, framework: Framework) -> str:
-    page = _page_head(document.title)
-    page += [f'<p class="note">{_e(note)}</p>' for note in document.notes]
-    page += [f'<p class="caution">{_e(document.caution)}</p>', *_html_blocks(document.blocks, 2)]
-    return "\n".join(page + _page_foot(framework, document.acknowledgements))
+    page = page_head(document.title)
+    page += [f'<p class="note">{esc(note)}</p>' for note in document.notes]
+    page += [f'<p class="caution">{esc(document.caution)}</p>', *html_blocks(document.blocks, 2)]
+    return "\n".join(page + page_foot(framework, document.acknowledgements))
 
 
 def html_plan_summary(

@@ -4,35 +4,22 @@ import re
 
 from school_improvement._assessment.assess import StageProfile
 from school_improvement._assessment.progress import ProgressReport
-from school_improvement._authority.matching import Collaboration
-from school_improvement._authority.rollup import GroupRollup, Rollup
-from school_improvement._authority.survey import SchoolBasis
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
-from school_improvement._render.authority import (
-    Notices,
-    own_priorities,
-    partnerships,
-    schools_surveyed,
-    support_needed,
-    system_priorities,
-    unused_offers,
-)
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Inline, Paragraph, Section, plain
 from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
-from school_improvement._render.wording import AUTHORITY_CAUTION, SCHOOL_CAUTION, Wording, also_open, authority_title
-from school_improvement._stage import Stage
+from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open
 from school_improvement._text import Language
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
 """The characters Markdown may read as markup (raw HTML among it), escaped wherever the words come from."""
 
 
-def _cell(text: str) -> str:
+def md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -43,7 +30,7 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
         reached = wording.judged(judgement.status, judgement.stage)
         gap = cycle.gaps.gap(judgement.aspect)
         target = "-" if gap.target is None else wording.stage(gap.target)
-        lines.append(f"| {_cell(title)} | {reached} | {target} |")
+        lines.append(f"| {md_cell(title)} | {reached} | {target} |")
     lines += ["", "### Why", ""]
     for judgement in cycle.profile.judgements:
         lines.append(f"- {judgement.rationale}")
@@ -76,7 +63,7 @@ def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
         lines += [f"### {priority.rank}. {title}", ""]
         lines += [f"- {reason.text}" for reason in priority.reasons]
         lines += ["", "Next steps:", ""]
-        lines += [f"1. **{step.descriptor}** {_cell(step.text)}" for step in priority.steps]
+        lines += [f"1. **{step.descriptor}** {md_cell(step.text)}" for step in priority.steps]
         lines.append("")
     if not cycle.recommendation.priorities:
         lines += ["No open gap to a target, so no priority to recommend.", ""]
@@ -90,27 +77,27 @@ def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
     return lines
 
 
-def _md(words: Inline) -> str:
+def md(words: Inline) -> str:
     """Words as Markdown shows them, to the letter: on one line, with every character of markup escaped."""
     return _MARKUP.sub(r"\\\1", " ".join(plain(words).split()))
 
 
 def _md_block(block: Block, depth: int) -> list[str]:
     if isinstance(block, Section):
-        return [f"{'#' * depth} {_md(block.title)}", "", *_md_blocks(block.blocks, depth + 1)]
+        return [f"{'#' * depth} {md(block.title)}", "", *md_blocks(block.blocks, depth + 1)]
     if isinstance(block, Paragraph):
-        return [f"*{_md(block.text)}*" if block.kind == "note" else _md(block.text)]
+        return [f"*{md(block.text)}*" if block.kind == "note" else md(block.text)]
     if isinstance(block, Facts):
-        return [f"- **{_md(label)}:** {_md(value)}" for label, value in block.items]
+        return [f"- **{md(label)}:** {md(value)}" for label, value in block.items]
     if isinstance(block, Bullets):
-        caption = [f"**{_md(block.caption)}**", ""] if block.caption else []
-        return caption + [f"- {_md(item)}" for item in block.items]
-    rows = [f"| {' | '.join(_md(cell) for cell in row)} |" for row in block.rows]
-    header = f"| {' | '.join(_md(cell) for cell in block.headers)} |"
-    return [f"**{_md(block.caption)}**", "", header, "|" + "---|" * len(block.headers), *rows]
+        caption = [f"**{md(block.caption)}**", ""] if block.caption else []
+        return caption + [f"- {md(item)}" for item in block.items]
+    rows = [f"| {' | '.join(md(cell) for cell in row)} |" for row in block.rows]
+    header = f"| {' | '.join(md(cell) for cell in block.headers)} |"
+    return [f"**{md(block.caption)}**", "", header, "|" + "---|" * len(block.headers), *rows]
 
 
-def _md_blocks(blocks: tuple[Block, ...], depth: int) -> list[str]:
+def md_blocks(blocks: tuple[Block, ...], depth: int) -> list[str]:
     """Blocks as Markdown, each followed by one blank line; sections' headings start at ``depth``."""
     lines: list[str] = []
     for block in blocks:
@@ -121,9 +108,9 @@ def _md_blocks(blocks: tuple[Block, ...], depth: int) -> list[str]:
 
 
 def _md_document(document: Document, framework: Framework) -> str:
-    lines = [f"# {_md(document.title)}", ""]
-    lines += [line for note in document.notes for line in (f"*{_md(note)}*", "")]
-    lines += [document.caution, "", *_md_blocks(document.blocks, 2), "---", "", framework.provenance.attribution]
+    lines = [f"# {md(document.title)}", ""]
+    lines += [line for note in document.notes for line in (f"*{md(note)}*", "")]
+    lines += [document.caution, "", *md_blocks(document.blocks, 2), "---", "", framework.provenance.attribution]
     lines += [line for credit in document.acknowledgements for line in ("", credit)]
     return "\n".join([*lines, ""])
 
@@ -135,7 +122,7 @@ def _progress(wording: Wording, progress: ProgressReport) -> list[str]:
         shown = [wording.judged(*pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
         stalled = " (stalled)" if aspect.stalled else ""
         lines.append(
-            f"| {_cell(wording.framework.aspect(aspect.aspect).title.en)}{stalled} | " + " | ".join(shown) + " |"
+            f"| {md_cell(wording.framework.aspect(aspect.aspect).title.en)}{stalled} | " + " | ".join(shown) + " |"
         )
     return lines
 
@@ -161,112 +148,10 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
     lines += [*_profile(wording, cycle), "", *_findings(wording, cycle), ""]
     lines += [*_gaps(cycle), "", *_next_steps(wording, cycle), ""]
     noticed = notices_section(cycle.notices)
-    lines += [] if noticed is None else _md_blocks((noticed,), 2)
-    lines += _md_blocks(plan_sections(wording, cycle), 2)
+    lines += [] if noticed is None else md_blocks((noticed,), 2)
+    lines += md_blocks(plan_sections(wording, cycle), 2)
     if cycle.progress is not None:
         lines += [*_progress(wording, cycle.progress), ""]
-    lines += ["---", "", framework.provenance.attribution, ""]
-    return "\n".join(lines)
-
-
-def _spread_rows(wording: Wording, group: GroupRollup) -> list[str]:
-    stages = " | ".join(wording.stage(stage) for stage in Stage)
-    mean = any(spread.mean_position is not None for spread in group.spreads)
-    lines = [
-        f"| Aspect | No stage yet | {stages} | Not enough evidence | Not applicable | Rated |"
-        + (" Mean position |" if mean else ""),
-        "|---|---|" + "---|" * len(Stage) + "---|---|---|" + ("---|" if mean else ""),
-    ]
-    for spread in group.spreads:
-        counts = " | ".join(str(count.schools) for count in spread.stages)
-        title = _cell(wording.framework.aspect(spread.aspect).title.en)
-        rated = "-" if spread.coverage is None else f"{spread.coverage:.0%}"
-        shown = f" {spread.mean_position:.2f} |" if spread.mean_position is not None else (" - |" if mean else "")
-        lines.append(
-            f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} | {spread.not_applicable} "
-            f"| {rated} |{shown}"
-        )
-    unrated = [spread for spread in group.spreads if spread.held_back_by_unrated]
-    if unrated:
-        listed = ", ".join(f"{spread.aspect} ({spread.held_back_by_unrated})" for spread in unrated)
-        lines += ["", f"Held back only by descriptors not yet rated, and so not counted as early: {listed}."]
-    return lines
-
-
-def _group_markdown(wording: Wording, group: GroupRollup, level: str, bases: tuple[SchoolBasis, ...]) -> list[str]:
-    lines = [f"{level} {group.group} ({len(group.schools)} schools)", "", *_spread_rows(wording, group), ""]
-    lines += _md_blocks((own_priorities(group, bases), system_priorities(wording, group)), len(level) + 1)
-    lines += ["**Shared next steps.**", ""]
-    lines += [f"- **{s.descriptor}** ({s.schools} schools) {_cell(s.text)}" for s in group.shared_steps] or [
-        "- None shared by two schools or more."
-    ]
-    return [*lines, "", *_md_blocks(support_needed(wording, group), len(level) + 1)]
-
-
-def _collaboration_markdown(collaboration: Collaboration) -> list[str]:
-    lines = [
-        "## Collaboration",
-        "",
-        (
-            f"{len(collaboration.partnerships)} partnerships, with a total benefit of {collaboration.total_benefit}, "
-            "the greatest the options allow."
-        ),
-        "",
-        *_md_blocks((partnerships(collaboration),), 3),
-    ]
-    if collaboration.unmatched:
-        lines += ["### Without a partner", ""]
-        lines += [f"- **{_md(u.school)}** ({u.reason.value}): {_md(u.explanation)}" for u in collaboration.unmatched]
-        lines.append("")
-    return lines + _md_blocks((unused_offers(collaboration),), 3)
-
-
-def markdown_authority_report(  # noqa: PLR0913 (each is a keyword: what the report holds, and how it says it)
-    framework: Framework,
-    *,
-    rollup: Rollup | None = None,
-    collaboration: Collaboration | None = None,
-    note: str | None = None,
-    language: Language = "en",
-    notices: Notices | None = None,
-) -> str:
-    """A Markdown report across many schools, for a local authority officer: the roll-up and the collaboration.
-
-    Each group of the roll-up says how many schools set their own priorities
-    and how many are on the defaults, the rule that made each system-level
-    priority, and the support asked for by source and aspect. Each
-    partnership says where its partner's priorities come from, and the
-    offers the matching does not use are listed with why. Each school is
-    listed last with its self-evaluation and where its priorities come from.
-
-    Args:
-        framework: The framework edition.
-        rollup: The roll-up to show, if any.
-        collaboration: The partnerships to show, if any.
-        note: A line to print under the title.
-        language: ``"cy"`` for the stage names in Welsh, with the fallbacks said.
-        notices: What the library notices about each school's chosen
-            priorities, by reference (each snapshot's ``notices``): counted in
-            each school's row and listed, noticed, not changed.
-    """
-    wording = Wording(framework, language)
-    lines = [f"# {authority_title(rollup, collaboration)}", ""]
-    lines += [f"*{text}*\n" for text in (note, wording.note) if text]
-    lines += [AUTHORITY_CAUTION, ""]
-    dated = rollup or collaboration
-    if dated is not None:
-        ages = Wording.ages(dated.ages, dated.as_of, dated.max_age_days)
-        lines += [ages, ""] if ages else []
-    if rollup is not None:
-        lines += ["## Stages across schools", ""]
-        if rollup.without_self_evaluation:
-            lines += [f"Not counted, with no self-evaluation: {', '.join(rollup.without_self_evaluation)}.", ""]
-        for group in (rollup.overall, *rollup.groups):
-            lines += _group_markdown(wording, group, "###", rollup.bases)
-    if collaboration is not None:
-        lines += _collaboration_markdown(collaboration)
-    surveyed = None if dated is None else schools_surveyed(dated.ages, dated.bases, dated.max_age_days, notices)
-    lines += [] if surveyed is None else _md_blocks((surveyed,), 2)
     lines += ["---", "", framework.provenance.attribution, ""]
     return "\n".join(lines)
 
