@@ -376,7 +376,7 @@ def assess(
         <Stage.MAKING_PROGRESS: 'making-progress'>
         >>> judgement.decisive
         ('PV.3.1',)
-        >>> print(judgement.rationale)  # doctest: +NORMALIZE_WHITESPACE
+        >>> print(judgement.rationale)
         Using pupil voice: Making progress reached, under the cumulative rule (every applicable
         descriptor rated at least 'mostly' at that stage and at every stage below it). Holding back
         Building momentum: PV.3.1 rated 'partly'. It rests on 3 rated descriptors and learner voice,
