@@ -258,7 +258,13 @@ def _progress(wording: Wording, cycle: Cycle) -> list[str]:
     return out
 
 
-def page_head(title: str) -> list[str]:
+def page_head(title: str, extra_css: str = "") -> list[str]:
+    """The page's head and the start of its body, with its title as the first heading.
+
+    Args:
+        title: The page's title.
+        extra_css: Style rules a kind of report adds to the shared ones.
+    """
     return [
         "<!DOCTYPE html>",
         '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
@@ -266,7 +272,7 @@ def page_head(title: str) -> list[str]:
         '<meta charset="utf-8"/>',
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
         f"<title>{esc(title)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{extra_css}</style>",
         "</head>",
         "<body>",
         "<main>",

@@ -1,0 +1,1 @@
+"""The reports checked in a real browser."""
