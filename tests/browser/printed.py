@@ -32,10 +32,11 @@ def printed_pages(pdf: bytes) -> list[PrintedPage]:
         width, height = float(box.width), float(box.height)
         lowest = height
 
-        def seen(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        def seen(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
             nonlocal lowest
             if text.strip():
-                lowest = min(lowest, tm[5])
+                # Where the text starts on the page: the text matrix's origin through the current matrix.
+                lowest = min(lowest, tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
 
         page.extract_text(visitor_text=seen)
         pages.append(PrintedPage(width, height, (height - lowest) / height))

@@ -44,9 +44,9 @@ def _sections(root: ElementTree.Element, level: str) -> dict[str, ElementTree.El
 
 
 def _tables(section: ElementTree.Element) -> dict[str, list[list[str]]]:
-    """The tables directly in a section, by caption: the header row, then each row's cells (row header first)."""
+    """The tables in a section, each in its scrolling box, by caption: the header row, then each row's cells."""
     tables = {}
-    for table in section.findall(f"{X}table"):
+    for table in section.findall(f"{X}div/{X}table"):
         caption = table.find(f"{X}caption")
         assert caption is not None
         tables[_text(caption)] = [[_text(cell) for cell in row] for row in table.iter(f"{X}tr")]

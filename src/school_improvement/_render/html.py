@@ -8,7 +8,8 @@ every mark in the journey map is also said in words.
 
 from html import escape
 
-from school_improvement._assessment.assess import StageProfile
+from school_improvement._assessment.assess import Judgement, JudgementStatus, RuleDescription, StageProfile
+from school_improvement._assessment.quality import Severity
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
@@ -26,36 +27,101 @@ from school_improvement._render.document import (
     Paragraph,
     Section,
     pieces,
+    plain,
 )
 from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
-from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open
+from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open, long_date
 from school_improvement._stage import Stage
 from school_improvement._text import Language
 
-_REACHED = "#56B4E9"  # sky blue: stages reached
-_CURRENT = "#0072B2"  # blue: the stage reached now
-_TARGET = "#E69F00"  # orange: the target (dashed outline)
-_UNKNOWN = "#999999"  # grey: not enough evidence
-
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.5; margin: 2rem auto;
-       max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }
-h1, h2, h3 { line-height: 1.2; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
-dt { font-weight: bold; }
-dd { margin: 0 0 0.5rem 1.5rem; }
-.note { font-style: italic; }
-.caution { border-left: 4px solid #0072B2; padding-left: 0.75rem; }
-.muted { color: #555; }
-footer { margin-top: 3rem; border-top: 1px solid #bbb; padding-top: 1rem; font-size: 0.9rem; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 10.5pt; }
-  h2 { break-before: auto; break-after: avoid; }
-  table, figure, section { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
+MAP_COLOURS = {
+    "reached": "#4A8FD0",  # mid blue: a stage reached before the one reached now (3.4:1 on white)
+    "now": "#0B4F8A",  # dark blue: the stage reached now (8.4:1 on white, white text on it)
+    "target": "#A64B00",  # dark orange: the target's dashed outline (5.8:1 on white)
+    "outline": "#767676",  # grey: every box's edge (4.5:1 on white)
+    "hatch": "#C8C8C8",  # light grey: the stripes where there is not enough evidence (a texture, not an edge)
+    "text": "#1A1A1A",  # the text, on white and on the mid blue
+    "page": "#FFFFFF",  # the page, and the gaps between the map's boxes
 }
+"""The journey map's colours. Each mark is also told apart by its words and its outline, so the map reads in
+greyscale and to colour-blind readers; edges and fills are at least 3:1 against white, text at least 4.5:1."""
+
+_C = MAP_COLOURS
+
+_CSS = f"""
+html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
+body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.5; margin: 0 auto;
+       max-width: 60rem; padding: 1rem; color: {_C["text"]}; background: {_C["page"]}; overflow-wrap: anywhere; }}
+h1, h2, h3, h4 {{ line-height: 1.25; }}
+h1 {{ font-size: 1.9rem; margin-top: 0.5rem; }}
+.scrolls {{ overflow-x: auto; margin: 1rem 0; }}
+.scrolls:focus-visible {{ outline: 3px solid {_C["text"]}; outline-offset: 2px; }}
+table {{ border-collapse: collapse; width: 100%; overflow-wrap: normal; }}
+.scrolls > table.wide {{ min-width: 40rem; }}
+th, td {{ border: 1px solid {_C["outline"]}; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}
+thead th {{ background: #F3F3F3; }}
+caption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}
+dt {{ font-weight: bold; }}
+dd {{ margin: 0 0 0.5rem 1.5rem; }}
+.note {{ font-style: italic; }}
+.caution {{ border-left: 4px solid {_C["now"]}; padding-left: 0.75rem; }}
+.muted {{ color: #555; }}
+.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+                    white-space: nowrap; }}
+footer {{ margin-top: 3rem; border-top: 1px solid {_C["outline"]}; padding-top: 1rem; font-size: 0.9rem; }}
+figure {{ margin: 1rem 0; }}
+.journey-map table {{ border-collapse: separate; border-spacing: 4px; table-layout: fixed; }}
+.journey-map th, .journey-map td {{ border: 1px solid {_C["outline"]}; padding: 0.35rem; font-size: 0.875rem;
+                                    vertical-align: middle; }}
+.journey-map thead th {{ background: none; border: none; text-align: center; vertical-align: bottom;
+                         font-weight: 600; }}
+.journey-map thead th:first-child {{ text-align: left; width: 34%; }}
+.journey-map tbody th {{ border: none; font-weight: normal; padding-left: 0; }}
+.journey-map td {{ text-align: center; height: 2.2rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
+.journey-map td span {{ display: block; }}
+.journey-map .reached {{ background: {_C["reached"]}; }}
+.journey-map .now {{ background: {_C["now"]}; color: {_C["page"]}; font-weight: bold; border-color: {_C["now"]}; }}
+.journey-map .target {{ border: 3px dashed {_C["target"]}; font-weight: bold; }}
+.journey-map .unknown {{ background: repeating-linear-gradient(135deg, {_C["hatch"]} 0 4px, {_C["page"]} 4px 10px); }}
+.journey-map .unknown span, .journey-map .inapplicable span {{ display: inline-block; background: {_C["page"]};
+                                                             padding: 0 0.4rem; }}
+.journey-map .inapplicable {{ border-style: dotted; }}
+.journey-map .own {{ box-shadow: inset 0 0 0 3px {_C["text"]}; }}
+.journey-map .now.own {{ box-shadow: inset 0 0 0 3px {_C["page"]}; }}
+.journey-map .aside {{ display: block; font-size: 0.875rem; font-style: italic; }}
+.journey-map .stage-name {{ display: none; }}
+.legend {{ list-style: none; padding: 0; margin: 0.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.25rem;
+           font-size: 0.875rem; }}
+.legend li {{ display: flex; align-items: center; gap: 0.4rem; }}
+.legend .swatch {{ display: inline-block; width: 2.2rem; height: 1.3rem; border: 1px solid {_C["outline"]};
+                   flex: none; box-sizing: border-box; print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
+.legend .reached {{ background: {_C["reached"]}; }}
+.legend .now {{ background: {_C["now"]}; border-color: {_C["now"]}; }}
+.legend .target {{ border: 3px dashed {_C["target"]}; }}
+.legend .unknown {{ background: repeating-linear-gradient(135deg, {_C["hatch"]} 0 4px, {_C["page"]} 4px 10px); }}
+.legend .own {{ box-shadow: inset 0 0 0 3px {_C["text"]}; }}
+@media (max-width: 40rem) {{
+  body {{ padding: 0.75rem; }}
+  h1 {{ font-size: 1.5rem; }}
+  .journey-map table, .journey-map tbody, .journey-map caption {{ display: block; }}
+  .journey-map thead {{ display: none; }}
+  .journey-map tr {{ display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 4px;
+                     margin-bottom: 0.6rem; }}
+  .journey-map tbody th {{ grid-column: 1 / -1; font-weight: 600; padding: 0; }}
+  .journey-map td {{ display: block; font-size: 0.75rem; padding: 0.25rem; height: auto; min-height: 2.6rem; }}
+  .journey-map td[colspan] {{ grid-column: 1 / -1; min-height: 0; }}
+  .journey-map .stage-name {{ display: block; font-weight: normal; }}
+}}
+@page {{ size: A4; margin: 15mm; }}
+@media print {{
+  html {{ font-size: 10pt; }}
+  body {{ max-width: none; padding: 0; }}
+  h1, h2, h3, h4 {{ break-after: avoid; }}
+  tr, li, dt, dd, .legend, figure, caption {{ break-inside: avoid; }}
+  .scrolls {{ overflow: visible; }}
+  .scrolls > table.wide {{ min-width: 0; }}
+  a {{ color: inherit; text-decoration: none; }}
+}}
 """
 
 
@@ -63,95 +129,136 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _short(title: str, most: int = 46) -> str:
-    """A title cut at a word boundary to fit the map, marked with an ellipsis when cut."""
-    if len(title) <= most:
-        return title
-    return title[:most].rsplit(" ", 1)[0].rstrip(",") + "…"
+def _stage_html(wording: Wording, stage: Stage | None) -> str:
+    """A stage's name, marked as Welsh when it is in Welsh."""
+    return inline_html(wording.stage_said(stage))
 
 
-def _label(x: float, y: float, text: str, colour: str = "#1a1a1a") -> str:
-    return f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="11" fill="{colour}">{esc(text)}</text>'
+def _judged_html(wording: Wording, status: JudgementStatus, stage: Stage | None) -> str:
+    """What a judgement found, in words, the stage's name marked as Welsh when it is in Welsh."""
+    return _stage_html(wording, stage) if status.judged else esc(wording.judged(status, stage))
+
+
+_MARKS = {"reached": "Reached", "now": "Now", "target": "Target"}
+"""The word in each kind of box of the map: the map is read by its words, not only its colours."""
+
+
+def _map_cell(wording: Wording, stage: Stage, kinds: list[str]) -> str:
+    words = [_MARKS[kind] for kind in kinds if kind in _MARKS]
+    if "own" in kinds:
+        words.append("School's view")
+    shown = "".join(f"<span>{esc(word)}</span>" for word in words) or '<span class="visually-hidden">not reached</span>'
+    name = f'<span class="stage-name">{_stage_html(wording, stage)}</span>'
+    classes = " ".join(kinds) or "later"
+    return f'<td class="{classes}">{name}{shown}</td>'
 
 
 def journey_map(wording: Wording, cycle: Cycle) -> str:
-    """The journey map: aspects by stages, the stage reached and the target marked, as inline SVG."""
-    row, left, cell, top = 34, 330, 110, 40
-    width, height = left + cell * 4 + 10, top + row * len(wording.framework.aspects) + 10
-    parts = [
-        (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
-            'aria-labelledby="map-title map-desc">'
-        ),
-        '<title id="map-title">Journey map: the stage each aspect has reached, and its target</title>',
-    ]
-    said = []
-    for stage in Stage:
-        x = left + cell * (stage.position - 1) + cell / 2
-        first, _, rest = wording.stage(stage).rpartition(" ")
-        parts.append(
-            f'<text x="{x:g}" y="14" text-anchor="middle" font-size="12">'
-            f'<tspan x="{x:g}">{esc(first)}</tspan><tspan x="{x:g}" dy="14">{esc(rest)}</tspan></text>'
-        )
-    for place, aspect in enumerate(wording.framework.aspects):
-        y = top + row * place
-        judgement = cycle.profile.judgement(aspect.code)
-        gap = cycle.gaps.gap(aspect.code)
-        parts.append(f'<text x="4" y="{y + 21}" font-size="12">{esc(_short(aspect.title.en))}</text>')
-        reached = judgement.stage.position if judgement.stage else 0
-        for stage in Stage:
-            x = left + cell * (stage.position - 1)
-            if not judgement.status.judged:
-                fill, label = _UNKNOWN, ""
-            elif stage.position < reached:
-                fill, label = _REACHED, ""
-            elif stage.position == reached:
-                fill, label = _CURRENT, "now"
-            else:
-                fill, label = "#ffffff", ""
-            parts.append(
-                f'<rect x="{x + 3}" y="{y + 4}" width="{cell - 6}" height="{row - 8}" fill="{fill}" stroke="#888"/>'
-            )
-            if gap.target is stage and gap.status is not GapStatus.REACHED:
-                parts.append(
-                    f'<rect x="{x + 5}" y="{y + 6}" width="{cell - 10}" height="{row - 12}" fill="none" '
-                    f'stroke="{_TARGET}" stroke-width="3" stroke-dasharray="6 3"/>'
-                )
-                label = "target"
-            if label:
-                colour = "#ffffff" if label == "now" else "#1a1a1a"
-                parts.append(_label(x + cell / 2, y + 21, label, colour))
+    """The journey map: each aspect's row of the four stages, the stage reached, the target and the school's view.
+
+    A table, so that it reflows on a narrow screen without scripts and a
+    screen reader reads it cell by cell: each box says in a word what it
+    marks, so that nothing rests on colour alone.
+    """
+    heads = "".join(f'<th scope="col">{_stage_html(wording, stage)}</th>' for stage in Stage)
+    rows = []
+    for judgement in cycle.profile.judgements:
+        title = esc(wording.framework.aspect(judgement.aspect).title.en)
+        gap = cycle.gaps.gap(judgement.aspect)
         if not judgement.status.judged:
-            found = wording.judged(judgement.status, judgement.stage)
-            parts.append(_label(left + 2 * cell, y + 21, found))
-            said.append(f"{aspect.title.en}: {found}.")
-        else:
-            target = f"; target {wording.stage(gap.target)}" if gap.target and gap.status is GapStatus.OPEN else ""
-            said.append(f"{aspect.title.en}: {wording.stage(judgement.stage)}{target}.")
-    parts.insert(2, f'<desc id="map-desc">{esc(" ".join(said))}</desc>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+            unknown = judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE
+            said = "Not enough evidence to judge" if unknown else "Does not apply to this school"
+            kind = "unknown" if unknown else "inapplicable"
+            cells = f'<td colspan="4" class="{kind}"><span>{esc(said)}</span></td>'
+            rows.append(f'<tr><th scope="row">{title}</th>{cells}</tr>')
+            continue
+        reached = judgement.stage.position if judgement.stage else 0
+        own = judgement.professional_judgement
+        own_stage = own.stage if own is not None and own.stage is not judgement.stage else None
+        cells = ""
+        for stage in Stage:
+            kinds = []
+            if stage.position < reached:
+                kinds.append("reached")
+            elif stage.position == reached:
+                kinds.append("now")
+            if gap.target is stage and gap.status is GapStatus.OPEN:
+                kinds.append("target")
+            if stage is own_stage:
+                kinds.append("own")
+            cells += _map_cell(wording, stage, kinds)
+        aside = '<span class="aside">No stage yet</span>' if judgement.stage is None else ""
+        rows.append(f'<tr><th scope="row">{title}{aside}</th>{cells}</tr>')
+    legend = [
+        ("reached", "Reached: a stage met before the one reached now."),
+        ("now", "Now: the stage reached now, by the evidence."),
+        ("target", "Target: the stage aimed for next."),
+        ("own", "School's view: the school's own judgement, where it differs from the evidence."),
+        ("unknown", "Not enough evidence to judge a stage yet."),
+        ("", "A row with no box filled: no stage reached yet (the first stage's descriptors are not all met)."),
+    ]
+    items = "".join(f'<li><span class="swatch {kind}"></span>{esc(said)}</li>' for kind, said in legend)
+    return "\n".join(
+        [
+            '<figure class="journey-map">',
+            "<table>",
+            "<caption>Journey map: the stage each aspect has reached, and its target</caption>",
+            f'<thead><tr><th scope="col">Aspect</th>{heads}</tr></thead>',
+            "<tbody>",
+            *rows,
+            "</tbody>",
+            "</table>",
+            f'<figcaption><ul class="legend">{items}</ul></figcaption>',
+            "</figure>",
+        ]
+    )
+
+
+def why(wording: Wording, judgement: Judgement, rule: RuleDescription) -> str:
+    """A judgement's reasons, without the aspect's name or the rule: the report says those once.
+
+    The rationale says them for a reader who sees one judgement alone; in the
+    report's table, the row names the aspect and the text above it the rule.
+    """
+    title = wording.framework.aspect(judgement.aspect).title.en
+    said = judgement.rationale.removeprefix(f"{title}: ")
+    _, ruled, after = said.partition(f", under the {rule.name} rule ({rule.criterion}).")
+    said = after.strip() if ruled else said
+    return said[:1].upper() + said[1:]
+
+
+def _own(wording: Wording, judgement: Judgement) -> str:
+    own = judgement.professional_judgement
+    if own is None:
+        return "not given"
+    agrees = " (agrees with the evidence)" if own.stage is judgement.stage else ""
+    return f"<strong>{_stage_html(wording, own.stage)}</strong>{agrees}. {esc(own.rationale)}"
 
 
 def _profile(wording: Wording, cycle: Cycle) -> list[str]:
+    judgements = cycle.profile.judgements
+    owned = any(judgement.professional_judgement is not None for judgement in judgements)
+    heads = ["Aspect", "Stage the evidence gives", *(["The school's own judgement"] if owned else []), "Target", "Why"]
     out = [
         "<section>",
         "<h2>Stage profile</h2>",
-        "<table>",
-        "<thead><tr><th>Aspect</th><th>Stage reached</th><th>Target</th><th>Why</th></tr></thead>",
-        "<tbody>",
+        f"<p>Each stage below is {esc(wording.rule(cycle.profile.rule))}.</p>",
+        *_table_open("The stage of each aspect, its target, and why", tuple(heads)),
     ]
-    for judgement in cycle.profile.judgements:
+    for judgement in judgements:
         title = wording.framework.aspect(judgement.aspect).title.en
-        reached = wording.judged(judgement.status, judgement.stage)
         gap = cycle.gaps.gap(judgement.aspect)
-        target = "-" if gap.target is None else wording.stage(gap.target)
-        why = esc(judgement.rationale)
-        own = judgement.professional_judgement
-        if own is not None:
-            why += f"<br/><em>The school's own judgement: {esc(wording.stage(own.stage))}. {esc(own.rationale)}</em>"
-        out.append(f"<tr><td>{esc(title)}</td><td>{esc(reached)}</td><td>{esc(target)}</td><td>{why}</td></tr>")
-    out += ["</tbody>", "</table>", "</section>"]
+        reached = f"<strong>{_judged_html(wording, judgement.status, judgement.stage)}</strong>"
+        if gap.target is None:
+            target = "no target"
+        elif gap.status is GapStatus.REACHED:
+            target = f"{_stage_html(wording, gap.target)} (reached)"
+        else:
+            target = _stage_html(wording, gap.target)
+        cells = [reached, *([_own(wording, judgement)] if owned else []), target]
+        cells.append(esc(why(wording, judgement, cycle.profile.rule)))
+        out.append(f'<tr><th scope="row">{esc(title)}</th>' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    out += [*_table_close(), "</section>"]
     return out
 
 
@@ -159,23 +266,32 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     out = ["<section>", "<h2>Evidence checks</h2>", "<ul>"]
     lacking = wording.not_enough_evidence(cycle.profile)
     shown = wording.findings(cycle.findings, lacking)
-    out += [f"<li><strong>{esc(f.severity.value)}</strong>: {esc(f.message)}</li>" for f in shown]
+    out += [f"<li><strong>{esc(SEVERITIES[f.severity])}:</strong> {esc(f.message)}</li>" for f in shown]
     if lacking:
-        out.append(f"<li><strong>not enough evidence</strong>: {esc(lacking)}</li>")
+        out.append(f"<li><strong>Not enough evidence:</strong> {esc(lacking)}</li>")
     out += ["<li>Nothing to question.</li>"] if not shown and not lacking else []
     out += ["</ul>", "</section>", "<section>", "<h2>Gaps to targets</h2>"]
     out += [f"<p>{esc(TARGETS_SAID)}</p>"] if cycle.recommendation.chosen_by_school else []
+    gaps = open_gaps(cycle)
     out.append("<ul>")
     out += [
         f"<li>{esc(gap.explanation)}</li>"
         if whose is None
         else f"<li><strong>{esc(whose)}:</strong> {esc(gap.explanation)}</li>"
-        for whose, gap in open_gaps(cycle)
+        for whose, gap in gaps
     ]
+    out += ["<li>No open gap: every aspect judged has reached its target.</li>"] if not gaps else []
     out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
+    if cycle.recommendation.priorities:
+        out.append("<p>Each priority's gap is said under Gaps to targets above; here are the steps towards it.</p>")
     for priority in cycle.recommendation.priorities:
-        out.append(f"<h3>{priority.rank}. {esc(wording.framework.aspect(priority.aspect).title.en)}</h3>")
-        out += ["<ul>", *(f"<li>{esc(r.text)}</li>" for r in priority.reasons), "</ul>", "<ol>"]
+        title = esc(wording.framework.aspect(priority.aspect).title.en)
+        towards = f"from {_stage_html(wording, priority.current)} to {_stage_html(wording, priority.target)}"
+        out.append(f"<h3>{priority.rank}. {title}: {towards}</h3>")
+        beside = [reason for reason in priority.reasons if reason.kind != "gap"]
+        if beside:
+            out += ["<ul>", *(f"<li>{esc(_sentence(r.text))}</li>" for r in beside), "</ul>"]
+        out.append("<ol>")
         out += [f"<li><strong>{esc(s.descriptor)}</strong> {esc(s.text)}</li>" for s in priority.steps]
         out.append("</ol>")
     if not cycle.recommendation.priorities:
@@ -194,6 +310,12 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     return out if noticed is None else out + html_blocks((noticed,), 2)
 
 
+def _sentence(text: str) -> str:
+    """Words as a sentence: a capital first and a full stop last."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 def inline_html(words: Inline) -> str:
     """Words as HTML: escaped, and Welsh marked with its language."""
     return "".join(
@@ -202,13 +324,33 @@ def inline_html(words: Inline) -> str:
     )
 
 
-def _table(caption: str, headers: tuple[str, ...], rows: tuple[tuple[Inline, ...], ...]) -> list[str]:
+SEVERITIES = {Severity.INFO: "Worth knowing", Severity.WARNING: "Warning"}
+"""Each severity of an evidence check in words."""
+
+
+def _table_open(caption: Inline, headers: tuple[str, ...]) -> list[str]:
+    """A table's start, in a box that scrolls sideways where a narrow screen cannot show it whole."""
+    wide = ' class="wide"' if len(headers) > 3 else ""
     heads = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
-    out = ["<table>", f"<caption>{esc(caption)}</caption>", f"<thead><tr>{heads}</tr></thead>", "<tbody>"]
+    return [
+        f'<div class="scrolls" role="region" tabindex="0" aria-label="{esc(plain(caption))}">',
+        f"<table{wide}>",
+        f"<caption>{inline_html(caption)}</caption>",
+        f"<thead><tr>{heads}</tr></thead>",
+        "<tbody>",
+    ]
+
+
+def _table_close() -> list[str]:
+    return ["</tbody>", "</table>", "</div>"]
+
+
+def _table(caption: str, headers: tuple[str, ...], rows: tuple[tuple[Inline, ...], ...]) -> list[str]:
+    out = _table_open(caption, headers)
     for first, *rest in rows:
         cells = "".join(f"<td>{inline_html(cell)}</td>" for cell in rest)
         out.append(f'<tr><th scope="row">{inline_html(first)}</th>{cells}</tr>')
-    return [*out, "</tbody>", "</table>"]
+    return [*out, *_table_close()]
 
 
 def _html_block(block: Block, depth: int) -> list[str]:
@@ -241,20 +383,19 @@ def _progress(wording: Wording, cycle: Cycle) -> list[str]:
     progress = cycle.progress
     if progress is None:
         return []
-    heads = "".join(f"<th>{esc(date)}</th>" for date in progress.dates)
+    headers = ("Aspect", *(f"Self-evaluation of {date}" for date in progress.dates))
     out = [
         "<section>",
         "<h2>Progress over time</h2>",
-        "<table>",
-        f"<thead><tr><th>Aspect</th>{heads}</tr></thead>",
-        "<tbody>",
+        *_table_open("Each aspect's stage at each self-evaluation", headers),
     ]
     for aspect in progress.aspects:
-        shown = [wording.judged(*pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
-        cells = "".join(f"<td>{esc(text)}</td>" for text in shown)
+        shown = [_judged_html(wording, *pair) for pair in zip(aspect.statuses, aspect.stages, strict=True)]
+        cells = "".join(f"<td>{text}</td>" for text in shown)
         stalled = " (stalled)" if aspect.stalled else ""
-        out.append(f"<tr><td>{esc(wording.framework.aspect(aspect.aspect).title.en)}{stalled}</td>{cells}</tr>")
-    out += ["</tbody>", "</table>", "</section>"]
+        title = wording.framework.aspect(aspect.aspect).title.en
+        out.append(f'<tr><th scope="row">{esc(title)}{stalled}</th>{cells}</tr>')
+    out += [*_table_close(), "</section>"]
     return out
 
 
@@ -296,38 +437,51 @@ def page_foot(framework: Framework, acknowledgements: tuple[str, ...] = ()) -> l
     ]
 
 
-def html_report(framework: Framework, cycle: Cycle, *, note: str | None = None, language: Language = "en") -> str:
+def html_report(
+    framework: Framework,
+    cycle: Cycle,
+    *,
+    note: str | None = None,
+    language: Language = "en",
+    school_name: str | None = None,
+) -> str:
     """The report as one self-contained HTML file: journey map, profile, checks, gaps, next steps, plan, progress.
+
+    It reads on a phone and on a desktop, prints on A4, and reads to a
+    screen reader: the map is a table whose every box says in a word what
+    it marks, the tables have captions and row headers, and Welsh words are
+    marked as Welsh.
 
     Args:
         framework: The framework edition.
         cycle: What the cycle produced.
         note: A line to print under the title (the demo says its school is fictional).
         language: ``"cy"`` for Welsh where a Welsh source gives it, with the fallbacks said.
+        school_name: The school's name for the title (its reference is used without one).
     """
     wording = Wording(framework, language)
     profile = cycle.profile
-    head = page_head(f"Self-evaluation report: {profile.school}")
+    named = school_name or profile.school
+    head = page_head(f"Self-evaluation report: {named}")
     if note:
         head.append(f'<p class="note">{esc(note)}</p>')
     if wording.note:
         head.append(f'<p class="note">{esc(wording.note)}</p>')
+    school = f"{school_name} (reference {profile.school})" if school_name else profile.school
+    facts = (
+        ("School", school),
+        ("Self-evaluation", long_date(profile.date)),
+        ("Framework edition", profile.framework_edition),
+    )
     head += [
-        (
-            f"<p>Self-evaluation of {esc(profile.date)}, against {esc(profile.framework_edition)}, "
-            f"{esc(wording.rule(profile.rule))}.</p>"
-        ),
+        "<dl>",
+        *(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>" for label, value in facts),
+        "</dl>",
         f'<p class="caution">{esc(SCHOOL_CAUTION)}</p>',
         "<section>",
         "<h2>Journey map</h2>",
-        "<figure>",
         journey_map(wording, cycle),
-        (
-            "<figcaption>Filled blue: the stage reached now (lighter: stages before it). Dashed orange: the target. "
-            "Grey: not enough evidence to judge, or the aspect does not apply. The same is in words in the table "
-            "below.</figcaption>"
-        ),
-        "</figure>",
+        "<p>The same is in words in the stage profile below.</p>",
         "</section>",
     ]
     foot = page_foot(framework)

@@ -69,11 +69,17 @@ def _actions(priority: PlanPriority, review: PlanReview | None) -> Table:
     return Table("Actions", headers, tuple(rows), key=2)
 
 
-def _priority(wording: Wording, number: int, priority: PlanPriority, review: PlanReview | None) -> Section:
+REASONS_SAID = "as said above, under Gaps to targets and Priorities and next steps"
+"""A drafted priority's reasons in the school report, which has said them already."""
+
+
+def _priority(
+    wording: Wording, number: int, priority: PlanPriority, review: PlanReview | None, *, reasons_said: bool = False
+) -> Section:
     facts: list[tuple[str, Inline]] = [
         ("Objective", priority.objective),
         ("Identifier", priority.id),
-        ("Why chosen", priority.reason or "not said"),
+        ("Why chosen", REASONS_SAID if reasons_said else priority.reason or "not said"),
         ("Target", (wording.stage_said(priority.target), f" by {priority.by}")),
     ]
     if priority.national_priority is not None:
@@ -117,20 +123,29 @@ def _priority(wording: Wording, number: int, priority: PlanPriority, review: Pla
 
 
 def plan_blocks(
-    wording: Wording, plan: DevelopmentPlan, review: PlanReview | None = None, *, drafted: bool
+    wording: Wording,
+    plan: DevelopmentPlan,
+    review: PlanReview | None = None,
+    *,
+    drafted: bool,
+    reasons_said: bool = False,
 ) -> tuple[Block, ...]:
     """A plan's years, note and priorities, each with its facts, actions, success criteria, milestones and updates.
 
     A draft shows its note; the school's own plan shows its note only when
     the school has written one. With a review, each action's standing at it
-    is in the actions' table.
+    is in the actions' table. With ``reasons_said``, a draft's reasons for
+    each priority are not repeated: the report has said them above.
     """
     blocks: list[Block] = []
     if drafted or not plan.drafted:
         blocks.append(Paragraph(plan.note, "muted"))
     years = f"From {plan.starts} to {plan.ends}, after the self-evaluation of {plan.self_evaluation_date}."
     blocks.append(Paragraph(years))
-    blocks += [_priority(wording, number, p, review) for number, p in enumerate(plan.priorities, start=1)]
+    blocks += [
+        _priority(wording, number, p, review, reasons_said=reasons_said)
+        for number, p in enumerate(plan.priorities, start=1)
+    ]
     if not plan.priorities:
         blocks.append(Paragraph("The plan has no priorities yet."))
     if plan.evidence_to_gather:
@@ -261,7 +276,8 @@ def notices_section(notices: tuple[PriorityNotice, ...]) -> Section | None:
 def plan_sections(wording: Wording, cycle: Cycle) -> tuple[Section, ...]:
     """The school report's plan: the draft, or the school's own plan and its review with the reviews recorded."""
     if cycle.review is None:
-        return (Section("Development plan (draft)", plan_blocks(wording, cycle.plan, drafted=True)),)
+        drafted = plan_blocks(wording, cycle.plan, drafted=True, reasons_said=True)
+        return (Section("Development plan (draft)", drafted),)
     return (
         Section("Development plan", plan_blocks(wording, cycle.plan, cycle.review, drafted=False)),
         Section("Plan review", review_blocks(wording, cycle.review) + records_blocks(cycle.plan.reviews)),
