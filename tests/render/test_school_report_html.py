@@ -9,7 +9,8 @@ import pytest
 from helpers import FRAMEWORK
 from reports import Page, own_plan_cycle, school_cycle
 from school_improvement import JudgementStatus, Stage
-from school_improvement._render.html import MAP_COLOURS, html_report, why
+from school_improvement._render.html import MAP_COLOURS, html_report
+from school_improvement._render.school import why
 from school_improvement._render.wording import Wording
 
 X = "{http://www.w3.org/1999/xhtml}"

@@ -8,8 +8,7 @@ every mark in the journey map is also said in words.
 
 from html import escape
 
-from school_improvement._assessment.assess import Judgement, JudgementStatus, RuleDescription, StageProfile
-from school_improvement._assessment.quality import Severity
+from school_improvement._assessment.assess import Judgement, JudgementStatus, StageProfile
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
@@ -30,6 +29,7 @@ from school_improvement._render.document import (
     plain,
 )
 from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
+from school_improvement._render.school import PRIORITIES_SAID, SEVERITIES, sentence, target_words, why
 from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open, long_date
 from school_improvement._stage import Stage
 from school_improvement._text import Language
@@ -214,19 +214,6 @@ def journey_map(wording: Wording, cycle: Cycle) -> str:
     )
 
 
-def why(wording: Wording, judgement: Judgement, rule: RuleDescription) -> str:
-    """A judgement's reasons, without the aspect's name or the rule: the report says those once.
-
-    The rationale says them for a reader who sees one judgement alone; in the
-    report's table, the row names the aspect and the text above it the rule.
-    """
-    title = wording.framework.aspect(judgement.aspect).title.en
-    said = judgement.rationale.removeprefix(f"{title}: ")
-    _, ruled, after = said.partition(f", under the {rule.name} rule ({rule.criterion}).")
-    said = after.strip() if ruled else said
-    return said[:1].upper() + said[1:]
-
-
 def _own(wording: Wording, judgement: Judgement) -> str:
     own = judgement.professional_judgement
     if own is None:
@@ -249,12 +236,7 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
         title = wording.framework.aspect(judgement.aspect).title.en
         gap = cycle.gaps.gap(judgement.aspect)
         reached = f"<strong>{_judged_html(wording, judgement.status, judgement.stage)}</strong>"
-        if gap.target is None:
-            target = "no target"
-        elif gap.status is GapStatus.REACHED:
-            target = f"{_stage_html(wording, gap.target)} (reached)"
-        else:
-            target = _stage_html(wording, gap.target)
+        target = inline_html(target_words(wording, gap))
         cells = [reached, *([_own(wording, judgement)] if owned else []), target]
         cells.append(esc(why(wording, judgement, cycle.profile.rule)))
         out.append(f'<tr><th scope="row">{esc(title)}</th>' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
@@ -283,14 +265,14 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     out += ["<li>No open gap: every aspect judged has reached its target.</li>"] if not gaps else []
     out += ["</ul>", "</section>", "<section>", "<h2>Priorities and next steps</h2>"]
     if cycle.recommendation.priorities:
-        out.append("<p>Each priority's gap is said under Gaps to targets above; here are the steps towards it.</p>")
+        out.append(f"<p>{esc(PRIORITIES_SAID)}</p>")
     for priority in cycle.recommendation.priorities:
         title = esc(wording.framework.aspect(priority.aspect).title.en)
         towards = f"from {_stage_html(wording, priority.current)} to {_stage_html(wording, priority.target)}"
         out.append(f"<h3>{priority.rank}. {title}: {towards}</h3>")
         beside = [reason for reason in priority.reasons if reason.kind != "gap"]
         if beside:
-            out += ["<ul>", *(f"<li>{esc(_sentence(r.text))}</li>" for r in beside), "</ul>"]
+            out += ["<ul>", *(f"<li>{esc(sentence(r.text))}</li>" for r in beside), "</ul>"]
         out.append("<ol>")
         out += [f"<li><strong>{esc(s.descriptor)}</strong> {esc(s.text)}</li>" for s in priority.steps]
         out.append("</ol>")
@@ -310,22 +292,12 @@ def _lists(wording: Wording, cycle: Cycle) -> list[str]:
     return out if noticed is None else out + html_blocks((noticed,), 2)
 
 
-def _sentence(text: str) -> str:
-    """Words as a sentence: a capital first and a full stop last."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
 def inline_html(words: Inline) -> str:
     """Words as HTML: escaped, and Welsh marked with its language."""
     return "".join(
         f'<span lang="cy">{esc(piece.text)}</span>' if isinstance(piece, InWelsh) else esc(piece)
         for piece in pieces(words)
     )
-
-
-SEVERITIES = {Severity.INFO: "Worth knowing", Severity.WARNING: "Warning"}
-"""Each severity of an evidence check in words."""
 
 
 def _table_open(caption: Inline, headers: tuple[str, ...]) -> list[str]:

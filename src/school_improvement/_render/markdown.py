@@ -12,7 +12,8 @@ from school_improvement._planning.review import PlanReview
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Inline, Paragraph, Section, plain
 from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
-from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open
+from school_improvement._render.school import PRIORITIES_SAID, SEVERITIES, sentence, target_words, why
+from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open, long_date
 from school_improvement._text import Language
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
@@ -24,28 +25,35 @@ def md_cell(text: str) -> str:
 
 
 def _profile(wording: Wording, cycle: Cycle) -> list[str]:
-    lines = ["## Stage profile", "", "| Aspect | Stage reached | Target |", "|---|---|---|"]
-    for judgement in cycle.profile.judgements:
-        title = wording.framework.aspect(judgement.aspect).title.en
-        reached = wording.judged(judgement.status, judgement.stage)
+    judgements = cycle.profile.judgements
+    owned = any(judgement.professional_judgement is not None for judgement in judgements)
+    heads = ["Aspect", "Stage the evidence gives", *(["The school's own judgement"] if owned else []), "Target", "Why"]
+    lines = [
+        "## Stage profile",
+        "",
+        f"Each stage below is {wording.rule(cycle.profile.rule)}.",
+        "",
+        f"| {' | '.join(heads)} |",
+        "|" + "---|" * len(heads),
+    ]
+    for judgement in judgements:
         gap = cycle.gaps.gap(judgement.aspect)
-        target = "-" if gap.target is None else wording.stage(gap.target)
-        lines.append(f"| {md_cell(title)} | {reached} | {target} |")
-    lines += ["", "### Why", ""]
-    for judgement in cycle.profile.judgements:
-        lines.append(f"- {judgement.rationale}")
+        cells = [wording.framework.aspect(judgement.aspect).title.en, wording.judged(judgement.status, judgement.stage)]
         own = judgement.professional_judgement
-        if own is not None:
-            lines.append(f"  The school's own judgement: {wording.stage(own.stage)}. {own.rationale}")
+        if owned:
+            agrees = " (agrees with the evidence)" if own is not None and own.stage is judgement.stage else ""
+            cells.append("not given" if own is None else f"{wording.stage(own.stage)}{agrees}. {own.rationale}")
+        cells += [plain(target_words(wording, gap)), why(wording, judgement, cycle.profile.rule)]
+        lines.append(f"| {' | '.join(md(cell) for cell in cells)} |")
     return lines
 
 
 def _findings(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Evidence checks", ""]
     lacking = wording.not_enough_evidence(cycle.profile)
-    lines += [f"- **{f.severity.value}**: {f.message}" for f in wording.findings(cycle.findings, lacking)]
+    lines += [f"- **{SEVERITIES[f.severity]}:** {f.message}" for f in wording.findings(cycle.findings, lacking)]
     if lacking:
-        lines.append(f"- **not enough evidence**: {lacking}")
+        lines.append(f"- **Not enough evidence:** {lacking}")
     return lines if len(lines) > 2 else [*lines, "- Nothing to question."]
 
 
@@ -58,11 +66,15 @@ def _gaps(cycle: Cycle) -> list[str]:
 
 def _next_steps(wording: Wording, cycle: Cycle) -> list[str]:
     lines = ["## Priorities and next steps", ""]
+    if cycle.recommendation.priorities:
+        lines += [PRIORITIES_SAID, ""]
     for priority in cycle.recommendation.priorities:
         title = wording.framework.aspect(priority.aspect).title.en
-        lines += [f"### {priority.rank}. {title}", ""]
-        lines += [f"- {reason.text}" for reason in priority.reasons]
-        lines += ["", "Next steps:", ""]
+        towards = f"from {wording.stage(priority.current)} to {wording.stage(priority.target)}"
+        lines += [f"### {priority.rank}. {title}: {towards}", ""]
+        beside = [reason for reason in priority.reasons if reason.kind != "gap"]
+        lines += [*(f"- {sentence(reason.text)}" for reason in beside), ""] if beside else []
+        lines += ["Next steps:", ""]
         lines += [f"1. **{step.descriptor}** {md_cell(step.text)}" for step in priority.steps]
         lines.append("")
     if not cycle.recommendation.priorities:
@@ -127,7 +139,14 @@ def _progress(wording: Wording, progress: ProgressReport) -> list[str]:
     return lines
 
 
-def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = None, language: Language = "en") -> str:
+def markdown_report(
+    framework: Framework,
+    cycle: Cycle,
+    *,
+    note: str | None = None,
+    language: Language = "en",
+    school_name: str | None = None,
+) -> str:
     """A Markdown report of one pass of the cycle: profile, evidence checks, next steps, plan and progress.
 
     Args:
@@ -135,16 +154,18 @@ def markdown_report(framework: Framework, cycle: Cycle, *, note: str | None = No
         cycle: What the cycle produced.
         note: A line to print under the title (the demo says its school is fictional).
         language: ``"cy"`` for Welsh where a Welsh source gives it, with the fallbacks said.
+        school_name: The school's name for the title (its reference is used without one).
     """
     wording = Wording(framework, language)
     profile = cycle.profile
-    lines = [f"# Self-evaluation report: {profile.school}", ""]
+    lines = [f"# Self-evaluation report: {md(school_name or profile.school)}", ""]
     if note:
         lines += [f"*{note}*", ""]
     if wording.note:
         lines += [f"*{wording.note}*", ""]
-    judged = f"Self-evaluation of {profile.date}, against {profile.framework_edition}, {wording.rule(profile.rule)}."
-    lines += [judged, "", SCHOOL_CAUTION, ""]
+    school = f"{school_name} (reference {profile.school})" if school_name else profile.school
+    lines += [f"- **School:** {md(school)}", f"- **Self-evaluation:** {long_date(profile.date)}"]
+    lines += [f"- **Framework edition:** {md(profile.framework_edition)}", "", SCHOOL_CAUTION, ""]
     lines += [*_profile(wording, cycle), "", *_findings(wording, cycle), ""]
     lines += [*_gaps(cycle), "", *_next_steps(wording, cycle), ""]
     noticed = notices_section(cycle.notices)
