@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, strategies as st
@@ -16,6 +17,7 @@ from school_improvement import (
     csv_template,
     read_self_evaluation_csv,
 )
+from school_improvement._interchange.spreadsheet import COLUMNS, CsvHeading, read_csv_heading
 
 DATE = datetime.date(2026, 11, 2)
 
@@ -146,3 +148,137 @@ def test_any_filled_ratings_round_trip(ratings: dict[str, Rating]) -> None:
     )
     evaluation = _read(text)
     assert {r.descriptor: r.rating for r in evaluation.ratings} == ratings
+
+
+def _headed(school: str = "ysgol-enghraifft", date: str = "2026-11-02") -> str:
+    """A template that says its school and date, with one rating filled in, as a spreadsheet saves it."""
+    template = csv_template(FRAMEWORK, school=school, date=datetime.date(2026, 11, 2))
+    template = template.replace("date,2026-11-02\r\n", f"date,{date}\r\n")
+    return template.replace(
+        "PV.1.1,Using pupil voice,Starting the journey,"
+        "Establish arrangements to take account of and act upon the views of pupils.,,,,",
+        "PV.1.1,Using pupil voice,Starting the journey,"
+        "Establish arrangements to take account of and act upon the views of pupils.,fully,learner voice,"
+        "14/10/2026,",
+    )
+
+
+def test_a_template_given_a_school_and_date_says_them_above_its_header() -> None:
+    """The school and the date are the first two rows, a label in column A and the value in B; the header follows."""
+    lines = csv_template(FRAMEWORK, school="Ysgol Enghraifft", date=DATE).splitlines()
+    assert lines[:3] == ["school,Ysgol Enghraifft", "date,2026-11-02", ",".join(COLUMNS)]
+    assert csv_template(FRAMEWORK, school="s").splitlines()[:2] == ["school,s", "date,"]
+    assert csv_template(FRAMEWORK).splitlines()[0] == ",".join(COLUMNS)
+
+
+def test_a_template_that_says_its_school_and_date_reads_back_without_them() -> None:
+    """Read back, the file's own school and date are the self-evaluation's; nothing else need be given."""
+    evaluation = read_self_evaluation_csv(_headed(), FRAMEWORK, name="hunanwerthuso.csv")
+    assert (evaluation.school, evaluation.date) == ("ysgol-enghraifft", DATE)
+    assert [rating.descriptor for rating in evaluation.ratings] == ["PV.1.1"]
+    assert read_csv_heading(_headed()) == CsvHeading(
+        "ysgol-enghraifft", DATE, (("school", "row 1, column B"), ("date", "row 2, column B"))
+    )
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        lambda text: text.replace("school,ysgol-enghraifft\r\n", "school,ysgol-enghraifft,,,,,,,\r\n").replace(
+            "date,2026-11-02\r\n", "date,02/11/2026,,,,,,,\r\n"
+        ),
+        lambda text: (
+            text.replace("school,ysgol-enghraifft\r\n", "School;ysgol-enghraifft;;;;;;;\r\n")
+            .replace("date,2026-11-02\r\n", "Date;2/11/2026;;;;;;;\r\n")
+            .replace(",", ";")
+        ),
+        lambda text: "\ufeff" + text.replace("\r\n", "\n"),
+    ],
+    ids=["excel", "semicolons", "bom-and-newlines"],
+)
+def test_the_heading_survives_a_spreadsheet_program(saved: Callable[[str], str]) -> None:
+    """As Excel or LibreOffice save it: rows padded with empty cells, the date as DD/MM/YYYY, semicolons, a BOM."""
+    text = saved(_headed())
+    if ";" in text.partition("\n")[0]:
+        text = text.replace("Establish arrangements to take account of and act upon the views of pupils.", "x")
+    evaluation = read_self_evaluation_csv(text, FRAMEWORK)
+    assert (evaluation.school, evaluation.date) == ("ysgol-enghraifft", DATE)
+    assert [rating.descriptor for rating in evaluation.ratings] == ["PV.1.1"]
+
+
+def test_an_older_file_without_a_heading_is_read_with_the_school_and_date_given() -> None:
+    """A file with the header in row 1, as templates were written before, is read with those given to the reader."""
+    text = _headed().split("\r\n", 2)[2]
+    evaluation = read_self_evaluation_csv(text, FRAMEWORK, school="ysgol-enghraifft", date=DATE)
+    assert (evaluation.school, evaluation.date) == ("ysgol-enghraifft", DATE)
+    with pytest.raises(PayloadError) as raised:
+        read_self_evaluation_csv(text, FRAMEWORK)
+    assert [str(problem) for problem in raised.value.problems] == [
+        (
+            "row 1: no school is given: write it in a row above the header, 'school' in column A and the school in "
+            "column B, as the template does when it is given one"
+        ),
+        (
+            "row 1: no date is given: write it in a row above the header, 'date' in column A and the date in column "
+            "B, as the template does when it is given one"
+        ),
+    ]
+
+
+def test_a_school_or_date_given_both_ways_must_agree() -> None:
+    """Given with the file as well as in it, the same school and date are fine; different ones are refused, named."""
+    same = read_self_evaluation_csv(_headed(), FRAMEWORK, school="ysgol-enghraifft", date=DATE)
+    assert same.school == "ysgol-enghraifft"
+    with pytest.raises(PayloadError) as raised:
+        read_self_evaluation_csv(_headed(), FRAMEWORK, school="ysgol-arall", date=datetime.date(2026, 11, 3))
+    assert [str(problem) for problem in raised.value.problems] == [
+        (
+            "row 1, column B: the file gives the school as 'ysgol-enghraifft', and 'ysgol-arall' is given with it: "
+            "give the school in one place, or make the two agree"
+        ),
+        (
+            "row 2, column B: the file gives the date as '2026-11-02', and '2026-11-03' is given with it: give the "
+            "date in one place, or make the two agree"
+        ),
+    ]
+
+
+def test_every_problem_in_the_heading_and_the_rows_is_listed_at_once() -> None:
+    """A date that is not one, a blank school, a row below with a bad rating: all listed, by row and column."""
+    text = _headed(school="", date="31/02/2026").replace("fully,learner voice", "brilliant,learner voice")
+    with pytest.raises(PayloadError) as raised:
+        read_self_evaluation_csv(text, FRAMEWORK)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "row 1, column B: the school is blank: fill it in",
+        "row 2, column B: '31/02/2026' is not a date: use YYYY-MM-DD or DD/MM/YYYY",
+        "row 95, column rating: 'brilliant' is not a rating: use not yet, partly, mostly, fully or not applicable",
+    ]
+
+
+def test_nothing_written_outside_the_read_columns_is_dropped() -> None:
+    """A value past the header's columns, in a column of the user's own, or beside a heading value, is refused."""
+    text = _headed().replace("date,2026-11-02\r\n", "date,2026-11-02,autumn\r\n")
+    text = text.replace(",fully,learner voice,14/10/2026,\r\n", ",fully,learner voice,14/10/2026,,spare,more\r\n")
+    text = text.replace(",".join(COLUMNS), ",".join(COLUMNS).replace("notes", "notes,") + "our own", 1)
+    with pytest.raises(PayloadError) as raised:
+        read_self_evaluation_csv(text, FRAMEWORK)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "row 2, column C: not read: the date row gives the date in column B alone",
+        "row 95, column our own: not a column that is read: move what it holds, or clear it",
+        "row 95, column J: not a column that is read: move what it holds, or clear it",
+    ]
+
+
+def test_rows_are_numbered_as_the_spreadsheet_numbers_them_blank_rows_too() -> None:
+    """Blank rows above the header and among the rows count, so a problem's row is the one the spreadsheet shows."""
+    text = _headed().replace("date,2026-11-02\r\n", "date,2026-11-02\r\n\r\n", 1)
+    text = text.replace("\r\nPV.1.1,", "\r\n\r\nPV.1.1,", 1).replace("fully,learner voice", "great,learner voice")
+    with pytest.raises(PayloadError, match=r"row 97, column rating: 'great' is not a rating"):
+        read_self_evaluation_csv(text, FRAMEWORK)
+
+
+def test_a_heading_row_given_twice_is_refused() -> None:
+    """Two school rows: which one is meant cannot be told, so the second is refused at its place."""
+    text = "school,a\r\n" + _headed()
+    with pytest.raises(PayloadError, match=r"row 2, column A: the school is given twice \(first in row 1\)"):
+        read_csv_heading(text)
