@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 import attrs
 
-from helpers import FRAMEWORK
+from helpers import FRAMEWORK, LOCAL_AUTHORITY
 from reports import (
     example_collaboration,
     example_decisions_collaboration,
@@ -15,11 +15,13 @@ from reports import (
 )
 from school_improvement import (
     Collaboration,
+    School,
     SupportNeed,
     SupportSource,
     UnusedOffer,
     UnusedOfferReason,
     match_schools,
+    read_school_register,
 )
 from school_improvement._render.authority_html import html_authority_report
 from school_improvement._render.authority_markdown import markdown_authority_report
@@ -56,6 +58,14 @@ LEADERSHIP_FROM_17 = (
     "Example High School 17 supports Example Primary School 22 with its priority 1: Developing leadership capacity. "
     "Example Primary School 22 agreed this priority in the professional discussion of 2026-10-20."
 )
+"""How the matching itself explains the partnership (the text report shows it whole)."""
+WHY_17_SUPPORTS_22 = (
+    "Example High School 17 supports Example Primary School 22 in Developing leadership capacity (LC), Example "
+    "Primary School 22's priority 1 (agreed on 2026-10-20). Stages: Sustaining high standards and Starting the "
+    "journey, 3 stages apart; Example High School 17 offered this strength. Benefit 7: 3 times 3, less 1 (of another "
+    "phase), less 1 (of another language medium)"
+)
+"""How the reports for people explain it: by name, the aspect with its code, shorter."""
 OFFERED_BY_17 = (
     "Example High School 17 offered Developing leadership capacity in its professional discussion of 2026-10-20, but "
     "the local authority has set its capacity to support other schools at 0."
@@ -63,6 +73,12 @@ OFFERED_BY_17 = (
 SUPPORT_CAPTION = "Support needed, by source and aspect (requested means awaiting a decision)"
 HOSTILE = "<script>alert('x')</script> & *bold* | [link](javascript:0)"
 """Words that are markup in HTML and Markdown, which every report must show as words."""
+
+
+@functools.cache
+def _register() -> tuple[School, ...]:
+    """The example register of thirty schools, for their names."""
+    return read_school_register((LOCAL_AUTHORITY / "schools.csv").read_bytes())
 
 
 def _flat(text: str) -> str:
@@ -119,14 +135,16 @@ def test_the_text_roll_up_says_whose_priorities_lead_the_support_needed_and_each
     assert [words for words in FIVE_SOURCES if f"\n    {words}  " in overall] == list(FIVE_SOURCES)
     assert "Other support" not in overall
     assert (
-        "Another school Developing leadership capacity Requested: 0; Agreed: 1; Not agreed: 0; "
+        "Another school Developing leadership capacity (LC) Requested: 0; Agreed: 1; Not agreed: 0; "
         "Schools: fictional-00022; Providers named: fictional-00017"
     ) in _flat(overall)
     assert (
-        "National professional learning Improving teaching & assessment Requested: 2; Agreed: 0; Not agreed: 0; "
+        "National professional learning Improving teaching & assessment (TA) Requested: 2; Agreed: 0; Not agreed: 0; "
         "Schools: fictional-00017, fictional-00024; Providers named: none named"
     ) in _flat(overall)
-    assert "Strategic vision Rule: most judged schools at the early stages; Why: 18 of the 27 schools" in _flat(overall)
+    assert "Strategic vision (SV) Rule: most judged schools at the early stages; Why: 18 of the 27 schools" in _flat(
+        overall
+    )
     assert (
         "Rule: most judged schools at the early stages and chosen by most schools setting their own priorities; "
         "Why: 18 of the 28 schools"
@@ -143,58 +161,80 @@ def test_the_text_roll_up_says_whose_priorities_lead_the_support_needed_and_each
 
 def test_the_markdown_roll_up_tables_the_support_needed_and_each_rule() -> None:
     """In Markdown, a table of support by source and aspect, a table of priorities with rules, and a row per school."""
-    report = markdown_authority_report(FRAMEWORK, rollup=example_decisions_rollup())
-    overall = _between(report, "### all schools (30 schools)\n", "\n### ")
+    report = markdown_authority_report(
+        FRAMEWORK, rollup=example_decisions_rollup(), survey=example_decisions_survey(), schools=_register()
+    )
+    overall = _between(report, "### All schools (30 schools)\n", "\n### ")
     assert f"\n{OWN_PRIORITIES}\n" in overall
     support = _between(overall, f"**{SUPPORT_CAPTION}**\n", "\n\n")
     rows = support.strip().splitlines()
     assert rows[0] == "| Source | Aspect | Requested | Agreed | Not agreed | Schools | Providers named |"
     assert list(dict.fromkeys(row.split(" | ")[0].removeprefix("| ") for row in rows[2:])) == list(FIVE_SOURCES)
-    assert "| Another school | Developing leadership capacity | 0 | 1 | 0 | fictional-00022 | fictional-00017 |" in rows
     assert (
-        "| The local authority | Self-evaluation and improvement planning | 0 | 3 | 0 | "
-        "fictional-00001, fictional-00016, fictional-00024 | Example Authority 1, Example Authority 2 |"
+        "| Another school | Developing leadership capacity (LC) | 0 | 1 | 0 | Example Primary School 22 | "
+        "Example High School 17 |"
+    ) in rows
+    assert (
+        "| The local authority | Self-evaluation and improvement planning (SE) | 0 | 3 | 0 | "
+        "Example High School 1, Example Primary School 16, Example Primary School 24 | "
+        "Example Authority 1, Example Authority 2 |"
     ) in rows
     assert "| Aspect | Rule | Why |" in overall
-    assert "| Strategic vision | most judged schools at the early stages | 18 of the 27 schools" in overall
+    assert "| Strategic vision (SV) | most judged schools at the early stages | 18 of the 27 schools" in overall
     assert (
         "| most judged schools at the early stages and chosen by most schools setting their own priorities | "
         "18 of the 28 schools"
     ) in overall
     surveyed = report.split("\n## Schools surveyed\n", 1)[1]
     assert surveyed.count("| the defaults |") == 15
-    assert f"| fictional-00022 | 2026-10-16 | 87 days | agreed in a professional discussion | {AGREED_22} |" in surveyed
-    assert f"| fictional-00002 | 2026-10-16 | 87 days | the defaults | {DEFAULTS_WHY} |" in surveyed
+    assert (
+        f"| Example Primary School 22 | fictional-00022 | 2026-10-16 | 87 days | agreed in a professional discussion | "
+        f"{AGREED_22} |"
+    ) in surveyed
+    assert f"| Example Primary School 2 | fictional-00002 | 2026-10-16 | 87 days | the defaults | {DEFAULTS_WHY} |" in (
+        surveyed
+    )
 
 
 def test_the_html_roll_up_tables_the_support_needed_and_each_rule_with_header_cells() -> None:
     """In HTML, the same tables, each with column and row headers, and every school's basis in a row."""
-    root = _page(html_authority_report(FRAMEWORK, rollup=example_decisions_rollup()))
-    overall = _section(root, "all schools (30 schools)")
+    root = _page(
+        html_authority_report(
+            FRAMEWORK, rollup=example_decisions_rollup(), survey=example_decisions_survey(), schools=_register()
+        )
+    )
+    overall = _section(root, "All schools (30 schools)")
     assert OWN_PRIORITIES in [_text(p) for p in overall.iter(f"{X}p")]
     support = _table(overall, SUPPORT_CAPTION)
     assert support[0] == ["Source", "Aspect", "Requested", "Agreed", "Not agreed", "Schools", "Providers named"]
     assert list(dict.fromkeys(row[0] for row in support[1:])) == list(FIVE_SOURCES)
     assert [
         "National professional learning",
-        "Developing leadership capacity",
+        "Developing leadership capacity (LC)",
         "1",
         "1",
         "0",
-        "fictional-00003, fictional-00022",
+        "Example Primary School 3, Example Primary School 22",
         "none named",
     ] in support
     priorities = {row[0]: row[1] for row in _table(overall, "System-level priorities")[1:]}
-    assert priorities["Strategic vision"] == "most judged schools at the early stages"
-    assert priorities[FRAMEWORK.aspect("LW").title.en] == (
+    assert priorities["Strategic vision (SV)"] == "most judged schools at the early stages"
+    assert priorities[f"{FRAMEWORK.aspect('LW').title.en} (LW)"] == (
         "most judged schools at the early stages and chosen by most schools setting their own priorities"
     )
     schools = _table(
         _section(root, "Schools surveyed"), "Each school's self-evaluation, and where its priorities come from"
     )
-    assert schools[0] == ["School", "Self-evaluation", "Age", "Priorities", "Why"]
-    assert [row[3] for row in schools[1:]].count("the defaults") == 15
-    assert ["fictional-00022", "2026-10-16", "87 days", "agreed in a professional discussion", AGREED_22] in schools
+    assert schools[0] == ["School", "Reference", "Self-evaluation", "Age", "Priorities", "Why"]
+    assert [row[4] for row in schools[1:]].count("the defaults") == 15
+    assert [
+        "Example Primary School 22",
+        "fictional-00022",
+        "2026-10-16",
+        "87 days",
+        "agreed in a professional discussion",
+        AGREED_22,
+    ] in schools
 
 
 def test_each_group_counts_its_own_schools_bases() -> None:
@@ -223,17 +263,27 @@ def test_the_collaboration_shows_school_22_supported_by_school_17_with_its_agree
     assert "Offers not used None: the matching may use every strength offered in the schools' discussion records." in (
         text
     )
-    markdown = markdown_authority_report(FRAMEWORK, collaboration=collaboration)
+    markdown = markdown_authority_report(
+        FRAMEWORK, collaboration=collaboration, survey=example_decisions_survey(), schools=_register()
+    )
     assert (
-        f"| fictional-00017 | fictional-00022 | LC | 7 | agreed in a professional discussion | {LEADERSHIP_FROM_17}"
+        "| Example High School 17 | Example Primary School 3, in Developing leadership capacity (LC); Example Primary "
+        "School 22, in Developing leadership capacity (LC) |"
     ) in markdown
+    assert f"\n- {WHY_17_SUPPORTS_22}; one of " in markdown
     assert "\n### Offers not used\n\nNone: the matching may use every strength" in markdown
-    root = _page(html_authority_report(FRAMEWORK, collaboration=collaboration))
-    rows = _table(_section(root, "Collaboration"), "Each partnership, and why it was made")
-    assert rows[0] == ["Supporting school", "Partner", "Aspect", "Benefit", "Partner's priorities", "Why"]
-    (row,) = [row for row in rows if row[:3] == ["fictional-00017", "fictional-00022", "LC"]]
-    assert row[3:5] == ["7", "agreed in a professional discussion"]
-    assert row[5].startswith(LEADERSHIP_FROM_17)
+    root = _page(
+        html_authority_report(
+            FRAMEWORK, collaboration=collaboration, survey=example_decisions_survey(), schools=_register()
+        )
+    )
+    rows = _table(_section(root, "Collaboration"), "Who supports whom")
+    assert rows[0] == ["Supporting school", "Supports, and in which aspect"]
+    (supports,) = [row[1] for row in rows if row[0] == "Example High School 17"]
+    assert supports.endswith("; Example Primary School 22, in Developing leadership capacity (LC)")
+    why = [_text(item) for item in _section(root, "Why each partnership").iter(f"{X}li")]
+    assert len(why) == len(collaboration.partnerships)
+    assert [item for item in why if item.startswith(WHY_17_SUPPORTS_22)]
 
 
 def test_offers_not_used_are_listed_with_the_reason_in_words() -> None:
@@ -249,14 +299,24 @@ def test_offers_not_used_are_listed_with_the_reason_in_words() -> None:
         "why. Each offer not used: fictional-00017 LC Reason: no capacity: the local authority set it at 0; "
         f"Why: {OFFERED_BY_17} fictional-00017 SE Reason: no capacity"
     ) in text
-    markdown = markdown_authority_report(FRAMEWORK, collaboration=collaboration)
+    markdown = markdown_authority_report(
+        FRAMEWORK, collaboration=collaboration, survey=example_decisions_survey(), schools=_register()
+    )
     offers = _between(markdown, "\n### Offers not used\n", "\n## ")
     assert "| School | Aspect | Reason | Why |" in offers
-    assert f"| fictional-00017 | LC | no capacity: the local authority set it at 0 | {OFFERED_BY_17} |" in offers
+    assert (
+        "| Example High School 17 | Developing leadership capacity (LC) | no capacity: the local authority set it at 0 "
+        f"| {OFFERED_BY_17} |"
+    ) in offers
     root = _page(html_authority_report(FRAMEWORK, collaboration=collaboration))
     rows = _table(_section(root, "Offers not used"), "Each offer not used")
-    assert rows[1] == ["fictional-00017", "LC", "no capacity: the local authority set it at 0", OFFERED_BY_17]
-    assert [row[:2] for row in rows[2:]] == [["fictional-00017", "SE"]]
+    assert rows[1] == [
+        "fictional-00017",
+        "Developing leadership capacity (LC)",
+        "no capacity: the local authority set it at 0",
+        OFFERED_BY_17,
+    ]
+    assert [row[:2] for row in rows[2:]] == [["fictional-00017", "Self-evaluation and improvement planning (SE)"]]
 
 
 def test_without_decisions_every_report_says_every_school_is_on_the_defaults() -> None:
@@ -282,8 +342,9 @@ def test_without_decisions_every_report_says_every_school_is_on_the_defaults() -
         ALL_ON_DEFAULTS.replace("30", "14"),
     ]
     assert EVERY_SCHOOL_ON_DEFAULTS in paragraphs
-    rows = _table(_section(root, "Collaboration"), "Each partnership, and why it was made")
-    assert {row[4] for row in rows[1:]} == {"the defaults"}
+    why = [_text(item) for item in _section(root, "Why each partnership").iter(f"{X}li")]
+    assert len(why) == 30
+    assert all(" (from the defaults). Stages: " in item for item in why)
 
 
 def test_a_roll_up_without_the_schools_bases_says_they_are_not_recorded() -> None:
@@ -308,12 +369,14 @@ def test_words_from_the_records_are_shown_as_words_in_html_and_markdown() -> Non
     root = _page(html_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration))
     assert not list(root.iter(f"{X}script"))
     assert [link.get("href") for link in root.iter(f"{X}a")] == [FRAMEWORK.provenance.notice.ogl_url]
-    support = _table(_section(root, "all schools (30 schools)"), SUPPORT_CAPTION)
-    assert support[1] == ["Other support", "Using pupil voice", "1", "0", "0", HOSTILE, HOSTILE]
+    support = _table(_section(root, "All schools (30 schools)"), SUPPORT_CAPTION)
+    assert support[1] == ["Other support", "Using pupil voice (PV)", "1", "0", "0", HOSTILE, HOSTILE]
     offers = _table(_section(root, "Offers not used"), "Each offer not used")
-    assert offers[1] == [HOSTILE, "PV", "before the stage that counts as a strength", HOSTILE]
+    assert offers[1] == [HOSTILE, "Using pupil voice (PV)", "before the stage that counts as a strength", HOSTILE]
     markdown = markdown_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration)
     escaped = r"\<script\>alert('x')\</script\> & \*bold\* \| \[link\](javascript:0)"
-    assert f"| Other support | Using pupil voice | 1 | 0 | 0 | {escaped} | {escaped} |" in markdown
-    assert f"| {escaped} | PV | before the stage that counts as a strength | {escaped} |" in markdown
+    assert f"| Other support | Using pupil voice (PV) | 1 | 0 | 0 | {escaped} | {escaped} |" in markdown
+    assert (
+        f"| {escaped} | Using pupil voice (PV) | before the stage that counts as a strength | {escaped} |" in markdown
+    )
     assert HOSTILE not in markdown

@@ -8,7 +8,7 @@ from helpers import FRAMEWORK
 from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
 from school_improvement._render.authority_html import html_authority_report
 from school_improvement._render.html import html_report
-from school_improvement._render.wording import BASES
+from school_improvement._render.wording import NOT_OFFICIAL, authority_caution
 
 X = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -16,10 +16,6 @@ WELSH_STAGES = ("dechrau'r daith", "gwneud cynnydd", "adeiladu momentwm", "cynna
 CAUTION = (
     "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement by "
     "Estyn or Welsh Government."
-)
-AUTHORITY_CAUTION = (
-    "The stages are developmental, not grades: these are counts of schools, not a ranking, and there is no "
-    "overall grade. Nothing here is a judgement by Estyn or Welsh Government."
 )
 WELSH_NOTE = (
     "Welsh is shown where a Welsh source gives it: the names of the stages, from Estyn. Everything else is in "
@@ -183,7 +179,7 @@ def test_in_welsh_the_stages_are_named_in_welsh_and_the_fallback_is_said() -> No
     ],
 )
 def test_the_authority_report_is_well_formed_and_holds_what_it_is_given(parts: set[str], title: str) -> None:
-    """The page parses, is titled for what it holds, gives the caution and attribution, the parts given, the schools."""
+    """The page parses, is titled for what it holds, gives the caution that fits it, the parts given, the schools."""
     rollup = example_rollup() if "rollup" in parts else None
     collaboration = example_collaboration() if "collaboration" in parts else None
     root = _parse(html_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration))
@@ -191,7 +187,10 @@ def test_the_authority_report_is_well_formed_and_holds_what_it_is_given(parts: s
     assert heading is not None
     assert heading.text == title
     cautions = [_text(p) for p in root.iter(f"{X}p") if p.get("class") == "caution"]
-    assert cautions == [AUTHORITY_CAUTION]
+    assert cautions == [authority_caution(rollup, collaboration)]
+    assert ("counts schools at each stage" in cautions[0]) == (rollup is not None)
+    assert ("suggestions for a professional conversation" in cautions[0]) == (collaboration is not None)
+    assert cautions[0].endswith(NOT_OFFICIAL)
     sections = [_text(h) for h in root.iter(f"{X}h2")]
     assert sections == [
         *(name for name, part in [("Stages across schools", rollup), ("Collaboration", collaboration)] if part),
@@ -203,29 +202,39 @@ def test_the_authority_report_is_well_formed_and_holds_what_it_is_given(parts: s
 
 
 def test_the_authority_report_counts_every_group_and_lists_every_partnership() -> None:
-    """A table of counts per group (all schools, then each authority), and a row per partnership with its basis."""
+    """A picture and a table of counts per group (all schools, then each authority), a row per partnership."""
     rollup, collaboration = example_rollup(), example_collaboration()
     root = _parse(html_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration))
-    groups = [_text(h) for h in root.iter(f"{X}h3") if _text(h) not in {"Without a partner", "Offers not used"}]
-    assert groups == [f"{g.group} ({len(g.schools)} schools)" for g in (rollup.overall, *rollup.groups)]
+    groups = [_text(h) for h in root.iter(f"{X}h3") if "schools)" in _text(h)]
+    assert groups == [
+        "All schools (30 schools)",
+        "Example Authority 1 (16 schools)",
+        "Example Authority 2 (14 schools)",
+    ]
+    assert len(root.findall(f".//{X}figure")) == len(groups)
     cells = [[_text(cell) for cell in row] for row in root.iter(f"{X}tr")]
     pupil_voice = rollup.overall.spread("PV")
     assert [
-        "Using pupil voice",
+        "Using pupil voice (PV)",
         str(pupil_voice.no_stage_yet),
         *(str(count.schools) for count in pupil_voice.stages),
         str(pupil_voice.not_enough_evidence),
         str(pupil_voice.not_applicable),
         f"{pupil_voice.coverage:.0%}",
     ] in cells
-    assert _body_rows(root, "Collaboration") == [
-        [p.supporter, p.partner, p.aspect, str(p.benefit), BASES[p.priority_basis], p.explanation]
+    summary = [row for row in _body_rows(root, "Collaboration") if len(row) == 2]
+    pairs = [(row[0], *each.split(", in ", 1)) for row in summary for each in row[1].split("; ")]
+    assert sorted(pairs) == sorted(
+        (p.supporter, p.partner, f"{FRAMEWORK.aspect(p.aspect).title.en} ({p.aspect})")
         for p in collaboration.partnerships
-    ]
+    )
 
 
 def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:
-    """With language="cy" the columns of counts carry the Welsh stage names."""
+    """With language="cy" the columns of counts and the picture's key carry the Welsh stage names, marked Welsh."""
     root = _parse(html_authority_report(FRAMEWORK, rollup=example_rollup(), language="cy"))
     headers = [_text(th) for th in root.iter(f"{X}th")]
     assert headers[:9] == ["Aspect", "No stage yet", *WELSH_STAGES, "Not enough evidence", "Not applicable", "Rated"]
+    key = root.find(f".//{SVG}g[@class='key']")
+    assert key is not None
+    assert [text.text for text in key.iter(f"{SVG}text") if text.get("lang") == "cy"] == list(WELSH_STAGES)

@@ -6,7 +6,7 @@ from helpers import FRAMEWORK
 from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
 from school_improvement._render.authority_markdown import markdown_authority_report
 from school_improvement._render.markdown import markdown_report
-from school_improvement._render.wording import BASES, SYSTEM_PRIORITY_RULES
+from school_improvement._render.wording import SYSTEM_PRIORITY_RULES, authority_caution
 
 CAUTION = (
     "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement by Estyn "
@@ -137,17 +137,12 @@ def test_in_welsh_the_stages_are_named_in_welsh_and_the_fallback_is_said() -> No
     ],
 )
 def test_the_authority_report_holds_what_it_is_given(parts: set[str], title: str) -> None:
-    """The title says what the report holds; the caution and attribution are always there, a section only if given."""
-    report = markdown_authority_report(
-        FRAMEWORK,
-        rollup=example_rollup() if "rollup" in parts else None,
-        collaboration=example_collaboration() if "collaboration" in parts else None,
-    )
+    """The title says what the report holds; the caution fits it; the attribution is always there, a part if given."""
+    rollup = example_rollup() if "rollup" in parts else None
+    collaboration = example_collaboration() if "collaboration" in parts else None
+    report = markdown_authority_report(FRAMEWORK, rollup=rollup, collaboration=collaboration)
     assert report.splitlines()[0] == title
-    assert report.splitlines()[2] == (
-        "The stages are developmental, not grades: these are counts of schools, not a ranking, and there is no "
-        "overall grade. Nothing here is a judgement by Estyn or Welsh Government."
-    )
+    assert report.splitlines()[2] == authority_caution(rollup, collaboration)
     assert ("## Stages across schools" in report) == ("rollup" in parts)
     assert ("## Collaboration" in report) == ("collaboration" in parts)
     assert report.endswith(f"\n---\n\n{FRAMEWORK.provenance.attribution}\n")
@@ -163,26 +158,30 @@ def test_the_roll_up_counts_every_group_aspect_by_aspect() -> None:
     )
     assert report.count(header) == 1 + len(rollup.groups)
     for group in (rollup.overall, *rollup.groups):
-        section = report.split(f"### {group.group} ({len(group.schools)} schools)\n", 1)[1].split("\n### ", 1)[0]
+        title = f"{group.group[:1].upper()}{group.group[1:]} ({len(group.schools)} schools)"
+        section = report.split(f"### {title}\n", 1)[1].split("\n### ", 1)[0]
+        assert f"**Schools at each stage in each aspect: {title}**" in section
         for spread in group.spreads:
             counts = " | ".join(str(count.schools) for count in spread.stages)
-            title = FRAMEWORK.aspect(spread.aspect).title.en
+            named = f"{FRAMEWORK.aspect(spread.aspect).title.en} ({spread.aspect})"
             assert spread.coverage is not None
             assert (
-                f"| {title} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} | "
+                f"| {named} | {spread.no_stage_yet} | {counts} | {spread.not_enough_evidence} | "
                 f"{spread.not_applicable} | {spread.coverage:.0%} |\n"
             ) in section
         for priority in group.system_priorities:
             title = FRAMEWORK.aspect(priority.aspect).title.en
             rules = " and ".join(SYSTEM_PRIORITY_RULES[rule] for rule in priority.rules)
             why = priority.explanation.removeprefix(f"{title}: ")
-            assert f"| {title} | {rules} | {why} |\n" in section
-        assert all(f"- **{step.descriptor}** ({step.schools} schools)" in section for step in group.shared_steps)
+            assert f"| {title} ({priority.aspect}) | {rules} | {why} |\n" in section
+        assert all(
+            f"- {step.descriptor} ({FRAMEWORK.aspect(step.aspect).title.en}; " in section for step in group.shared_steps
+        )
     assert [group.group for group in rollup.groups] == ["Example Authority 1", "Example Authority 2"]
 
 
-def test_the_collaboration_lists_every_partnership_and_its_total() -> None:
-    """The collaboration gives the total benefit and a row per partnership, with its partner's basis and why."""
+def test_the_collaboration_leads_with_who_supports_whom_then_why() -> None:
+    """The total, a row per supporting school with each school it supports and in what, then why each, in order."""
     collaboration = example_collaboration()
     report = markdown_authority_report(FRAMEWORK, collaboration=collaboration)
     assert (
@@ -190,12 +189,17 @@ def test_the_collaboration_lists_every_partnership_and_its_total() -> None:
         "the greatest the options allow."
     ) in report
     section = report.split("\n## Collaboration\n", 1)[1].split("\n## ", 1)[0]
-    rows = [line for line in section.splitlines() if line.startswith("| fictional-")]
-    assert rows == [
-        f"| {p.supporter} | {p.partner} | {p.aspect} | {p.benefit} | {BASES[p.priority_basis]} | {p.explanation} |"
+    table, why = section.split("\n### Why each partnership\n", 1)
+    rows = [line.strip("| ").split(" | ") for line in table.splitlines() if line.startswith("| fictional-")]
+    assert [row[0] for row in rows] == sorted({p.supporter for p in collaboration.partnerships})
+    pairs = [(row[0], *each.split(", in ", 1)) for row in rows for each in row[1].split("; ")]
+    assert sorted(pairs) == sorted(
+        (p.supporter, p.partner, f"{FRAMEWORK.aspect(p.aspect).title.en} ({p.aspect})")
         for p in collaboration.partnerships
-    ]
-    assert len(rows) == 30
+    )
+    explained = [line.removeprefix("- ") for line in why.splitlines() if line.startswith("- ")]
+    assert [item.split(" supports ")[0] for item in explained] == [pair[0] for pair in pairs]
+    assert len(explained) == 30
 
 
 def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:

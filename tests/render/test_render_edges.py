@@ -182,6 +182,14 @@ FLAGGED = (
 )
 
 
+FLAGGED_FACT = (
+    "dated 2025-06-01 to 2026-11-01 (each school's date is in the table of schools surveyed); 1 of 2 is more than "
+    "365 days old and flagged: School a (2025-06-01). A flagged school offers no strengths to match, and its stages "
+    "may have moved since"
+)
+"""The same, as the reports for an officer say it, the school by its name."""
+
+
 def test_the_reports_across_schools_give_the_dates_and_flag_old_ones() -> None:
     """The roll-up and the matching, in every format, say the dates surveyed and flag the old self-evaluation."""
     rollup = roll_up(FRAMEWORK, _old_and_new())
@@ -189,6 +197,12 @@ def test_the_reports_across_schools_give_the_dates_and_flag_old_ones() -> None:
     assert render_rollup(FRAMEWORK, rollup).splitlines()[1] == FLAGGED
     assert render_collaboration(collaboration).splitlines()[1] == FLAGGED
     for part in ({"rollup": rollup}, {"collaboration": collaboration}):
-        assert f"\n{FLAGGED}\n" in markdown_authority_report(FRAMEWORK, **part)
-        page = _page(html_authority_report(FRAMEWORK, **part))
-        assert FLAGGED in ["".join(p.itertext()) for p in page.iter(f"{X}p")]
+        markdown = markdown_authority_report(FRAMEWORK, **part, survey=_old_and_new())
+        assert f"\n- **Self-evaluations:** {FLAGGED_FACT}\n" in markdown
+        assert "\n- **Survey date:** 2026-11-01: every self-evaluation and its evidence is aged at this date\n" in (
+            markdown
+        )
+        page = _page(html_authority_report(FRAMEWORK, **part, survey=_old_and_new()))
+        facts = ["".join(fact.itertext()) for fact in page.iter(f"{X}dd")]
+        assert FLAGGED_FACT in facts
+        assert "2026-11-01: every self-evaluation and its evidence is aged at this date" in facts

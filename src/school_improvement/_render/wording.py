@@ -9,7 +9,7 @@ import attrs
 
 from school_improvement._assessment.assess import JudgementStatus, RuleDescription, StageProfile
 from school_improvement._assessment.quality import UNEVIDENCED_ASPECTS, Finding
-from school_improvement._authority.matching import Collaboration, UnusedOfferReason
+from school_improvement._authority.matching import Collaboration, UnmatchedReason, UnusedOfferReason
 from school_improvement._authority.rollup import Rollup, SystemPriorityRule
 from school_improvement._authority.survey import DecisionBasis, SelfEvaluationAge
 from school_improvement._content.framework import Framework, NationalPriority
@@ -217,10 +217,33 @@ SCHOOL_CAUTION = (
 )
 """The caution every school report opens with."""
 
-AUTHORITY_CAUTION = (
-    "The stages are developmental, not grades: these are counts of schools, not a ranking, and there is no "
-    "overall grade. Nothing here is a judgement by Estyn or Welsh Government."
+ROLLUP_CAUTION = (
+    "The roll-up counts schools at each stage, from their own self-evaluations: the stages are developmental, not "
+    "grades, the counts are not a ranking, and there is no overall grade."
 )
+"""What a roll-up is not."""
+
+MATCH_CAUTION = (
+    "The partnerships are suggestions for a professional conversation between the schools and the local authority, "
+    "not a judgement of any school and not a ranking of schools: they rest on the schools' own self-evaluations and "
+    "priorities, and the schools decide whether to work together."
+)
+"""What the suggested partnerships are, and are not."""
+
+NOT_OFFICIAL = "Nothing here is a judgement by Estyn or Welsh Government."
+"""What every report across schools ends its caution with: it claims no official status."""
+
+
+def authority_caution(rollup: Rollup | None, collaboration: Collaboration | None) -> str:
+    """The caution that fits a report across schools: the roll-up's, the partnerships', or both, and never official.
+
+    Examples:
+        >>> authority_caution(None, None)
+        'Nothing here is a judgement by Estyn or Welsh Government.'
+    """
+    parts = [ROLLUP_CAUTION] if rollup is not None else []
+    parts += [MATCH_CAUTION] if collaboration is not None else []
+    return " ".join([*parts, NOT_OFFICIAL])
 
 
 def authority_title(rollup: Rollup | None, collaboration: Collaboration | None) -> str:
@@ -302,6 +325,26 @@ UNUSED_OFFER_REASONS: Mapping[UnusedOfferReason, str] = MappingProxyType(
     }
 )
 """Why an offered strength is not used in the matching, in words."""
+
+UNMATCHED_REASONS: Mapping[UnmatchedReason, str] = MappingProxyType(
+    {
+        UnmatchedReason.NO_PRIORITIES: "No priority to match",
+        UnmatchedReason.NO_CANDIDATE: "No school with a strength in its priorities",
+        UnmatchedReason.OUTWEIGHED: "A strength only in schools too unlike it",
+        UnmatchedReason.CAPACITY: "The schools that could support it are supporting others",
+    }
+)
+"""Why a school has no partner, in words, in the order the collaboration report groups them."""
+
+PENALTIES: Mapping[str, str] = MappingProxyType(
+    {
+        "same-local-authority": "in another local authority",
+        "same-cluster": "in another cluster",
+        "same-phase": "of another phase",
+        "same-medium": "of another language medium",
+    }
+)
+"""What each soft requirement a partnership breaches says of the two schools, by the requirement's name."""
 
 _MONTHS = (
     "January",
