@@ -130,7 +130,7 @@ def _unused_collaboration() -> Collaboration:
 def test_the_text_roll_up_says_whose_priorities_lead_the_support_needed_and_each_rule() -> None:
     """In text, the example's decisions give 15 on the defaults, support from five sources, and each priority's rule."""
     text = render_rollup(FRAMEWORK, example_decisions_rollup())
-    overall = _between(text, "\nall schools (30 schools)\n", "\nExample Authority 1 (16 schools)\n")
+    overall = _between(text, "\nAll schools (30 schools)\n", "\nExample Authority 1 (16 schools)\n")
     assert OWN_PRIORITIES in _flat(overall)
     assert [words for words in FIVE_SOURCES if f"\n    {words}  " in overall] == list(FIVE_SOURCES)
     assert "Other support" not in overall

@@ -1,8 +1,8 @@
 """The plain-text renderings for a terminal, rendered directly from the cycle and from the example authority."""
 
-from helpers import FRAMEWORK
-from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
-from school_improvement import Stage, recommend
+from helpers import FRAMEWORK, LOCAL_AUTHORITY
+from reports import example_collaboration, example_rollup, example_survey, one_review_cycle, school_cycle
+from school_improvement import Stage, read_school_register, recommend
 from school_improvement._render.overview import overview
 from school_improvement._render.text import (
     render_collaboration,
@@ -116,19 +116,40 @@ def test_the_rollup_counts_every_group_and_names_the_stages() -> None:
     )
     assert lines[1] == "Self-evaluations dated 2026-10-16, aged at 2026-10-16. None is more than 365 days old."
     for group in (rollup.overall, *rollup.groups):
-        start = lines.index(f"{group.group} ({len(group.schools)} schools)")
-        for place, spread in enumerate(group.spreads, start=start + 1):
+        title = f"{group.group[:1].upper()}{group.group[1:]} ({len(group.schools)} schools)"
+        start = lines.index(title)
+        flat = " ".join(" ".join(lines[start + 1 :]).split())
+        for spread in group.spreads:
             counts = " ".join(f"{count.stage.position}:{count.schools}" for count in spread.stages)
-            applies = f"  not applicable:{spread.not_applicable}" if spread.not_applicable else ""
-            unrated = f"  held back by unrated:{spread.held_back_by_unrated}" if spread.held_back_by_unrated else ""
+            applies = f" not applicable:{spread.not_applicable}" if spread.not_applicable else ""
+            unrated = f" held back by unrated:{spread.held_back_by_unrated}" if spread.held_back_by_unrated else ""
             assert spread.coverage is not None
-            assert lines[place] == (
-                f"  {spread.aspect}  none yet:{spread.no_stage_yet} {counts}  "
-                f"not enough evidence:{spread.not_enough_evidence}{applies}{unrated}  rated:{spread.coverage:.0%}"
-            )
+            named = f"{FRAMEWORK.aspect(spread.aspect).title.en} ({spread.aspect})"
+            assert (
+                f"{named}: none yet:{spread.no_stage_yet} {counts} "
+                f"not enough evidence:{spread.not_enough_evidence}{applies}{unrated} rated:{spread.coverage:.0%}"
+            ) in flat
+        assert lines[start + 1].startswith(f"  {FRAMEWORK.aspects[0].title.en} ({FRAMEWORK.aspects[0].code}): ")
+    assert all(len(line) <= 100 for line in lines if line.startswith("  ") and ": none yet:" in line)
     assert lines.count("  System-level priorities:") == sum(
         1 for group in (rollup.overall, *rollup.groups) if group.system_priorities
     )
+
+
+def test_the_text_reports_name_the_schools_and_the_rule_given_the_survey_and_the_register() -> None:
+    """Given the survey and the register, as the command line gives them, schools are named and the rule is said."""
+    surveyed = example_survey()
+    register = read_school_register((LOCAL_AUTHORITY / "schools.csv").read_bytes())
+    rollup = render_rollup(FRAMEWORK, example_rollup(), survey=surveyed, schools=register)
+    assert rollup.splitlines()[2].startswith("The stages are judged by the cumulative rule (every applicable")
+    assert "Example Primary School 2 Reference: fictional-00002; Self-evaluation: 2026-10-16" in " ".join(
+        rollup.split()
+    )
+    matched = render_collaboration(example_collaboration(), framework=FRAMEWORK, survey=surveyed, schools=register)
+    shown = [line for line in matched.splitlines() if " -> " in line and not line.startswith(" ")]
+    assert len(shown) == len(example_collaboration().partnerships)
+    assert all(line.startswith("Example ") for line in shown)
+    assert "fictional-" not in matched.split("\nSchools surveyed\n", 1)[0]
 
 
 def test_the_collaboration_lists_each_partnership_with_its_benefit() -> None:

@@ -346,7 +346,8 @@ def _self_evaluations(ages: tuple[SelfEvaluationAge, ...], max_age_days: int, na
     )
 
 
-def _rule(survey: Survey) -> str:
+def rule_said(survey: Survey) -> str:
+    """The rule the survey's stages were judged by, in words: ``judged by the cumulative rule (...)``."""
     rules: dict[RuleDescription, int] = {}
     for item in survey.snapshots:
         rules[item.profile.rule] = rules.get(item.profile.rule, 0) + 1
@@ -377,7 +378,7 @@ def about(
         return None
     facts: list[tuple[str, Inline]] = [("Framework edition", result.framework_edition)]
     if survey is not None and survey.snapshots:
-        facts.append(("Stages", _rule(survey)))
+        facts.append(("Stages", rule_said(survey)))
     if result.as_of is not None:
         facts.append(("Survey date", f"{result.as_of}: every self-evaluation and its evidence is aged at this date"))
     if result.ages:

@@ -1,13 +1,15 @@
 """Plain-text renderings of the results, for a terminal."""
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from school_improvement._assessment.assess import StageProfile
 from school_improvement._assessment.progress import ProgressReport
 from school_improvement._assessment.quality import Finding
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import AspectSpread, Rollup
+from school_improvement._authority.schools import School
+from school_improvement._authority.survey import Survey
 from school_improvement._content.framework import Framework
 from school_improvement._content.loading import load_framework
 from school_improvement._planning.choices import PriorityNotice
@@ -17,9 +19,14 @@ from school_improvement._planning.next_steps import EvidenceToGather, Recommenda
 from school_improvement._planning.plan import DevelopmentPlan
 from school_improvement._planning.review import PlanReview
 from school_improvement._render.authority import (
+    Names,
     Notices,
+    aspect_named,
+    group_title,
     own_priorities,
+    rule_said,
     schools_surveyed,
+    shared_steps,
     support_needed,
     system_priorities,
     unused_offers,
@@ -204,19 +211,33 @@ def render_progress(framework: Framework, report: ProgressReport) -> str:
     return "\n".join(lines)
 
 
-def _spread_line(spread: AspectSpread) -> str:
+def _spread_line(wording: Wording, spread: AspectSpread) -> str:
     counts = " ".join(f"{count.stage.position}:{count.schools}" for count in spread.stages)
     mean = "" if spread.mean_position is None else f"  mean position {spread.mean_position:.2f}"
     applies = f"  not applicable:{spread.not_applicable}" if spread.not_applicable else ""
     unrated = f"  held back by unrated:{spread.held_back_by_unrated}" if spread.held_back_by_unrated else ""
     coverage = "" if spread.coverage is None else f"  rated:{spread.coverage:.0%}"
-    return (
-        f"{spread.aspect}  none yet:{spread.no_stage_yet} {counts}  not enough evidence:{spread.not_enough_evidence}"
-        f"{applies}{unrated}{coverage}{mean}"
+    return _wrap(
+        f"{aspect_named(wording, spread.aspect)}: none yet:{spread.no_stage_yet} {counts}  not enough evidence:"
+        f"{spread.not_enough_evidence}{applies}{unrated}{coverage}{mean}",
+        "  ",
+        "      ",
     )
 
 
-def render_rollup(framework: Framework, rollup: Rollup, notices: Notices | None = None) -> str:
+def _names(survey: Survey | None, schools: Iterable[School]) -> Names:
+    """The schools' names from the register and the survey; none without either."""
+    return Names.of([*schools, *(() if survey is None else (item.school for item in survey.snapshots))])
+
+
+def render_rollup(
+    framework: Framework,
+    rollup: Rollup,
+    notices: Notices | None = None,
+    *,
+    survey: Survey | None = None,
+    schools: Iterable[School] = (),
+) -> str:
     """A roll-up: the spread of stages in each aspect, the system-level priorities and the shared next steps.
 
     Each group also says how many schools set their own priorities and how
@@ -224,34 +245,51 @@ def render_rollup(framework: Framework, rollup: Rollup, notices: Notices | None 
     and the support asked for by source and aspect; each school is then
     listed with its self-evaluation and where its priorities come from, and,
     with ``notices`` (each snapshot's, by reference), what the library
-    notices about its chosen priorities: noticed, not changed.
+    notices about its chosen priorities: noticed, not changed. Each aspect is
+    named, its code beside it.
+
+    Args:
+        framework: The framework edition.
+        rollup: The roll-up.
+        notices: What the library notices about each school's chosen priorities, by reference.
+        survey: The survey the roll-up was made from: the schools' names, and the rule.
+        schools: The register, for the names of schools with no self-evaluation.
     """
     wording = Wording(framework)
+    names = _names(survey, schools)
     lines = [
         (
             f"Roll-up of {len(rollup.overall.schools)} schools ({rollup.framework_edition}). Counts, not grades: "
             f"stages 1 to 4 are {', '.join(framework.stage_name(stage).en for stage in Stage)}."
         ),
     ]
-    ages = Wording.ages(rollup.ages, rollup.as_of, rollup.max_age_days)
+    ages = Wording.ages(rollup.ages, rollup.as_of, rollup.max_age_days, names)
     if ages:
         lines.append(ages)
+    if survey is not None and survey.snapshots:
+        lines.append(_wrap(f"The stages are {rule_said(survey)}.", ""))
     if rollup.without_self_evaluation:
-        lines.append(f"Not counted, with no self-evaluation: {', '.join(rollup.without_self_evaluation)}.")
+        without = ", ".join(names(ref) for ref in rollup.without_self_evaluation)
+        lines.append(f"Not counted, with no self-evaluation: {without}.")
     for group in (rollup.overall, *rollup.groups):
-        lines += ["", f"{group.group} ({len(group.schools)} schools)"]
-        lines += [f"  {_spread_line(spread)}" for spread in group.spreads]
+        lines += ["", group_title(group)]
+        lines += [_spread_line(wording, spread) for spread in group.spreads]
         lines += _text_blocks((own_priorities(group, rollup.bases), system_priorities(wording, group)), "  ")
-        if group.shared_steps:
-            lines.append("  Shared next steps:")
-            lines += [_wrap(f"{s.descriptor} ({s.schools} schools): {s.text}") for s in group.shared_steps]
-        lines += _text_blocks(support_needed(wording, group), "  ")
-    surveyed = schools_surveyed(rollup.ages, rollup.bases, rollup.max_age_days, notices)
+        lines += _text_block(shared_steps(wording, group), "  ")
+        lines += _text_blocks(support_needed(wording, group, names), "  ")
+    surveyed = schools_surveyed(rollup.ages, rollup.bases, rollup.max_age_days, notices, names)
     lines += [] if surveyed is None else _text_block(surveyed, "")
     return "\n".join(lines)
 
 
-def render_collaboration(collaboration: Collaboration, notices: Notices | None = None) -> str:
+def render_collaboration(
+    collaboration: Collaboration,
+    notices: Notices | None = None,
+    *,
+    framework: Framework | None = None,
+    survey: Survey | None = None,
+    schools: Iterable[School] = (),
+) -> str:
     """The partnerships with why, the schools without a partner, the offers not used, and each school's basis.
 
     Each partnership says where its partner's priorities come from; each
@@ -259,23 +297,36 @@ def render_collaboration(collaboration: Collaboration, notices: Notices | None =
     from (agreed, its plan, or the defaults), and, with ``notices`` (each
     snapshot's, by reference), what the library notices about its chosen
     priorities: noticed, not changed.
+
+    Args:
+        collaboration: The partnerships.
+        notices: What the library notices about each school's chosen priorities, by reference.
+        framework: The framework edition, to name each aspect beside its code.
+        survey: The survey the partnerships were made from: the schools' names, and the rule.
+        schools: The register, for the names of schools with no self-evaluation.
     """
+    names = _names(survey, schools)
+    wording = None if framework is None else Wording(framework)
     lines = [
         (
             f"{len(collaboration.partnerships)} partnerships, total benefit {collaboration.total_benefit} "
             f"({collaboration.framework_edition})."
         ),
     ]
-    ages = Wording.ages(collaboration.ages, collaboration.as_of, collaboration.max_age_days)
-    lines += [ages, ""] if ages else [""]
+    ages = Wording.ages(collaboration.ages, collaboration.as_of, collaboration.max_age_days, names)
+    lines += [ages] if ages else []
+    lines += [_wrap(f"The stages are {rule_said(survey)}.", "")] if survey is not None and survey.snapshots else []
+    lines.append("")
     for partnership in collaboration.partnerships:
-        lines.append(f"{partnership.supporter} -> {partnership.partner}  {partnership.aspect}  +{partnership.benefit}")
+        aspect = partnership.aspect if wording is None else aspect_named(wording, partnership.aspect)
+        shown = f"{names(partnership.supporter)} -> {names(partnership.partner)}  {aspect}  +{partnership.benefit}"
+        lines.append(_wrap(shown, "", "    "))
         lines.append(_wrap(f"The partner's priorities: {BASES[partnership.priority_basis]}."))
         lines.append(_wrap(partnership.explanation))
     if collaboration.unmatched:
         lines += ["", "Without a partner:"]
-        lines += [_wrap(f"{u.school} [{u.reason.value}] {u.explanation}", "  ") for u in collaboration.unmatched]
-    lines += _text_block(unused_offers(collaboration), "")
-    surveyed = schools_surveyed(collaboration.ages, collaboration.bases, collaboration.max_age_days, notices)
+        lines += [_wrap(f"{names(u.school)} [{u.reason.value}] {u.explanation}", "  ") for u in collaboration.unmatched]
+    lines += _text_block(unused_offers(collaboration, wording, names), "")
+    surveyed = schools_surveyed(collaboration.ages, collaboration.bases, collaboration.max_age_days, notices, names)
     lines += [] if surveyed is None else _text_block(surveyed, "")
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -86,8 +86,20 @@ class Wording:
         return said
 
     @staticmethod
-    def ages(ages: tuple[SelfEvaluationAge, ...], as_of: datetime.date | None, max_age_days: int) -> str:
-        """Each school's self-evaluation date, and which are too old to rely on, at the survey's date."""
+    def ages(
+        ages: tuple[SelfEvaluationAge, ...],
+        as_of: datetime.date | None,
+        max_age_days: int,
+        named: Callable[[str], str] = str,
+    ) -> str:
+        """Each school's self-evaluation date, and which are too old to rely on, at the survey's date.
+
+        Args:
+            ages: Each school's self-evaluation date and age.
+            as_of: The survey's date; nothing is said without it.
+            max_age_days: How old a self-evaluation may be before it is flagged.
+            named: A school's name from its reference (by default the reference itself).
+        """
         if as_of is None or not ages:
             return ""
         old = [age for age in ages if age.old]
@@ -96,7 +108,7 @@ class Wording:
         said = f"Self-evaluations dated {span}, aged at {as_of}."
         if old:
             verb = "is" if len(old) == 1 else "are"
-            listed = ", ".join(f"{age.school} ({age.date})" for age in old)
+            listed = ", ".join(f"{named(age.school)} ({age.date})" for age in old)
             said += (
                 f" {len(old)} of {len(ages)} {verb} more than {max_age_days} days old and {verb} flagged: "
                 f"they offer no strengths to match, and their stages may have moved ({listed})."
