@@ -32,7 +32,7 @@ def test_rollup_prints_the_spread_of_stages_with_not_enough_evidence_counted_on_
     code, out, err = _run(capsys, "rollup", LINES, "--schools", REGISTER)
     assert code == 0, err
     assert out.startswith("Roll-up of 30 schools")
-    assert "\n  PV  none yet:" in out
+    assert "\n  Using pupil voice (PV): none yet:" in out
     assert "not enough evidence:" in out
     assert "System-level priorities:" in out
 

@@ -23,6 +23,12 @@ def _line(name: str, kind: str) -> str:
     raise AssertionError(kind)
 
 
+@pytest.fixture(autouse=True)
+def _in_a_folder_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs in its own folder, where a report written without -o lands, not in the project."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, str]:
     """The school's plan, discussion record and self-evaluation, each in a file of its own."""
@@ -111,7 +117,7 @@ def test_review_records_itself_in_the_plan_when_asked(
     )
     code, out, err = _run(capsys, "review", files["plan"], "--as-of", AS_OF, "--evidence", "Minutes")
     assert (code, out) == (2, "")
-    assert "--evidence goes with --record" in err
+    assert "--evidence does nothing without --record" in err
 
 
 def test_the_plan_summary_is_for_parents_and_governors(
@@ -186,13 +192,23 @@ def test_report_with_the_plan_renders_the_schools_own_plan_reviewed(
 ) -> None:
     """Report --plan shows the school's plan and its review instead of a fresh draft."""
     code, out, err = _run(
-        capsys, "report", files["evaluation"], "--plan", files["plan"], "--format", "markdown", "--as-of", AS_OF
+        capsys,
+        "report",
+        files["evaluation"],
+        "--plan",
+        files["plan"],
+        "--format",
+        "markdown",
+        "-o",
+        "-",
+        "--as-of",
+        AS_OF,
     )
     assert (code, err) == (0, "")
     assert "\n## Development plan\n" in out
     assert "(draft)" not in out
     assert "\n## Plan review\n" in out
-    _, draft, _ = _run(capsys, "report", files["evaluation"], "--format", "markdown", "--as-of", AS_OF)
+    _, draft, _ = _run(capsys, "report", files["evaluation"], "--format", "markdown", "-o", "-", "--as-of", AS_OF)
     assert "\n## Development plan (draft)\n" in draft
     assert "\n## Plan review\n" not in draft
 
@@ -205,7 +221,7 @@ def test_a_plan_of_another_school_is_refused_in_the_report(
     payload["data"]["school"] = "fictional-00001"
     other = tmp_path / "other.json"
     other.write_text(json.dumps(payload), encoding="utf-8")
-    code, out, err = _run(capsys, "report", files["evaluation"], "--plan", str(other), "--as-of", AS_OF)
+    code, out, err = _run(capsys, "report", files["evaluation"], "--plan", str(other), "-o", "-", "--as-of", AS_OF)
     assert (code, out) == (2, "")
     assert "$.plan.school" in err
 
@@ -227,8 +243,6 @@ def test_the_school_chooses_its_priorities_on_the_command_line(
         files["evaluation"],
         "--format",
         "json",
-        "--as-of",
-        AS_OF,
         "--choose",
         "LC=making-progress@2027-07-16:few leaders below the head",
         "--choose",
@@ -253,7 +267,10 @@ def test_the_school_chooses_its_priorities_on_the_command_line(
     [
         (["--choose", "LC=making-progress"], "--choose 'LC=making-progress': write ASPECT[+ASPECT]=STAGE@YYYY-MM-DD"),
         (["--choose", "LC=9@2027-07-16"], "--choose 'LC=9@2027-07-16'"),
-        (["--choose", "LC=2@2027-02-30"], "--choose 'LC=2@2027-02-30'"),
+        (
+            ["--choose", "LC=2@2027-02-30"],
+            "--choose 'LC=2@2027-02-30': '2027-02-30' is not a date: there is no such day",
+        ),
         (["--choose", "LC=2@2027-07-16", "--max-priorities", "1"], "--max-priorities cannot go with --choose"),
         (["--choose", "LC=2@2027-07-16", "--priority", "PV"], "--priority cannot go with --choose"),
         (["--choose", "XX=2@2027-07-16"], "$.chosen[0].aspects[0]: no aspect has the code 'XX'"),
@@ -263,7 +280,7 @@ def test_a_choice_that_cannot_be_followed_is_refused(
     capsys: pytest.CaptureFixture[str], files: dict[str, str], arguments: list[str], said: str
 ) -> None:
     """A malformed --choose, or one beside the options that shape the library's own recommendation: exit 2."""
-    code, out, err = _run(capsys, "next-steps", files["evaluation"], "--as-of", AS_OF, *arguments)
+    code, out, err = _run(capsys, "next-steps", files["evaluation"], *arguments)
     assert (code, out) == (2, "")
     assert said in err
 
@@ -282,7 +299,7 @@ def test_a_draft_is_not_published_as_the_schools_plan(
     capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
 ) -> None:
     """plan-summary refuses the library's draft until the school has made it its own."""
-    _, draft, _ = _run(capsys, "plan", files["evaluation"], "--format", "json", "--as-of", AS_OF)
+    _, draft, _ = _run(capsys, "plan", files["evaluation"], "--format", "json")
     path = tmp_path / "draft.json"
     path.write_text(draft, encoding="utf-8")
     code, out, err = _run(capsys, "plan-summary", str(path))
@@ -349,9 +366,7 @@ def test_a_survey_problem_is_named_at_the_line_it_came_from(capsys: pytest.Captu
 def test_what_is_noticed_about_a_choice_is_printed_beside_it(capsys: pytest.CaptureFixture[str]) -> None:
     """next-steps with --choose prints the notices (here, a target already reached), and the choice stands."""
     example = str(LOCAL_AUTHORITY.parent / "ysgol-enghraifft.self-evaluation.json")
-    code, out, _ = _run(
-        capsys, "next-steps", example, "--as-of", "2026-11-02", "--choose", "PV=making-progress@2027-07-16:a say"
-    )
+    code, out, _ = _run(capsys, "next-steps", example, "--choose", "PV=making-progress@2027-07-16:a say")
     assert code == 0
     assert "Using pupil voice has already reached the target, Making progress" in out
     assert "chosen by the school" in out

@@ -66,15 +66,8 @@ def test_as_of_and_max_age_days_age_the_self_evaluation(command: str, capsys: py
 
 @pytest.mark.parametrize(
     "arguments",
-    [
-        ["assess", EXAMPLE],
-        ["gaps", EXAMPLE],
-        ["next-steps", EXAMPLE],
-        ["plan", EXAMPLE],
-        ["report", EXAMPLE, "-o", "-"],
-        ["demo", "-o", "-"],
-    ],
-    ids=["assess", "gaps", "next-steps", "plan", "report", "demo"],
+    [["assess", EXAMPLE], ["report", EXAMPLE, "-o", "-"], ["demo", "-o", "-"]],
+    ids=["assess", "report", "demo"],
 )
 def test_as_of_before_the_self_evaluation_is_refused(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """Every command that ages the self-evaluation refuses a date before it, with exit code 2 and the place."""
@@ -143,7 +136,9 @@ def test_planning_from_the_high_water_mark_needs_allow_comparison_only(
     arguments: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """With the high-water mark, planning is refused (exit 2, at $.rule) unless --allow-comparison-only is given."""
-    dated = [*arguments, "--rule", "high-water-mark", "--as-of", EXAMPLE_DATE]
+    dated = [*arguments, "--rule", "high-water-mark"]
+    if arguments[0] in {"report", "demo"}:  # the commands that age the evidence: aged at its date, to stay current
+        dated += ["--as-of", EXAMPLE_DATE]
     code, out, err = _run(capsys, *dated)
     assert (code, out) == (2, "")
     assert "  $.rule: the high-water-mark rule is for comparison only: it shows how far the best work reaches" in err
@@ -154,32 +149,13 @@ def test_planning_from_the_high_water_mark_needs_allow_comparison_only(
 
 def test_a_plan_from_the_high_water_mark_says_it_is_for_comparison_only(capsys: pytest.CaptureFixture[str]) -> None:
     """The plan drafted when comparison-only planning is allowed says, in its note, what its stages are."""
-    arguments = ["plan", EXAMPLE, "--rule", "high-water-mark", "--allow-comparison-only", "--as-of", EXAMPLE_DATE]
+    arguments = ["plan", EXAMPLE, "--rule", "high-water-mark", "--allow-comparison-only"]
     note = json.loads(_run(capsys, *arguments, "--format", "json")[1])["data"]["note"]
     assert note.endswith(
         "It follows stages judged by the high-water-mark rule, which is for comparison only: it shows how far the "
         "best work reaches, not the stage reached."
     )
     assert "comparison only" not in json.loads(_run(capsys, "plan", EXAMPLE, "--format", "json")[1])["data"]["note"]
-
-
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("20261102", "expected a date as YYYY-MM-DD, not '20261102'"),
-        ("2026-11-02T00:00:00Z", "expected a date as YYYY-MM-DD, not '2026-11-02T00:00:00Z'"),
-        ("2026-02-30", "'2026-02-30' is not a date: there is no such day"),
-    ],
-)
-@pytest.mark.parametrize("option", [["assess", EXAMPLE, "--as-of"], ["template", "--date"]], ids=["as-of", "date"])
-def test_date_options_take_only_year_month_day(
-    option: list[str], value: str, message: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A date option refuses anything but YYYY-MM-DD, as the payloads do, with a usage error naming the option."""
-    with pytest.raises(SystemExit) as raised:
-        main([*option, value])
-    assert raised.value.code == 2
-    assert f"error: argument {option[-1]}: {message}\n" in capsys.readouterr().err
 
 
 UNEVIDENCED = {

@@ -9,9 +9,10 @@ load after the arguments are parsed, so ``--help`` starts quickly.
 
 import argparse
 import datetime
+import re
 import sys
-import warnings
 from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from school_improvement._dates import iso_date
 
@@ -35,6 +36,54 @@ PAYLOAD_NAMES = (
     "stage-profile",
 )
 """The payload kinds' names (a test checks them against the library's)."""
+
+
+class Refused(Exception):  # noqa: N818 (a refusal, said as one)
+    """The command line's options are wrong: what argparse says, and the parser whose usage shows how."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+        self.message = message
+
+
+def _noting(base: type[argparse.Action]) -> type[argparse.Action]:
+    """An action of ``base``'s kind that also notes, in ``given``, that its option was given."""
+
+    class Noted(base):  # type: ignore[valid-type,misc]  # a subclass of the kind given
+        def __call__(
+            self,
+            parser: argparse.ArgumentParser,
+            namespace: argparse.Namespace,
+            values: object,
+            option_string: str | None = None,
+        ) -> None:
+            super().__call__(parser, namespace, values, option_string)
+            namespace.given = frozenset(getattr(namespace, "given", ())) | {self.dest}
+
+    return Noted
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser that notes each option given (as ``given``, by destination), and raises its errors as ``Refused``.
+
+    Knowing what was given, a command refuses an option that would do nothing, rather than ignore it; raised,
+    an error can be written as JSON when that is asked.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 (argparse's own arguments)
+        super().__init__(*args, **kwargs)
+        for name, base in [
+            (None, argparse._StoreAction),  # noqa: SLF001 (argparse has no public way to extend its actions)
+            ("store", argparse._StoreAction),  # noqa: SLF001
+            ("store_true", argparse._StoreTrueAction),  # noqa: SLF001
+            ("append", argparse._AppendAction),  # noqa: SLF001
+        ]:
+            self.register("action", name, _noting(base))
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the mistake, for ``main`` to say in the form asked for."""
+        raise Refused(self, message)
 
 
 class _Help(argparse.HelpFormatter):
@@ -82,7 +131,11 @@ def _debug(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback on failure")
 
 
-def _common(parser: argparse.ArgumentParser, *, rule: bool = False, csv: bool = True) -> None:
+def _common(parser: argparse.ArgumentParser, *, rule: bool = False, csv: bool = True, files: bool = False) -> None:
+    """The framework, --debug, and as asked the stage rule and the school and date of a .csv self-evaluation.
+
+    ``files``: the command reads several self-evaluations, so --date is given once for each file, in order.
+    """
     parser.add_argument(
         "--framework", metavar="FILE", default=argparse.SUPPRESS, help="a framework edition file of your own (JSON)"
     )
@@ -93,8 +146,28 @@ def _common(parser: argparse.ArgumentParser, *, rule: bool = False, csv: bool = 
             "--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule (default: cumulative)"
         )
     if csv:
-        parser.add_argument("--school", help="the school's reference, for a .csv self-evaluation")
-        parser.add_argument("--date", type=_date, help="the self-evaluation's date (YYYY-MM-DD), for a .csv file")
+        parser.add_argument(
+            "--school",
+            help="the school's reference, for a .csv self-evaluation that does not give it; a file that gives it "
+            "must agree",
+        )
+        if files:
+            parser.add_argument(
+                "--date",
+                type=_date,
+                action="append",
+                metavar="DATE",
+                help="the date of each self-evaluation, YYYY-MM-DD: once for each file, in the order of the files; "
+                "for a .csv file that does not give its date (a file that gives one must agree)",
+            )
+        else:
+            parser.add_argument(
+                "--date",
+                type=_date,
+                metavar="DATE",
+                help="the self-evaluation's date, YYYY-MM-DD, for a .csv file that does not give it; a file that "
+                "gives it must agree",
+            )
 
 
 def _dated(parser: argparse.ArgumentParser) -> None:
@@ -118,11 +191,12 @@ def _comparison(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-comparison-only",
         action="store_true",
-        help="plan even from a rule offered only for comparison (high-water-mark)",
+        help="plan even from a rule offered only for comparison (high-water-mark); only with such a rule",
     )
 
 
-def _planning(parser: argparse.ArgumentParser) -> None:
+def _targets(parser: argparse.ArgumentParser) -> None:
+    """The options that set what the school aims for: its targets and its own choice of priorities."""
     parser.add_argument("--target", action="append", default=[], metavar="ASPECT=STAGE", help="a target, e.g. PV=3")
     parser.add_argument(
         "--choose",
@@ -132,6 +206,12 @@ def _planning(parser: argparse.ArgumentParser) -> None:
         help="a priority the school has chosen, in its order: ASPECT[+ASPECT]=STAGE@DATE[:why], e.g. "
         "'LC=making-progress@2027-07-16:few leaders below the head'; the school's choice is followed, never cut",
     )
+    _comparison(parser)
+
+
+def _planning(parser: argparse.ArgumentParser) -> None:
+    """The targets, and the options that shape the library's recommendation of priorities."""
+    _targets(parser)
     parser.add_argument(
         "--priority",
         action="append",
@@ -142,7 +222,6 @@ def _planning(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-priorities", type=int, metavar="N", help="how many priorities the library recommends (default 3)"
     )
-    _comparison(parser)
 
 
 def _matching(parser: argparse.ArgumentParser) -> None:
@@ -156,28 +235,35 @@ def _matching(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strength-from", default="building-momentum", metavar="STAGE", help="the earliest stage that is a strength"
     )
-    for name, default, penalty in [
-        ("local-authority", "hard", 0),
-        ("cluster", "soft", 1),
-        ("phase", "soft", 1),
-        ("medium", "soft", 1),
-    ]:
+    for name, default in [("local-authority", "hard"), ("cluster", "soft"), ("phase", "soft"), ("medium", "soft")]:
         parser.add_argument(f"--same-{name}", choices=strictness, default=default, help=f"default {default}")
         parser.add_argument(
-            f"--{name}-penalty", type=int, default=penalty or 1, metavar="N", help="points a soft breach costs"
+            f"--{name}-penalty",
+            type=int,
+            default=1,
+            metavar="N",
+            help=f"points a breach costs, with --same-{name} soft",
         )
+
+
+_FORMAT = "the form to write it in"
+_JSON = "the form to write it in; with json, a failure's problems are written as JSON on standard output too"
 
 
 def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The commands about one school: from the framework and a template to its report."""
     sub = command("framework", "list the framework, or show one aspect's descriptors")
-    sub.add_argument("--aspect", metavar="CODE", help="show one aspect, e.g. PV")
-    _lang(sub, "Welsh where it exists, marking fallbacks")
-    sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
+    sub.add_argument("--aspect", metavar="CODE", help="show one aspect, e.g. PV (as text)")
+    _lang(sub, "Welsh where it exists, marking fallbacks (as text: the JSON holds both languages)")
+    sub.add_argument("--format", choices=["text", "json"], default="text", help=_JSON)
     _common(sub, csv=False)
     sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
-    sub.add_argument("--format", choices=["json", "csv"], default="json", help="the form to write it in")
-    _common(sub)
+    sub.add_argument("--format", choices=["json", "csv"], default="json", help=_JSON)
+    _common(sub, csv=False)
+    sub.add_argument("--school", help="the school's reference, written into the template")
+    sub.add_argument(
+        "--date", type=_date, metavar="DATE", help="the self-evaluation's date, YYYY-MM-DD, written into the template"
+    )
     sub = command("validate", "check a self-evaluation, development plan or discussion record and list every problem")
     sub.add_argument(
         "--self-evaluation",
@@ -189,6 +275,12 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
         help="a self-evaluation (.json payload or .csv spreadsheet), a development plan or a discussion record "
         "(.json payloads); - reads stdin",
     )
+    sub.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="the form to write the result in: json gives {valid, source, kind, ..., warnings, notices, problems}",
+    )
     _common(sub)
     for name, summary in [
         ("assess", "judge each aspect's stage, with explanations and evidence checks"),
@@ -198,35 +290,50 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     ]:
         sub = command(name, summary)
         sub.add_argument("file", help="a self-evaluation (.json payload or .csv spreadsheet); - reads stdin")
-        sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
+        sub.add_argument("--format", choices=["text", "json"], default="text", help=_JSON)
         _common(sub, rule=True)
-        _dated(sub)
-        if name != "assess":
+        if name == "assess":
+            _dated(sub)  # the evidence checks, which only assess shows
+        elif name == "gaps":
+            _targets(sub)
+        else:
             _planning(sub)
     _decision_commands(command)
     sub = command("progress", "compare one school's self-evaluations over time")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school")
     sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
-    sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
-    _common(sub, rule=True)
+    sub.add_argument("--format", choices=["text", "json"], default="text", help=_JSON)
+    _common(sub, rule=True, files=True)
     sub = command("report", "run the whole cycle and write a report, as one HTML file or Markdown")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html", help="the form to write it in")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html", help=_FORMAT)
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
     sub.add_argument(
         "--plan", metavar="FILE", help="the school's own development plan: report it, reviewed, instead of a draft"
     )
-    _common(sub, rule=True)
+    _common(sub, rule=True, files=True)
     _dated(sub)
     _planning(sub)
+    _report_output(sub, "SCHOOL-report.html, or .md, named from the school's reference")
     sub = command("demo", "run the whole cycle on a bundled fictional school and write its report")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html", help="the form to write it in")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html", help=_FORMAT)
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument("--rule", choices=list(RULE_NAMES), default="cumulative", help="the stage rule")
     _debug(sub)
     _dated(sub)
     _comparison(sub)
+    _report_output(sub, "ysgol-enghraifft-report.html, or .md")
     sub.set_defaults(target=[], priority=[], choose=[], max_priorities=None, plan=None)
+
+
+def _report_output(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"the file to write the report to, or - for standard output (default: {default}; "
+        "the command says where it wrote it)",
+    )
 
 
 def _evaluation_option(parser: argparse.ArgumentParser) -> None:
@@ -241,18 +348,27 @@ def _on(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--as-of", type=_date, metavar="DATE", help=f"{what}, YYYY-MM-DD (default: today)")
 
 
+_WITH_EVALUATION = "; with --self-evaluation"
+
+
 def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The commands about the school's own plan and its professional discussion."""
     sub = command("review", "review the school's development plan on a date: due and overdue actions, targets")
     sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
-    sub.add_argument("--format", choices=["text", "json"], default="text", help="the form to write it in")
     sub.add_argument(
-        "--due-within-days", type=int, default=28, metavar="N", help="how far ahead an action counts as due"
+        "--format", choices=["text", "json"], default="text", help=_JSON + " (--record writes JSON whatever this says)"
+    )
+    sub.add_argument(
+        "--due-within-days",
+        type=int,
+        default=28,
+        metavar="N",
+        help="how far ahead an action counts as due (not with --record: the plan records no due list)",
     )
     sub.add_argument(
         "--record",
         metavar="SUMMARY",
-        help="record the review in the plan with this summary, and write the plan (as JSON, whatever --format)",
+        help="record the review in the plan with this summary, and write the plan (as JSON)",
     )
     sub.add_argument(
         "--evidence", action="append", default=[], metavar="REFERENCE", help="evidence the recorded review looked at"
@@ -262,7 +378,7 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     _on(sub, "the review's date")
     sub = command("plan-summary", "write the plan's summary for parents and governors, as HTML or Markdown")
     sub.add_argument("plan", metavar="PLAN", help="the school's development plan (.json payload); - reads stdin")
-    sub.add_argument("--format", choices=["html", "markdown"], default="html", help="the form to write it in")
+    sub.add_argument("--format", choices=["html", "markdown"], default="html", help=_FORMAT)
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument("--include-costs", action="store_true", help="show the costs (for governors)")
     _evaluation_option(sub)
@@ -278,8 +394,8 @@ def _decision_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
         "discussion", "report a professional discussion record: both views of each aspect, support, strengths"
     )
     sub.add_argument("record", metavar="RECORD", help="the discussion record (.json payload); - reads stdin")
-    sub.add_argument("--format", choices=["text", "markdown", "html"], default="text", help="the form to write it in")
-    _lang(sub, "Welsh where a source gives it")
+    sub.add_argument("--format", choices=["text", "markdown", "html"], default="text", help=_FORMAT)
+    _lang(sub, "Welsh where a source gives it, in markdown or html")
     sub.add_argument(
         "--self-evaluation",
         metavar="FILE",
@@ -303,10 +419,8 @@ def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
             "development plans and discussion records where they have them",
         )
         sub.add_argument("--schools", required=True, metavar="FILE", help="the register of schools (CSV)")
-        sub.add_argument(
-            "--format", choices=["text", "json", "markdown", "html"], default="text", help="the form to write it in"
-        )
-        _lang(sub, "Welsh stage names in a report")
+        sub.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text", help=_JSON)
+        _lang(sub, "Welsh stage names in a report (markdown or html)")
         _common(sub, rule=True, csv=False)
         _dated(sub)
         if name == "rollup":
@@ -316,13 +430,25 @@ def _authority_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
             _matching(sub)
 
 
+PROBLEMS = (
+    "With --format json, a command that fails writes its problems to standard output as one JSON object, "
+    '{"valid": false, "problems": [{"source": ..., "path": ..., "message": ...}]}: "source" is the file (or '
+    '"command line" for a mistake in the options), "path" is where in it (a JSON path, a row and column, a line, '
+    'or the option), and "message" says what is wrong; the exit code is still 2 ("valid" is null, and the exit '
+    "code 1, for a failure of ours)."
+)
+"""How a failure is written when JSON is asked for: the command line's help and its reference say it."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line's parser; the command-line reference is generated from it."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="school-improvement",
         formatter_class=_Help,
         description="Wales' school improvement framework: assess a school's stage from evidence, find the gaps, "
         "recommend next steps and draft a development plan. Not endorsed by Estyn or Welsh Government.",
+        epilog="Exit codes: 0 on success; 2 for a mistake in the options or the input, with one message per "
+        "problem; 1 for any other failure. " + PROBLEMS,
     )
     parser.add_argument(
         "--lang", dest="global_lang", choices=["en", "cy"], help="Welsh where it exists, for the command (default: en)"
@@ -368,9 +494,13 @@ class _Version(argparse.Action):
 
 
 def _settle(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> None:
-    """Options given before the command apply to it; one it cannot use is refused, as is one given twice differently."""
+    """Options given before the command apply to it; one it cannot use is refused, as is one given twice differently.
+
+    Each one applied is noted as given, as if given after the command.
+    """
     command = getattr(arguments, "command", None)
     takes = set(getattr(arguments, "takes", ())) | {"debug"} | ({"lang", "framework"} if command is None else set())
+    given = set(getattr(arguments, "given", ()))
     for name, default in _GLOBAL.items():
         early = getattr(arguments, f"global_{name}")
         given_early = early not in (None, False)
@@ -383,49 +513,107 @@ def _settle(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> N
             _subparser(parser, command).error(
                 f"{option} is given before {command} and after it, differently: give it once"
             )
+        if given_early:
+            given.add(name)
         if not hasattr(arguments, name):
             setattr(arguments, name, early if given_early else default)
+    arguments.given = frozenset(given)
+
+
+def _asks_json(argv: Sequence[str]) -> bool:
+    """Whether the command line asks for ``--format json``, read from its words when they do not parse.
+
+    An option may be shortened while it stays unambiguous (``--form json``), as argparse allows.
+    """
+    for at, word in enumerate(argv):
+        option, equals, value = word.partition("=")
+        given = value if equals else (argv[at + 1] if at + 1 < len(argv) else "")
+        if len(option) >= len("--fo") and "--format".startswith(option) and given == "json":
+            return True
+    return False
+
+
+_ARGUMENT = re.compile(r"^argument (?P<option>\S+?): ")
+"""What argparse puts before its message about one option: ``argument --as-of: ``."""
+_OPTION = re.compile(r"^(?P<option>--[a-z][a-z-]*)")
+"""An option named at the start of a message: ``--lang does nothing for ...``."""
+
+
+def _where(message: str) -> str:
+    """The option a mistake in the options is about, from argparse's message; empty when it names none."""
+    found = _ARGUMENT.match(message) or _OPTION.match(message)
+    return found["option"] if found else ""
+
+
+def _write_problems(problems: Sequence[tuple[str, str, str]], *, valid: bool | None = False) -> None:
+    """Write the problems to standard output as JSON, as a failure does when JSON is asked: (source, path, message).
+
+    ``valid`` is false for the user's mistakes (exit code 2), and ``None`` for a failure of ours (exit code 1).
+    """
+    import json  # noqa: PLC0415 (only when asked)
+
+    listed = [{"source": source, "path": path, "message": message} for source, path, message in problems]
+    sys.stdout.write(json.dumps({"valid": valid, "problems": listed}, ensure_ascii=False, indent=2) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    arguments = parser.parse_args(argv)
-    _settle(parser, arguments)
-    from school_improvement._cli import commands  # noqa: PLC0415 (loaded only once the arguments parse)
-    from school_improvement._errors import (  # noqa: PLC0415
-        InputError,
-        SchoolImprovementError,
-        SelfEvaluationWarning,
-    )
-
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", SelfEvaluationWarning)
-            commands.run(arguments)
-        for warning in caught:
-            if isinstance(warning.message, SelfEvaluationWarning):
-                sys.stderr.writelines(
-                    f"school-improvement: warning: {warning.message.source}: {problem}\n"
-                    for problem in warning.message.problems
-                )
-    except InputError as error:
-        if arguments.debug:
-            raise
-        sys.stderr.write(f"school-improvement: {error.source}: {len(error.problems)} problem(s):\n")
-        sys.stderr.writelines(f"  {problem}\n" for problem in error.problems)
+        arguments, unknown = parser.parse_known_args(words)
+        if unknown:
+            _subparser(parser, getattr(arguments, "command", None)).error(
+                f"unrecognised arguments: {' '.join(unknown)}"
+            )
+        _settle(parser, arguments)
+    except Refused as refused:
+        if _asks_json(words):
+            _write_problems([("command line", _where(refused.message), refused.message)])
+        refused.parser.print_usage(sys.stderr)
+        sys.stderr.write(f"{parser.prog}: error: {refused.message}\n")
         return EXIT_USAGE
+    return _run(parser, arguments)
+
+
+def _run(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    """Run the parsed command; a failure is said on standard error, and on standard output too as JSON if asked."""
+    from school_improvement._cli import commands  # noqa: PLC0415 (loaded only once the arguments parse)
+    from school_improvement._errors import SchoolImprovementError  # noqa: PLC0415
+
+    as_json = getattr(arguments, "format", None) == "json"
+    try:
+        commands.run(arguments)
     except SchoolImprovementError as error:
         if arguments.debug:
             raise
-        if isinstance(error, commands.UsageError):  # a mistake in the options: the command's usage says how
-            _subparser(parser, getattr(arguments, "command", None)).print_usage(sys.stderr)
-        sys.stderr.write(f"school-improvement: error: {error}\n")
+        _refuse(parser, arguments, error, as_json=as_json)
         return EXIT_USAGE
     except Exception as error:
         if arguments.debug:
             raise
-        sys.stderr.write(f"school-improvement: unexpected failure: {type(error).__name__}: {error}\n")
+        said = f"unexpected failure: {type(error).__name__}: {error}"
+        if as_json:
+            _write_problems([("school-improvement", "", said)], valid=None)
+        sys.stderr.write(f"school-improvement: {said}\n")
         sys.stderr.write("Run again with --debug for the details, and report it.\n")
         return EXIT_FAILURE
     return EXIT_OK
+
+
+def _refuse(parser: argparse.ArgumentParser, arguments: argparse.Namespace, error: Exception, *, as_json: bool) -> None:
+    """Say why the command refused its input: each problem of the input, or the mistake in the options."""
+    from school_improvement._cli.commands import UsageError  # noqa: PLC0415 (loaded only once the arguments parse)
+    from school_improvement._errors import InputError  # noqa: PLC0415
+
+    if isinstance(error, InputError):
+        if as_json:
+            _write_problems([(error.source, problem.path, problem.message) for problem in error.problems])
+        sys.stderr.write(f"school-improvement: {error.source}: {len(error.problems)} problem(s):\n")
+        sys.stderr.writelines(f"  {problem}\n" for problem in error.problems)
+        return
+    if as_json:
+        _write_problems([("command line", error.at if isinstance(error, UsageError) else "", str(error))])
+    if isinstance(error, UsageError):  # a mistake in the options: the command's usage says how
+        _subparser(parser, getattr(arguments, "command", None)).print_usage(sys.stderr)
+    sys.stderr.write(f"school-improvement: error: {error}\n")
