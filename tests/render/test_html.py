@@ -234,7 +234,14 @@ def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:
     """With language="cy" the columns of counts and the picture's key carry the Welsh stage names, marked Welsh."""
     root = _parse(html_authority_report(FRAMEWORK, rollup=example_rollup(), language="cy"))
     headers = [_text(th) for th in root.iter(f"{X}th")]
-    assert headers[:9] == ["Aspect", "No stage yet", *WELSH_STAGES, "Not enough evidence", "Not applicable", "Rated"]
+    assert headers[:9] == [
+        "Aspect",
+        "No stage yet",
+        *WELSH_STAGES,
+        "Not enough evidence",
+        "Not applicable",
+        "Descriptors rated",
+    ]
     key = root.find(f".//{SVG}g[@class='key']")
     assert key is not None
     assert [text.text for text in key.iter(f"{SVG}text") if text.get("lang") == "cy"] == list(WELSH_STAGES)

@@ -154,7 +154,7 @@ def test_the_roll_up_counts_every_group_aspect_by_aspect() -> None:
     report = markdown_authority_report(FRAMEWORK, rollup=rollup)
     header = (
         "| Aspect | No stage yet | Starting the journey | Making progress | Building momentum | "
-        "Sustaining high standards | Not enough evidence | Not applicable | Rated |\n"
+        "Sustaining high standards | Not enough evidence | Not applicable | Descriptors rated |\n"
     )
     assert report.count(header) == 1 + len(rollup.groups)
     for group in (rollup.overall, *rollup.groups):
@@ -207,7 +207,7 @@ def test_the_authority_report_in_welsh_names_the_stages_in_welsh() -> None:
     report = markdown_authority_report(FRAMEWORK, rollup=example_rollup(), language="cy")
     assert (
         "| Aspect | No stage yet | dechrau'r daith | gwneud cynnydd | adeiladu momentwm | cynnal safonau uchel | "
-        "Not enough evidence | Not applicable | Rated |\n"
+        "Not enough evidence | Not applicable | Descriptors rated |\n"
     ) in report
     assert "*Welsh is shown where a Welsh source gives it" in report
     assert "Making progress" not in report.split("## Stages across schools", 1)[1].split("**System-level")[0]

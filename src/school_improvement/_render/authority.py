@@ -194,7 +194,7 @@ def chart_caption(group: GroupRollup, *, listed: bool) -> str:
 def stage_counts(wording: Wording, group: GroupRollup) -> Table:
     """A group's counts of schools at each stage in each aspect, with how much was rated (and the mean, if asked)."""
     mean = any(spread.mean_position is not None for spread in group.spreads)
-    headers = ("Aspect", *(counted_name(wording, kind) for kind in COUNTED), "Rated")
+    headers = ("Aspect", *(counted_name(wording, kind) for kind in COUNTED), "Descriptors rated")
     headers += ("Mean position",) if mean else ()
     rows = []
     for spread in group.spreads:
