@@ -117,7 +117,7 @@ def test_review_records_itself_in_the_plan_when_asked(
     )
     code, out, err = _run(capsys, "review", files["plan"], "--as-of", AS_OF, "--evidence", "Minutes")
     assert (code, out) == (2, "")
-    assert "--evidence does nothing without --record" in err
+    assert "--evidence does nothing here: it goes only with --record" in err
 
 
 def test_the_plan_summary_is_for_parents_and_governors(

@@ -112,7 +112,7 @@ def test_a_spreadsheets_problems_are_placed_by_row_and_column(capsys: pytest.Cap
     [
         (["assess", str(EXAMPLE), "--rule", "nonsense"], "--rule", "argument --rule: invalid choice: 'nonsense'"),
         (["gaps", str(EXAMPLE), "--target", "PV=9"], "--target", "--target 'PV=9': write ASPECT=STAGE"),
-        (["framework", "--aspect", "PV"], "--aspect", "--aspect does nothing without --format text"),
+        (["framework", "--aspect", "PV"], "--aspect", "--aspect does nothing here: it goes only with --format text"),
         (["assess", str(EXAMPLE), "--nonsense"], "", "unrecognised arguments: --nonsense"),
         (["--lang", "cy", "assess", str(EXAMPLE)], "--lang", "--lang does nothing for assess"),
     ],

@@ -152,7 +152,7 @@ def _chosen(arguments: argparse.Namespace) -> list[ChosenPriority] | None:
 
 
 def _cmd_framework(arguments: argparse.Namespace) -> str:
-    only_with(arguments, ["--aspect", "--lang"], holds=arguments.format == "text", needs="--format text")
+    only_with(arguments, ["--aspect", "--lang"], holds=arguments.format == "text", needs="with --format text")
     framework = framework_of(arguments)
     if arguments.format == "json":
         return dumps(framework)
@@ -189,14 +189,21 @@ _EVALUATION_OPTIONS = ("--rule", "--school", "--date")
 
 def _with_evaluation(arguments: argparse.Namespace, *options: str) -> None:
     """Refuse the options that only shape the self-evaluation, when none is given."""
-    only_with(arguments, options, holds=arguments.self_evaluation is not None, needs="--self-evaluation")
+    only_with(arguments, options, holds=arguments.self_evaluation is not None, needs="with --self-evaluation")
 
 
 def _cmd_review(arguments: argparse.Namespace) -> str:
     _with_evaluation(arguments, *_EVALUATION_OPTIONS)
     recording = arguments.record is not None
-    only_with(arguments, ["--evidence"], holds=recording, needs="--record (it names what a recorded review looked at)")
-    only_with(arguments, ["--due-within-days"], holds=not recording, needs="leaving out --record")
+    only_with(
+        arguments, ["--evidence"], holds=recording, needs="with --record: it names what a recorded review looked at"
+    )
+    only_with(
+        arguments,
+        ["--due-within-days"],
+        holds=not recording,
+        needs="without --record: a recorded review keeps no list of what is due",
+    )
     if recording and arguments.format == "text" and given(arguments, "--format"):
         msg = "--format text cannot go with --record, which writes the plan as JSON"
         raise UsageError(msg, at="--format")
@@ -251,7 +258,7 @@ def _cmd_actions(arguments: argparse.Namespace) -> str:
 
 def _cmd_discussion(arguments: argparse.Namespace) -> str:
     _with_evaluation(arguments, *_EVALUATION_OPTIONS)
-    only_with(arguments, ["--lang"], holds=arguments.format != "text", needs="--format markdown or html")
+    only_with(arguments, ["--lang"], holds=arguments.format != "text", needs="with --format markdown or html")
     framework = framework_of(arguments)
     record = _discussion(framework, arguments.record)
     evaluation = given_self_evaluation(framework, arguments, record.school)
@@ -267,7 +274,7 @@ def _cmd_assess(arguments: argparse.Namespace) -> str:
         arguments,
         ["--as-of", "--max-age-days"],
         holds=arguments.format == "text",
-        needs="--format text, whose evidence checks they age",
+        needs="with --format text, whose evidence checks they age",
     )
     framework = framework_of(arguments)
     evaluation = _evaluation(framework, arguments)
@@ -323,7 +330,7 @@ def _cycle(
         arguments,
         ["--allow-comparison-only"],
         holds=rule_named(arguments.rule).comparison_only,
-        needs="a rule offered only for comparison (--rule high-water-mark)",
+        needs="with a rule offered only for comparison (--rule high-water-mark)",
     )
     chosen = _chosen(arguments)
     ours = "--plan" if plan is not None else "--choose" if chosen is not None else None
@@ -492,7 +499,9 @@ def _school_set(framework: Framework, sources: list[str]) -> _SchoolSet:
 
 
 def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
-    only_with(arguments, ["--lang"], holds=arguments.format in {"markdown", "html"}, needs="--format markdown or html")
+    only_with(
+        arguments, ["--lang"], holds=arguments.format in {"markdown", "html"}, needs="with --format markdown or html"
+    )
     framework = framework_of(arguments)
     schools = read_school_register(read_input(arguments.schools, MAX_REGISTER_BYTES), name=arguments.schools)
     found = _school_set(framework, arguments.sources)
@@ -551,7 +560,9 @@ def _match_options(arguments: argparse.Namespace) -> tuple[MatchOptions, dict[st
     def requirement(kind: str) -> Requirement:
         strictness = Strictness(getattr(arguments, f"same_{kind}"))
         named = kind.replace("_", "-")
-        only_with(arguments, [f"--{named}-penalty"], holds=strictness is Strictness.SOFT, needs=f"--same-{named} soft")
+        only_with(
+            arguments, [f"--{named}-penalty"], holds=strictness is Strictness.SOFT, needs=f"with --same-{named} soft"
+        )
         return Requirement(strictness, getattr(arguments, f"{kind}_penalty"))
 
     try:

@@ -45,14 +45,16 @@ def given(arguments: argparse.Namespace, *options: str) -> list[str]:
 def only_with(arguments: argparse.Namespace, options: Sequence[str], *, holds: bool, needs: str) -> None:
     """Refuse any of ``options`` given where it would do nothing: unless ``holds``, what ``needs`` says.
 
+    ``needs`` says where the options belong, as it ends "it goes only ...": ``with --self-evaluation``.
+
     Raises:
-        UsageError: Naming the options given, and what they need.
+        UsageError: Naming the options given, and where they belong.
     """
     found = given(arguments, *options)
     if found and not holds:
-        does = "does" if len(found) == 1 else "do"
+        one = len(found) == 1
         msg = (
-            f"{', '.join(found)} {does} nothing without {needs}: give {'it' if len(found) == 1 else 'them'} only there"
+            f"{', '.join(found)} {'does' if one else 'do'} nothing here: {'it goes' if one else 'they go'} only {needs}"
         )
         raise UsageError(msg, at=found[0])
 

@@ -17,10 +17,10 @@ from school_improvement._assessment.assess import assess
 from school_improvement._cli.inputs import (
     UsageError,
     framework_of,
-    given,
     given_self_evaluation,
     is_spreadsheet,
     name,
+    only_with,
     read_input,
     self_evaluation,
 )
@@ -139,8 +139,12 @@ def _validated(framework: Framework, arguments: argparse.Namespace) -> Validated
             message = f"validate reads a {', a '.join(VALIDATED)}; this payload is a {kind!r}"
             raise PayloadError(source, [Problem("$.kind", message)])
         if kind in {"development-plan", "discussion-record"}:
-            if arguments.self_evaluation is None:
-                _refuse_school_and_date(arguments, "--self-evaluation: they describe a self-evaluation")
+            only_with(
+                arguments,
+                ["--school", "--date"],
+                holds=arguments.self_evaluation is not None,
+                needs="with a self-evaluation, which they describe (--self-evaluation)",
+            )
             return _decision(framework, kind, payload, source, arguments)
     if arguments.self_evaluation is not None:
         msg = (
@@ -156,13 +160,6 @@ def _validated(framework: Framework, arguments: argparse.Namespace) -> Validated
         "ratings": len(evaluation.ratings),
     }
     return Validated(source, "self-evaluation", said, facts)
-
-
-def _refuse_school_and_date(arguments: argparse.Namespace, needs: str) -> None:
-    found = given(arguments, "--school", "--date")
-    if found:
-        msg = f"{', '.join(found)} {'does' if len(found) == 1 else 'do'} nothing without {needs}"
-        raise UsageError(msg, at=found[0])
 
 
 def _decision(
