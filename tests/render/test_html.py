@@ -94,27 +94,34 @@ def test_the_profile_table_gives_each_aspects_stage_target_and_reasons() -> None
     rows = _rows(_parse(html_report(FRAMEWORK, cycle)), "Stage profile")
     assert list(rows) == [aspect.title.en for aspect in FRAMEWORK.aspects]
     pupil_voice = rows["Using pupil voice"]
-    assert pupil_voice[:2] == ["Making progress", "Building momentum"]
-    assert pupil_voice[2] == (
-        cycle.profile.judgement("PV").rationale
-        + "The school's own judgement: Building momentum. Pupil panels now shape every plan."
+    assert pupil_voice[:3] == [
+        "Making progress",
+        "Building momentum. Pupil panels now shape every plan.",
+        "Building momentum",
+    ]
+    assert (
+        pupil_voice[3]
+        == "Holding back Building momentum: PV.3.1 rated 'partly'. "
+        + (cycle.profile.judgement("PV").rationale.split("'partly'. ", 1)[1])
     )
-    assert rows["Family and community engagement"][:2] == ["Starting the journey", "Making progress"]
-    assert rows["Strategic vision"][:2] == ["not enough evidence", "-"]
+    assert rows["Family and community engagement"][:3] == ["Starting the journey", "not given", "Making progress"]
+    assert rows["Strategic vision"][:3] == ["not enough evidence", "not given", "no target"]
 
 
 def test_the_journey_map_says_in_words_what_it_draws() -> None:
-    """The map is an image with a title, and its description gives each aspect's stage and target in words."""
+    """The map is a captioned table: each aspect a row, the stage reached now and the target said in words."""
     root = _parse(html_report(FRAMEWORK, school_cycle()))
-    journey = root.find(f".//{SVG}svg")
+    journey = root.find(f".//{X}figure[@class='journey-map']")
     assert journey is not None
-    assert journey.get("role") == "img"
-    description = journey.find(f"{SVG}desc")
-    assert description is not None
-    said = description.text or ""
-    assert "Using pupil voice: Making progress; target Building momentum." in said
-    assert "Family and community engagement: Starting the journey; target Making progress." in said
-    assert "Strategic vision: not enough evidence." in said
+    rows = {
+        _text(row[0]): [" ".join(_text(span) for span in cell if span.get("class") != "stage-name") for cell in row[1:]]
+        for row in journey.iter(f"{X}tr")
+        if row[0].get("scope") == "row"
+    }
+    hidden = "not reached"
+    assert rows["Using pupil voice"] == ["Reached", "Now", "Target School's view", hidden]
+    assert rows["Family and community engagement"] == ["Now", "Target", hidden, hidden]
+    assert rows["Strategic vision"] == ["Not enough evidence to judge"]
 
 
 def test_the_lists_give_the_findings_gaps_and_priorities() -> None:
@@ -122,10 +129,13 @@ def test_the_lists_give_the_findings_gaps_and_priorities() -> None:
     cycle = school_cycle()
     root = _parse(html_report(FRAMEWORK, cycle))
     items = [_text(item) for item in root.iter(f"{X}li")]
-    assert "warning: LW.1.1 is rated 'fully' with no evidence; it counts as not rated." in items
+    assert "Warning: LW.1.1 is rated 'fully' with no evidence; it counts as not rated." in items
     assert all(gap.explanation in items for gap in cycle.gaps.open_gaps)
     headings = [_text(h) for h in root.iter(f"{X}h3")]
-    assert headings[:2] == ["1. Family and community engagement", "2. Using pupil voice"]
+    assert headings[:2] == [
+        "1. Family and community engagement: from Starting the journey to Making progress",
+        "2. Using pupil voice: from Making progress to Building momentum",
+    ]
     assert headings[2:] == [
         "Gather evidence first",
         "Priority 1: Family and community engagement",
@@ -141,8 +151,8 @@ def test_progress_is_a_table_only_across_several_self_evaluations() -> None:
     rows = _rows(root, "Progress over time")
     assert rows["Using pupil voice"] == ["no stage yet", "Making progress"]
     assert rows["Family and community engagement (stalled)"] == ["Starting the journey", "Starting the journey"]
-    headers = [_text(th) for th in root.iter(f"{X}th")]
-    assert headers[-3:] == ["Aspect", "2026-03-01", "2026-11-01"]
+    headers = [_text(th) for th in root.iter(f"{X}th") if th.get("scope") == "col"]
+    assert headers[-3:] == ["Aspect", "Self-evaluation of 2026-03-01", "Self-evaluation of 2026-11-01"]
     single = html_report(FRAMEWORK, one_review_cycle())
     assert "Progress over time" not in single
 
@@ -159,11 +169,12 @@ def test_in_welsh_the_stages_are_named_in_welsh_and_the_fallback_is_said() -> No
     """With language="cy" the table and the map name the stages in Welsh, and a note says what stays English."""
     root = _parse(html_report(FRAMEWORK, school_cycle(), language="cy"))
     rows = _rows(root, "Stage profile")
-    assert rows["Using pupil voice"][:2] == ["gwneud cynnydd", "adeiladu momentwm"]
-    assert rows["Family and community engagement"][:2] == ["dechrau'r daith", "gwneud cynnydd"]
-    journey = root.find(f".//{SVG}svg")
+    assert [rows["Using pupil voice"][i] for i in (0, 2)] == ["gwneud cynnydd", "adeiladu momentwm"]
+    assert [rows["Family and community engagement"][i] for i in (0, 2)] == ["dechrau'r daith", "gwneud cynnydd"]
+    journey = root.find(f".//{X}figure[@class='journey-map']")
     assert journey is not None
-    assert [" ".join(span.text or "" for span in text) for text in journey.iter(f"{SVG}text")][:4] == list(WELSH_STAGES)
+    heads = [_text(th) for th in journey.iter(f"{X}th") if th.get("scope") == "col"]
+    assert heads == ["Aspect", *WELSH_STAGES]
     notes = [p.text for p in root.iter(f"{X}p") if p.get("class") == "note"]
     assert notes == [WELSH_NOTE]
     english = html_report(FRAMEWORK, school_cycle())

@@ -5,8 +5,9 @@ import pytest
 from helpers import FRAMEWORK
 from reports import example_collaboration, example_rollup, one_review_cycle, school_cycle
 from school_improvement._render.authority_markdown import markdown_authority_report
-from school_improvement._render.markdown import markdown_report
-from school_improvement._render.wording import SYSTEM_PRIORITY_RULES, authority_caution
+from school_improvement._render.markdown import markdown_report, md
+from school_improvement._render.school import sentence, why
+from school_improvement._render.wording import SYSTEM_PRIORITY_RULES, Wording, authority_caution
 
 CAUTION = (
     "The stages are developmental, not grades, and there is no overall grade. Nothing here is a judgement by Estyn "
@@ -21,15 +22,21 @@ def _section(report: str, heading: str) -> str:
 
 
 def test_the_school_report_opens_with_the_school_the_rule_and_the_caution() -> None:
-    """The title names the school; the date, edition and rule come next, then the caution that there is no grade."""
-    report = markdown_report(FRAMEWORK, school_cycle())
+    """The title names the school; its reference, date and edition come next, then the caution, then the rule."""
+    report = markdown_report(FRAMEWORK, school_cycle(), school_name="Ysgol Enghraifft")
     lines = report.splitlines()
-    assert lines[0] == "# Self-evaluation report: example-school"
-    assert lines[2] == (
-        f"Self-evaluation of 2026-11-01, against {FRAMEWORK.edition_id}, judged by the cumulative rule (every "
-        "applicable descriptor rated at least 'mostly' at that stage and at every stage below it)."
+    assert lines[0] == "# Self-evaluation report: Ysgol Enghraifft"
+    assert lines[2:5] == [
+        "- **School:** Ysgol Enghraifft (reference example-school)",
+        "- **Self-evaluation:** 1 November 2026",
+        f"- **Framework edition:** {FRAMEWORK.edition_id}",
+    ]
+    assert lines[6] == CAUTION
+    assert lines[10] == (
+        "Each stage below is judged by the cumulative rule (every applicable descriptor rated at least 'mostly' at "
+        "that stage and at every stage below it)."
     )
-    assert lines[4] == CAUTION
+    assert markdown_report(FRAMEWORK, school_cycle()).startswith("# Self-evaluation report: example-school\n")
 
 
 def test_the_school_report_ends_with_the_attribution() -> None:
@@ -45,12 +52,14 @@ def test_the_stage_profile_gives_each_aspects_stage_target_and_reasons() -> None
     profile = _section(markdown_report(FRAMEWORK, cycle), "## Stage profile")
     rows = [line for line in profile.splitlines() if line.startswith("| ") and not line.startswith("| Aspect")]
     assert len(rows) == len(FRAMEWORK.aspects)
-    assert "| Using pupil voice | Making progress | Building momentum |" in rows
-    assert "| Family and community engagement | Starting the journey | Making progress |" in rows
-    assert "| Strategic vision | not enough evidence | - |" in rows
+    assert (
+        "| Using pupil voice | Making progress | Building momentum. Pupil panels now shape every plan. "
+        "| Building momentum | Holding back Building momentum: PV.3.1 rated 'partly'. It rests on "
+    ) in profile
+    assert "| Family and community engagement | Starting the journey | not given | Making progress |" in profile
+    assert "| Strategic vision | not enough evidence | not given | no target |" in profile
     for judgement in cycle.profile.judgements:
-        assert f"- {judgement.rationale}" in profile
-    assert "  The school's own judgement: Building momentum. Pupil panels now shape every plan." in profile
+        assert md(why(Wording(FRAMEWORK), judgement, cycle.profile.rule)) in profile
 
 
 def test_the_evidence_checks_and_the_open_gaps_are_listed() -> None:
@@ -59,9 +68,9 @@ def test_the_evidence_checks_and_the_open_gaps_are_listed() -> None:
     report = markdown_report(FRAMEWORK, cycle)
     assert [finding.check for finding in cycle.findings] == ["unevidenced-aspects", "no-evidence"]
     assert _section(report, "## Evidence checks").strip().splitlines() == [
-        "- **warning**: LW.1.1 is rated 'fully' with no evidence; it counts as not rated.",
+        "- **Warning:** LW.1.1 is rated 'fully' with no evidence; it counts as not rated.",
         (
-            "- **not enough evidence**: 8 of the 10 aspects cannot be judged yet, for want of evidence: Strategic "
+            "- **Not enough evidence:** 8 of the 10 aspects cannot be judged yet, for want of evidence: Strategic "
             "vision, Leadership approaches, Developing leadership capacity, Improving standards of learning and "
             "wellbeing, Including developing positive attitudes to learning, Improving teaching & assessment, "
             "Developing a curriculum to meet the needs of all pupils, Self-evaluation and improvement planning, "
@@ -80,12 +89,13 @@ def test_the_priorities_and_the_plan_follow_the_recommendation() -> None:
     steps = _section(report, "## Priorities and next steps")
     headings = [line for line in steps.splitlines() if line.startswith("### ")]
     assert headings == [
-        "### 1. Family and community engagement",
-        "### 2. Using pupil voice",
+        "### 1. Family and community engagement: from Starting the journey to Making progress",
+        "### 2. Using pupil voice: from Making progress to Building momentum",
         "### Gather evidence first",
     ]
     for priority in cycle.recommendation.priorities:
-        assert all(f"- {reason.text}" in steps for reason in priority.reasons)
+        assert all(f"- {sentence(r.text)}" in steps for r in priority.reasons if r.kind != "gap")
+        assert not any(r.text in steps for r in priority.reasons if r.kind == "gap")
         assert all(f"1. **{step.descriptor}** {step.text}" in steps for step in priority.steps)
     plan = _section(report, "## Development plan (draft)")
     assert plan.strip().startswith(cycle.plan.note)
@@ -115,9 +125,8 @@ def test_a_note_is_shown_under_the_title() -> None:
 def test_in_welsh_the_stages_are_named_in_welsh_and_the_fallback_is_said() -> None:
     """With language="cy" every stage name is Welsh, and the report says everything else stays English."""
     welsh = markdown_report(FRAMEWORK, school_cycle(), language="cy")
-    assert "| Using pupil voice | gwneud cynnydd | adeiladu momentwm |" in welsh
-    assert "| Family and community engagement | dechrau'r daith | gwneud cynnydd |" in welsh
-    assert "  The school's own judgement: adeiladu momentwm. Pupil panels now shape every plan." in welsh
+    assert "| Using pupil voice | gwneud cynnydd | adeiladu momentwm. Pupil panels now shape every plan. |" in welsh
+    assert "| Family and community engagement | dechrau'r daith | not given | gwneud cynnydd |" in welsh
     assert "| Using pupil voice | no stage yet | gwneud cynnydd |" in welsh
     assert (
         "*Welsh is shown where a Welsh source gives it: the names of the stages, from Estyn. Everything else is in "
