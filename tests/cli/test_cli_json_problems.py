@@ -137,12 +137,17 @@ def test_a_shortened_format_option_still_asks_for_json(capsys: pytest.CaptureFix
     assert document["problems"][0]["path"] == "--rule"
 
 
-def test_without_json_problems_go_to_standard_error_only(capsys: pytest.CaptureFixture[str]) -> None:
-    """Asked for text (the default), a failure writes nothing to standard output."""
-    assert main(["validate", "broken.json"]) == 2
+@pytest.mark.parametrize(
+    "arguments", [["validate", "broken.json"], ["template", "--framework", "broken.json"]], ids=["text", "unasked"]
+)
+def test_without_json_asked_for_problems_go_to_standard_error_only(
+    arguments: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Asked for text, or not asked (template writes JSON by default), a failure writes nothing to standard output."""
+    assert main(arguments) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "$.kind: required field missing" in captured.err
+    assert "broken.json: " in captured.err
 
 
 def test_a_failure_of_ours_is_json_too_with_exit_code_1(

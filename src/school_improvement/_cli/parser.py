@@ -581,7 +581,7 @@ def _run(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
     from school_improvement._cli import commands  # noqa: PLC0415 (loaded only once the arguments parse)
     from school_improvement._errors import SchoolImprovementError  # noqa: PLC0415
 
-    as_json = getattr(arguments, "format", None) == "json"
+    as_json = "format" in arguments.given and arguments.format == "json"  # asked for, not template's default
     try:
         commands.run(arguments)
     except SchoolImprovementError as error:
