@@ -219,7 +219,7 @@ def test_demo_writes_a_report(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "wrote the report to ysgol-enghraifft-report.md" in result.stdout
     report = (tmp_path / "ysgol-enghraifft-report.md").read_text(encoding="utf-8")
-    assert report.startswith("# Self-evaluation report: ysgol-enghraifft")
+    assert report.startswith("# Self-evaluation report: Ysgol Enghraifft\n")
     assert "*Ysgol Enghraifft is a fictional school" in report
     for heading in (
         "## Stage profile",

@@ -85,7 +85,7 @@ def test_as_of_and_max_age_days_flag_old_self_evaluations_across_schools(
     assert code == 0, err
     assert (
         "Self-evaluations dated 2026-10-16, aged at 2027-11-01. 30 of 30 are more than 365 days old and are flagged: "
-        "they offer no strengths to match, and their stages may have moved (fictional-00001 (2026-10-16), "
+        "they offer no strengths to match, and their stages may have moved (Example High School 1 (2026-10-16), "
     ) in _said(out)
     arguments = [command, LINES, "--schools", REGISTER, "--as-of", "2027-11-01", "--max-age-days", "400"]
     code, out, err = _run(capsys, *arguments)

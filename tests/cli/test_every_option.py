@@ -285,6 +285,11 @@ def _cases() -> dict[tuple[str, str], Case]:
                 shows="## Plan review",
             ),
             "--rule": Case(report, [*report, "--rule", "secure-fit"], shows="secure-fit rule"),
+            "--school-name": Case(
+                report,
+                [*report, "--school-name", "Ysgol Enghraifft"],
+                shows="# Self-evaluation report: Ysgol Enghraifft",
+            ),
             "--as-of": Case(report, aged, shows=f"before {STALE}"),
             "--max-age-days": Case(aged, [*aged, "--max-age-days", "400"], hides=f"before {STALE}"),
             "--target": Case(report, [*report, "--target", "PV=4"], shows="aiming for Sustaining high standards"),

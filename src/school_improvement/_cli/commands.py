@@ -22,7 +22,7 @@ from school_improvement._assessment.quality import check_evidence
 from school_improvement._assessment.rules import rule_named
 from school_improvement._authority.matching import Collaboration, MatchOptions, Requirement, Strictness, match_schools
 from school_improvement._authority.rollup import Rollup, roll_up
-from school_improvement._authority.schools import read_school_register
+from school_improvement._authority.schools import School, read_school_register
 from school_improvement._authority.survey import Survey, survey
 from school_improvement._cli.inputs import (
     UsageError,
@@ -364,9 +364,8 @@ def _cycle(
 
 
 def _report(framework: Framework, cycle: Cycle, arguments: argparse.Namespace, note: str | None = None) -> str:
-    if arguments.format == "html":
-        return html_report(framework, cycle, note=note, language=arguments.lang)
-    return markdown_report(framework, cycle, note=note, language=arguments.lang)
+    write = html_report if arguments.format == "html" else markdown_report
+    return write(framework, cycle, note=note, language=arguments.lang, school_name=arguments.school_name)
 
 
 def _file_name(school: str) -> str:
@@ -498,7 +497,7 @@ def _school_set(framework: Framework, sources: list[str]) -> _SchoolSet:
     return found
 
 
-def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
+def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, tuple[School, ...], Survey]:
     only_with(
         arguments, ["--lang"], holds=arguments.format in {"markdown", "html"}, needs="with --format markdown or html"
     )
@@ -518,7 +517,7 @@ def _surveyed(arguments: argparse.Namespace) -> tuple[Framework, Survey]:
         )
     except AnalysisError as error:
         raise found.traced(error) from None
-    return framework, surveyed
+    return framework, schools, surveyed
 
 
 def _notices(surveyed: Survey) -> dict[str, tuple[PriorityNotice, ...]]:
@@ -527,26 +526,32 @@ def _notices(surveyed: Survey) -> dict[str, tuple[PriorityNotice, ...]]:
 
 
 def _authority_output(
-    framework: Framework,
     arguments: argparse.Namespace,
-    surveyed: Survey,
+    surveyed: tuple[Framework, tuple[School, ...], Survey],
     rollup: Rollup | None,
     collaboration: Collaboration | None,
 ) -> str:
+    framework, schools, survey_made = surveyed
     write = html_authority_report if arguments.format == "html" else markdown_authority_report
     return write(
-        framework, rollup=rollup, collaboration=collaboration, language=arguments.lang, notices=_notices(surveyed)
+        framework,
+        rollup=rollup,
+        collaboration=collaboration,
+        language=arguments.lang,
+        notices=_notices(survey_made),
+        survey=survey_made,
+        schools=schools,
     )
 
 
 def _cmd_rollup(arguments: argparse.Namespace) -> str:
-    framework, surveyed = _surveyed(arguments)
+    framework, schools, surveyed = _surveyed(arguments)
     rollup = roll_up(framework, surveyed, by=arguments.by, averages=arguments.averages)
     if arguments.format == "json":
         return dumps(rollup)
     if arguments.format == "text":
-        return render_rollup(framework, rollup, _notices(surveyed))
-    return _authority_output(framework, arguments, surveyed, rollup, None)
+        return render_rollup(framework, rollup, _notices(surveyed), survey=surveyed, schools=schools)
+    return _authority_output(arguments, (framework, schools, surveyed), rollup, None)
 
 
 def _stage_named(value: str, option: str) -> Stage:
@@ -591,13 +596,14 @@ def _match_options(arguments: argparse.Namespace) -> tuple[MatchOptions, dict[st
 
 def _cmd_match(arguments: argparse.Namespace) -> str:
     options, capacities = _match_options(arguments)
-    framework, surveyed = _surveyed(arguments)
+    framework, schools, surveyed = _surveyed(arguments)
     collaboration = match_schools(framework, surveyed, options, capacities=capacities)
     if arguments.format == "json":
         return dumps(collaboration)
     if arguments.format == "text":
-        return render_collaboration(collaboration, _notices(surveyed))
-    return _authority_output(framework, arguments, surveyed, None, collaboration)
+        notices = _notices(surveyed)
+        return render_collaboration(collaboration, notices, framework=framework, survey=surveyed, schools=schools)
+    return _authority_output(arguments, (framework, schools, surveyed), None, collaboration)
 
 
 def _cmd_schema(arguments: argparse.Namespace) -> str:

@@ -304,12 +304,22 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub.add_argument("--stalled-after", type=int, default=3, metavar="N", help="reviews without movement (default 3)")
     sub.add_argument("--format", choices=["text", "json"], default="text", help=_JSON)
     _common(sub, rule=True, files=True)
+    _report_commands(command)
+
+
+def _report_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The commands that write a school's report: from its own files, and from the bundled fictional school."""
     sub = command("report", "run the whole cycle and write a report, as one HTML file or Markdown")
     sub.add_argument("--format", choices=["html", "markdown"], default="html", help=_FORMAT)
     _lang(sub, "Welsh where a source gives it")
     sub.add_argument("files", nargs="+", metavar="FILE", help="self-evaluations of one school; the latest is reported")
     sub.add_argument(
         "--plan", metavar="FILE", help="the school's own development plan: report it, reviewed, instead of a draft"
+    )
+    sub.add_argument(
+        "--school-name",
+        metavar="NAME",
+        help="the school's name, for the report's title (default: the school's reference, as the file gives it)",
     )
     _common(sub, rule=True, files=True)
     _dated(sub)
@@ -323,7 +333,7 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     _dated(sub)
     _comparison(sub)
     _report_output(sub, "ysgol-enghraifft-report.html, or .md")
-    sub.set_defaults(target=[], priority=[], choose=[], max_priorities=None, plan=None)
+    sub.set_defaults(target=[], priority=[], choose=[], max_priorities=None, plan=None, school_name="Ysgol Enghraifft")
 
 
 def _report_output(parser: argparse.ArgumentParser, default: str) -> None:
