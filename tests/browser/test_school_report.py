@@ -1,5 +1,7 @@
 """The school report in Chromium: on a desktop and a phone with nothing cut off, and printed on A4."""
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ from browser.browser import Browser
 from browser.printed import A4, half_empty, printed_pages
 from helpers import FRAMEWORK
 from reports import own_plan_cycle, school_cycle
+from school_improvement._cli.parser import main
 from school_improvement._render.html import html_report
 
 WIDTHS = (1280, 390)
@@ -20,12 +23,16 @@ MOST_PAGES = 12
 """The most A4 pages the fullest report may print on: a plan and its review take room, but not a ream."""
 
 
-@pytest.fixture(scope="module", params=["draft plan", "own plan"])
+@pytest.fixture(scope="module", params=["demo", "draft-plan", "own-plan"])
 def report(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The report of a school with a drafted plan, and of one with its own plan reviewed, as files."""
-    cycle = school_cycle() if request.param == "draft plan" else own_plan_cycle()
-    path = tmp_path_factory.mktemp("report") / "report.html"
-    path.write_text(html_report(FRAMEWORK, cycle), encoding="utf-8")
+    """The demo's report, as a newcomer first sees it, and those of a school with a drafted plan and its own plan."""
+    path = tmp_path_factory.mktemp("report") / f"{request.param}.html"
+    if request.param == "demo":
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["demo", "-o", str(path)]) == 0
+        return path
+    cycle = school_cycle() if request.param == "draft-plan" else own_plan_cycle()
+    path.write_text(html_report(FRAMEWORK, cycle, school_name="Ysgol Enghraifft"), encoding="utf-8")
     return path
 
 
@@ -50,7 +57,7 @@ def test_the_journey_map_is_photographed_at_both_widths(browser: Browser, report
     """A picture of the map at each width is kept among the test artefacts, for a person to look at."""
     for width in WIDTHS:
         browser.open(report, width)
-        shot = browser.screenshot(".journey-map", f"journey-map-{report.parent.name}-{width}.png")
+        shot = browser.screenshot(".journey-map", f"journey-map-{report.stem}-{width}.png")
         assert shot.stat().st_size > 1000
         assert shot.read_bytes().startswith(b"\x89PNG")
 

@@ -117,7 +117,8 @@ figure {{ margin: 1rem 0; }}
   html {{ font-size: 10pt; }}
   body {{ max-width: none; padding: 0; }}
   h1, h2, h3, h4 {{ break-after: avoid; }}
-  tr, li, dt, dd, .legend, figure, caption {{ break-inside: avoid; }}
+  tr, li, dt, dd, .legend {{ break-inside: avoid; }}
+  caption, thead {{ break-after: avoid; }}
   .scrolls {{ overflow: visible; }}
   .scrolls > table.wide {{ min-width: 0; }}
   a {{ color: inherit; text-decoration: none; }}
