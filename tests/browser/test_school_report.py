@@ -56,7 +56,7 @@ def test_every_text_in_the_journey_map_is_at_least_12_px(browser: Browser, repor
 def test_the_journey_map_is_photographed_at_both_widths(browser: Browser, report: Path) -> None:
     """A picture of the map at each width is kept among the test artefacts, for a person to look at."""
     for width in WIDTHS:
-        browser.open(report, width)
+        browser.open(report, width, height=2600)  # tall enough for the whole map in one picture
         shot = browser.screenshot(".journey-map", f"journey-map-{report.stem}-{width}.png")
         assert shot.stat().st_size > 1000
         assert shot.read_bytes().startswith(b"\x89PNG")
