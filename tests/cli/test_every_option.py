@@ -164,6 +164,12 @@ def _cases() -> dict[tuple[str, str], Case]:
             "--format": Case(["template"], csv, shows="code,aspect,stage,descriptor"),
             "--school": Case(csv, [*csv, "--school", "ysgol-enghraifft"], shows="school,ysgol-enghraifft"),
             "--date": Case(csv, [*csv, "--date", "2026-11-02"], shows="date,2026-11-02"),
+            "--force": Case(
+                ["template", "-o", EVALUATION],
+                ["template", "-o", EVALUATION, "--force"],
+                shows="exit 0",
+                hides="exit 2",
+            ),
         },
     )
     add(
@@ -494,6 +500,7 @@ def test_the_option_is_not_ignored(command: str, option: str, folder: Path, caps
     ("arguments", "said"),
     [
         (["framework", "--format", "json", "--aspect", "PV"], "--aspect does nothing here: it goes only with --format"),
+        (["template", "--force"], "--force does nothing here: it goes only with -o FILE"),
         (
             ["framework", "--format", "json", "--lang", "cy"],
             "--lang does nothing here: it goes only with --format text",
@@ -549,3 +556,13 @@ def test_an_option_where_it_would_do_nothing_is_refused(
     command = next(word for word in arguments if word in {command for command, _ in CASES})
     assert f"usage: school-improvement {command}" in captured.err
     assert not [path for path in folder.iterdir() if path.name.startswith("out")]
+
+
+def test_a_template_never_replaces_a_file_unless_told_to(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file already where the template would go may be a self-evaluation filled in: it is kept, nothing written."""
+    filled = (folder / EVALUATION).read_bytes()
+    assert main(["template", "--format", "csv", "-o", EVALUATION]) == 2
+    assert f"{EVALUATION} is already there, and may be a self-evaluation filled in" in capsys.readouterr().err
+    assert (folder / EVALUATION).read_bytes() == filled
+    assert main(["template", "--format", "csv", "-o", EVALUATION, "--force"]) == 0
+    assert (folder / EVALUATION).read_text(encoding="utf-8").startswith("code,aspect,stage,descriptor")

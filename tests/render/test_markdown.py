@@ -71,9 +71,9 @@ def test_the_evidence_checks_and_the_open_gaps_are_listed() -> None:
         "- **Warning:** LW.1.1 is rated 'fully' with no evidence; it counts as not rated.",
         (
             "- **Not enough evidence:** 8 of the 10 aspects cannot be judged yet, for want of evidence: Strategic "
-            "vision, Leadership approaches, Developing leadership capacity, Improving standards of learning and "
-            "wellbeing, Including developing positive attitudes to learning, Improving teaching & assessment, "
-            "Developing a curriculum to meet the needs of all pupils, Self-evaluation and improvement planning, "
+            "vision; Leadership approaches; Developing leadership capacity; Improving standards of learning and "
+            "wellbeing, Including developing positive attitudes to learning; Improving teaching & assessment; "
+            "Developing a curriculum to meet the needs of all pupils; Self-evaluation and improvement planning; "
             "Professional learning. Gathering it is the first next step there."
         ),
     ]

@@ -99,9 +99,11 @@ def test_progress_gives_each_aspects_stages_and_movements_and_the_stalled_ones()
     text = render_progress(FRAMEWORK, progress)
     lines = text.splitlines()
     assert lines[0] == "Progress: example-school, self-evaluations of 2026-03-01, 2026-11-01 (rule: cumulative)"
-    assert "PV  no stage yet -> Making progress  (up)" in lines
-    assert "FC  Starting the journey -> Starting the journey  (steady)  STALLED" in lines
-    assert lines[-1] == "Stalled over the last 2 reviews: FC"
+    assert "Using pupil voice (PV): no stage yet -> Making progress (moved up)" in lines
+    assert (
+        "Family and community engagement (FC): Starting the journey -> Starting the journey (held steady; stalled)"
+    ) in lines
+    assert lines[-1] == "Stalled over the last 2 reviews: Family and community engagement (FC)"
     assert one_review_cycle().progress is None
 
 

@@ -73,7 +73,8 @@ def test_every_renderer_says_not_applicable() -> None:
     cycle = _not_applicable_cycle()
     assert cycle.progress is not None
     assert "PV  Using pupil voice: not applicable" in render_profile(FRAMEWORK, cycle.profile).splitlines()
-    assert "PV  not applicable -> not applicable  (not-applicable)" in render_progress(FRAMEWORK, cycle.progress)
+    progress = render_progress(FRAMEWORK, cycle.progress)
+    assert "Using pupil voice (PV): not applicable -> not applicable (does not apply)" in progress
     markdown = markdown_report(FRAMEWORK, cycle).splitlines()
     assert "| Using pupil voice | not applicable | no target | Not applicable to this school (every descriptor is " in (
         "\n".join(markdown)

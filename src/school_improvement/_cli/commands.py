@@ -168,6 +168,14 @@ def _cmd_framework(arguments: argparse.Namespace) -> str:
 
 def _cmd_template(arguments: argparse.Namespace) -> str:
     framework = framework_of(arguments)
+    output = arguments.output
+    only_with(arguments, ["--force"], holds=output not in {None, "-"}, needs="with -o FILE")
+    if output not in {None, "-"} and Path(output).exists() and not arguments.force:
+        msg = (
+            f"{output} is already there, and may be a self-evaluation filled in: give another file name, or "
+            "--force to replace it with a blank template"
+        )
+        raise UsageError(msg, at="--output")
     if arguments.format == "csv":
         return csv_template(framework, school=arguments.school, date=arguments.date)
     school = arguments.school or "your-school-reference"

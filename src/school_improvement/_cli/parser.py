@@ -264,6 +264,11 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub.add_argument(
         "--date", type=_date, metavar="DATE", help="the self-evaluation's date, YYYY-MM-DD, written into the template"
     )
+    sub.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the file -o names if it is already there (without it, a file there is kept and nothing written)",
+    )
     sub = command("validate", "check a self-evaluation, development plan or discussion record and list every problem")
     sub.add_argument(
         "--self-evaluation",

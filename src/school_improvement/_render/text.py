@@ -4,7 +4,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 
 from school_improvement._assessment.assess import StageProfile
-from school_improvement._assessment.progress import ProgressReport
+from school_improvement._assessment.progress import Movement, ProgressReport
 from school_improvement._assessment.quality import Finding
 from school_improvement._authority.matching import Collaboration
 from school_improvement._authority.rollup import AspectSpread, Rollup
@@ -194,6 +194,16 @@ def render_discussion(framework: Framework, record: DiscussionRecord, profile: S
     return _text_document(discussion_document(Wording(framework), record, profile))
 
 
+MOVEMENTS = {
+    Movement.UP: "moved up",
+    Movement.STEADY: "held steady",
+    Movement.DOWN: "moved down",
+    Movement.UNKNOWN: "cannot tell: not judged at both",
+    Movement.NOT_APPLICABLE: "does not apply",
+}
+"""How an aspect's stage moved between two self-evaluations, in words."""
+
+
 def render_progress(framework: Framework, report: ProgressReport) -> str:
     """Each aspect's stages over time, its movements, and the stalled aspects."""
     dates = ", ".join(str(date) for date in report.dates)
@@ -203,11 +213,12 @@ def render_progress(framework: Framework, report: ProgressReport) -> str:
         stages = " -> ".join(
             wording.judged(status, stage) for status, stage in zip(progress.statuses, progress.stages, strict=True)
         )
-        moves = ", ".join(t.movement.value for t in progress.transitions) or "first review"
-        stalled = "  STALLED" if progress.stalled else ""
-        lines.append(f"{progress.aspect}  {stages}  ({moves}){stalled}")
+        moves = ", ".join(MOVEMENTS[t.movement] for t in progress.transitions) or "first review"
+        stalled = "; stalled" if progress.stalled else ""
+        lines.append(f"{aspect_named(wording, progress.aspect)}: {stages} ({moves}{stalled})")
     if report.stalled:
-        lines += ["", f"Stalled over the last {report.stalled_after} reviews: {', '.join(report.stalled)}"]
+        named = "; ".join(aspect_named(wording, code) for code in report.stalled)
+        lines += ["", f"Stalled over the last {report.stalled_after} reviews: {named}"]
     return "\n".join(lines)
 
 

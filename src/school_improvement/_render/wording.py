@@ -61,7 +61,7 @@ class Wording:
         lacking = [j for j in profile.judgements if j.status is JudgementStatus.NOT_ENOUGH_EVIDENCE]
         if not lacking:
             return None
-        titles = ", ".join(self.framework.aspect(j.aspect).title.en for j in lacking)
+        titles = "; ".join(self.framework.aspect(j.aspect).title.en for j in lacking)  # a title may hold a comma
         return (
             f"{len(lacking)} of the {len(profile.judgements)} aspects cannot be judged yet, for want of evidence: "
             f"{titles}. Gathering it is the first next step there."
