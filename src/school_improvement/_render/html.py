@@ -8,7 +8,7 @@ every mark in the journey map is also said in words.
 
 from html import escape
 
-from school_improvement._assessment.assess import Judgement, JudgementStatus, StageProfile
+from school_improvement._assessment.assess import JudgementStatus, StageProfile
 from school_improvement._content.framework import Framework
 from school_improvement._planning.cycle import Cycle
 from school_improvement._planning.discussion import DiscussionRecord
@@ -29,7 +29,14 @@ from school_improvement._render.document import (
     plain,
 )
 from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
-from school_improvement._render.school import PRIORITIES_SAID, SEVERITIES, sentence, target_words, why
+from school_improvement._render.school import (
+    PRIORITIES_SAID,
+    SEVERITIES,
+    own_judgement_words,
+    sentence,
+    target_words,
+    why,
+)
 from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open, long_date
 from school_improvement._stage import Stage
 from school_improvement._text import Language
@@ -79,6 +86,9 @@ figure {{ margin: 1rem 0; }}
 .journey-map tbody th {{ border: none; font-weight: normal; padding-left: 0; }}
 .journey-map td {{ text-align: center; height: 2.2rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
 .journey-map td span {{ display: block; }}
+/* The legend sits in the map's figure: its swatches take the marks' own rules below, over this plain box. */
+.legend .swatch {{ display: inline-block; width: 2.2rem; height: 1.3rem; border: 1px solid {_C["outline"]};
+                   flex: none; box-sizing: border-box; print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
 .journey-map .reached {{ background: {_C["reached"]}; }}
 .journey-map .now {{ background: {_C["now"]}; color: {_C["page"]}; font-weight: bold; border-color: {_C["now"]}; }}
 .journey-map .target {{ border: 3px dashed {_C["target"]}; font-weight: bold; }}
@@ -93,13 +103,6 @@ figure {{ margin: 1rem 0; }}
 .legend {{ list-style: none; padding: 0; margin: 0.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.25rem;
            font-size: 0.875rem; }}
 .legend li {{ display: flex; align-items: center; gap: 0.4rem; }}
-.legend .swatch {{ display: inline-block; width: 2.2rem; height: 1.3rem; border: 1px solid {_C["outline"]};
-                   flex: none; box-sizing: border-box; print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
-.legend .reached {{ background: {_C["reached"]}; }}
-.legend .now {{ background: {_C["now"]}; border-color: {_C["now"]}; }}
-.legend .target {{ border: 3px dashed {_C["target"]}; }}
-.legend .unknown {{ background: repeating-linear-gradient(135deg, {_C["hatch"]} 0 4px, {_C["page"]} 4px 10px); }}
-.legend .own {{ box-shadow: inset 0 0 0 3px {_C["text"]}; }}
 @media (max-width: 40rem) {{
   body {{ padding: 0.75rem; }}
   h1 {{ font-size: 1.5rem; }}
@@ -215,14 +218,6 @@ def journey_map(wording: Wording, cycle: Cycle) -> str:
     )
 
 
-def _own(wording: Wording, judgement: Judgement) -> str:
-    own = judgement.professional_judgement
-    if own is None:
-        return "not given"
-    agrees = " (agrees with the evidence)" if own.stage is judgement.stage else ""
-    return f"<strong>{_stage_html(wording, own.stage)}</strong>{agrees}. {esc(own.rationale)}"
-
-
 def _profile(wording: Wording, cycle: Cycle) -> list[str]:
     judgements = cycle.profile.judgements
     owned = any(judgement.professional_judgement is not None for judgement in judgements)
@@ -238,7 +233,7 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
         gap = cycle.gaps.gap(judgement.aspect)
         reached = f"<strong>{_judged_html(wording, judgement.status, judgement.stage)}</strong>"
         target = inline_html(target_words(wording, gap))
-        cells = [reached, *([_own(wording, judgement)] if owned else []), target]
+        cells = [reached, *([inline_html(own_judgement_words(wording, judgement))] if owned else []), target]
         cells.append(esc(why(wording, judgement, cycle.profile.rule)))
         out.append(f'<tr><th scope="row">{esc(title)}</th>' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     out += [*_table_close(), "</section>"]

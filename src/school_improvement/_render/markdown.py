@@ -12,7 +12,14 @@ from school_improvement._planning.review import PlanReview
 from school_improvement._render.discussions import discussion_document
 from school_improvement._render.document import Block, Bullets, Document, Facts, Inline, Paragraph, Section, plain
 from school_improvement._render.plans import TARGETS_SAID, notices_section, open_gaps, plan_sections, summary_document
-from school_improvement._render.school import PRIORITIES_SAID, SEVERITIES, sentence, target_words, why
+from school_improvement._render.school import (
+    PRIORITIES_SAID,
+    SEVERITIES,
+    own_judgement_words,
+    sentence,
+    target_words,
+    why,
+)
 from school_improvement._render.wording import SCHOOL_CAUTION, Wording, also_open, long_date
 from school_improvement._text import Language
 
@@ -38,12 +45,12 @@ def _profile(wording: Wording, cycle: Cycle) -> list[str]:
     ]
     for judgement in judgements:
         gap = cycle.gaps.gap(judgement.aspect)
-        cells = [wording.framework.aspect(judgement.aspect).title.en, wording.judged(judgement.status, judgement.stage)]
-        own = judgement.professional_judgement
-        if owned:
-            agrees = " (agrees with the evidence)" if own is not None and own.stage is judgement.stage else ""
-            cells.append("not given" if own is None else f"{wording.stage(own.stage)}{agrees}. {own.rationale}")
-        cells += [plain(target_words(wording, gap)), why(wording, judgement, cycle.profile.rule)]
+        cells: list[Inline] = [
+            wording.framework.aspect(judgement.aspect).title.en,
+            wording.judged(judgement.status, judgement.stage),
+        ]
+        cells += [own_judgement_words(wording, judgement)] if owned else []
+        cells += [target_words(wording, gap), why(wording, judgement, cycle.profile.rule)]
         lines.append(f"| {' | '.join(md(cell) for cell in cells)} |")
     return lines
 

@@ -29,6 +29,15 @@ def why(wording: Wording, judgement: Judgement, rule: RuleDescription) -> str:
     return said[:1].upper() + said[1:]
 
 
+def own_judgement_words(wording: Wording, judgement: Judgement) -> Inline:
+    """The school's own judgement of an aspect, with its reason, saying where it agrees with the evidence."""
+    own = judgement.professional_judgement
+    if own is None:
+        return "not given"
+    agrees = " (agrees with the evidence)" if own.stage is judgement.stage else ""
+    return (wording.stage_said(own.stage), f"{agrees}. {own.rationale}")
+
+
 def target_words(wording: Wording, gap: AspectGap) -> Inline:
     """An aspect's target in words: the stage, said to be reached where it is, or "no target"."""
     if gap.target is None:
