@@ -77,3 +77,14 @@ def test_the_printed_map_is_legible(browser: Browser, report: Path) -> None:
     smallest = browser.smallest_text(".journey-map")
     assert smallest is not None
     assert smallest >= 11, f"the printed map's smallest text is {smallest:.1f} px (under 8 pt)"
+
+
+def test_each_table_s_caption_is_read_whole_on_a_phone(browser: Browser, report: Path) -> None:
+    """A table wider than a phone scrolls in its box, but the caption saying what it holds wraps within the screen."""
+    browser.open(report, 390)
+    cut = browser.run(
+        "const width = document.documentElement.clientWidth;"
+        "return [...document.querySelectorAll('.scrolls caption')]"
+        ".filter((c) => c.getBoundingClientRect().right > width + 0.5).map((c) => c.textContent);"
+    )
+    assert cut == []

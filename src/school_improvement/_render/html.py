@@ -107,6 +107,7 @@ figure {{ margin: 1rem 0; }}
   body {{ padding: 0.75rem; }}
   h1 {{ font-size: 1.5rem; }}
   .journey-map table, .journey-map tbody, .journey-map caption {{ display: block; }}
+  .scrolls caption {{ max-width: calc(100vw - 1.5rem); }}
   .journey-map thead {{ display: none; }}
   .journey-map tr {{ display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 4px;
                      margin-bottom: 0.6rem; }}
