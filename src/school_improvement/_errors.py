@@ -107,6 +107,20 @@ class UnknownCodeError(SchoolImprovementError, LookupError):
         return str(self.args[0])
 
 
+class MissingExtraError(SchoolImprovementError, ImportError):
+    """A feature needs an optional extra that is not installed, such as ``server`` or ``xlsx``.
+
+    Attributes:
+        feature: What was asked for, such as ``"the HTTP service"``.
+        extra: The extra that provides it, such as ``"server"``.
+    """
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(f"{feature} needs the {extra!r} extra: pip install 'school-improvement[{extra}]'")
+
+
 def repeated(path: str, what: str, codes: Iterable[object]) -> list[Problem]:
     """A problem for each value used more than once, at ``path``."""
     counts = Counter(codes)
