@@ -36,3 +36,12 @@ MAX_PLAN_REVIEWS = 100
 """The most reviews one development plan may record."""
 MAX_PLAN_CSV_ROWS = MAX_PLAN_PRIORITIES * MAX_PLAN_ITEMS
 """The most rows read from a spreadsheet of a plan's actions: as many actions as a plan may hold."""
+MAX_SET_BYTES = 20_000_000
+"""The largest body the HTTP service reads that holds several payloads (a school's self-evaluations, or a local
+authority's register and payloads), in bytes; a larger set goes through the command line, which reads it from files."""
+MAX_WORKBOOK_UNPACKED = 30_000_000
+"""The most a self-evaluation workbook may hold once unzipped, in bytes, by its own zip directory (a zip bomb's
+claim is checked before anything is unpacked)."""
+MAX_WORKBOOK_ROWS = 5_000
+"""The most rows read from one sheet of a self-evaluation workbook: room for fifty pieces of evidence for each of
+a hundred descriptors."""
