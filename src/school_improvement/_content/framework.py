@@ -2,9 +2,9 @@
 
 import enum
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -320,6 +320,8 @@ class _Index:
     layout: Mapping[str, tuple[tuple[Stage, tuple[str, ...]], ...]]
     descriptor_codes: frozenset[str]
     characteristics: Mapping[str, LeadershipCharacteristic]
+    derived: dict[Hashable, object] = attrs.field(factory=dict)
+    """Values worked out from the edition on first use (see ``derived``); the one mutable part, a cache."""
 
 
 def _build_index(framework: "Framework") -> _Index:
@@ -471,6 +473,9 @@ class Framework:
 
     def factors_for(self, aspect: str) -> tuple[ContributoryFactor, ...]:
         """The contributory factors the mappings in use link to an aspect (editorial)."""
+        return derived(self, ("factors_for", aspect), lambda: self._factors_for(aspect))
+
+    def _factors_for(self, aspect: str) -> tuple[ContributoryFactor, ...]:
         self.aspect(aspect)
         numbers = [n for link in self.mappings.aspect_factors if link.aspect == aspect for n in link.factors]
         return tuple(self.factor(n) for n in sorted(set(numbers)))
@@ -482,6 +487,9 @@ class Framework:
 
     def characteristics_for(self, aspect: str) -> tuple[LeadershipCharacteristic, ...]:
         """The common characteristics of leaders the mappings in use link to an aspect (editorial)."""
+        return derived(self, ("characteristics_for", aspect), lambda: self._characteristics_for(aspect))
+
+    def _characteristics_for(self, aspect: str) -> tuple[LeadershipCharacteristic, ...]:
         self.aspect(aspect)
         codes = {
             code
@@ -493,6 +501,9 @@ class Framework:
 
     def tags_for(self, descriptor: str) -> tuple[PriorityTag, ...]:
         """The national-priority tags the mappings in use put on a descriptor."""
+        return derived(self, ("tags_for", descriptor), lambda: self._tags_for(descriptor))
+
+    def _tags_for(self, descriptor: str) -> tuple[PriorityTag, ...]:
         self.descriptor(descriptor)
         return tuple(tag for tag in self.mappings.priority_tags if tag.descriptor == descriptor)
 
@@ -519,6 +530,25 @@ class Framework:
         if problems:
             raise FrameworkError("mappings", problems)
         return attrs.evolve(self, mappings=mappings)
+
+
+_T = TypeVar("_T")
+
+
+def derived(framework: Framework, key: Hashable, build: Callable[[], _T]) -> _T:
+    """A value worked out from ``framework`` once, on first use, then kept with it.
+
+    Every school assessed against an edition reads the same tables of it (the
+    tags on each descriptor, the factors of each aspect, the words of each
+    reason); an edition never changes, so each is built once per edition
+    rather than once per school. ``key`` names the value, with anything else
+    it depends on; ``build`` makes it. A value whose ``build`` raises is not kept.
+    """
+    memo = framework._index.derived  # noqa: SLF001 (the framework's own module)
+    if key in memo:
+        return cast("_T", memo[key])
+    value = memo[key] = build()
+    return value
 
 
 def _check_aspect_factors(framework: Framework, mappings: Mappings) -> list[Problem]:

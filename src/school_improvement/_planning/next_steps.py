@@ -1,7 +1,7 @@
 """Next steps: a few priorities, each with the descriptors to work on next and the reasons why."""
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -14,6 +14,7 @@ from school_improvement._content.framework import (
     PRIORITY_FIELD,
     DescriptorKind,
     Framework,
+    derived,
 )
 from school_improvement._errors import AnalysisError, Problem
 from school_improvement._planning.choices import ChosenPriority, chosen_priority_problems
@@ -175,10 +176,19 @@ class Recommendation:
 _FOUNDATION = {1: 1.0, 2: 0.75, 3: 0.5, 4: 0.25}
 
 
-def _tags(framework: Framework, descriptor: str, weighting: Weighting) -> tuple[str, ...]:
+def _tags_table(framework: Framework, editorial: bool) -> dict[str, tuple[str, ...]]:  # noqa: FBT001 (a key part)
+    """Each descriptor's national priorities, named by its tags, in the framework's order of the priorities."""
     order = [p.code for p in framework.national_priorities]
-    tags = {t.priority for t in framework.tags_for(descriptor) if weighting.editorial_tags or not t.editorial}
-    return tuple(code for code in order if code in tags)
+    table = {}
+    for descriptor in framework.descriptors:
+        tags = {t.priority for t in framework.tags_for(descriptor.code) if editorial or not t.editorial}
+        table[descriptor.code] = tuple(code for code in order if code in tags)
+    return table
+
+
+def _places(framework: Framework) -> dict[str, int]:
+    """Each aspect's place in the framework's order."""
+    return {aspect.code: n for n, aspect in enumerate(framework.aspects)}
 
 
 @attrs.frozen
@@ -190,38 +200,45 @@ class _Context:
     school_priorities: frozenset[str]
     focus_factors: frozenset[int]
     max_steps: int | None
+    tags: Mapping[str, tuple[str, ...]]
+    """Each descriptor's national priorities, by the weighting's choice of tags (worked out once per edition)."""
+    places: Mapping[str, int]
+    """Each aspect's place in the framework's order."""
 
 
-def _steps(context: _Context, gap: AspectGap) -> tuple[list[NextStep], set[str]]:
-    """The steps to show, and the national priorities every unmet descriptor names (shown or not).
+def _named(context: _Context, gap: AspectGap) -> set[str]:
+    """The national priorities every unmet descriptor of the gap names, shown as a step or not."""
+    tags = context.tags
+    return {code for descriptor in gap.unmet for code in tags[descriptor]}
 
-    Steps are ranked stage by stage, then by their weight, then in source
-    order; only those shown are built.
+
+def _steps(context: _Context, gap: AspectGap) -> list[NextStep]:
+    """The steps to show: ranked stage by stage, then by their weight, then in source order.
+
+    Every unmet descriptor is ranked; only those shown are built.
     """
-    framework, weighting = context.framework, context.weighting
-    first_stage = framework.descriptor(gap.unmet[0]).stage
+    framework, tags = context.framework, context.tags
     ranked = []
-    named: set[str] = set()
     for place, code in enumerate(gap.unmet):
         descriptor = framework.descriptor(code)
-        tags = _tags(framework, code, weighting)
-        named.update(tags)
-        weight = _step_weight(context, code, tags)
-        ranked.append(((descriptor.stage.position, -weight, place), descriptor, tags))
+        ranked.append(((descriptor.stage.position, -_step_weight(context, code, tags[code]), place), descriptor))
     ranked.sort(key=lambda entry: entry[0])
     shown = ranked if context.max_steps is None else ranked[: context.max_steps]
+    first_stage = framework.descriptor(gap.unmet[0]).stage
     characteristics = tuple(c.code for c in framework.characteristics_for(gap.aspect))
+    on_the_way = (
+        [Reason("gap", f"not yet met on the way to {framework.stage_name(gap.target).en}")] if gap.target else []
+    )
     steps = []
-    for _, descriptor, tags in shown:
-        reasons = (
-            [Reason("gap", f"not yet met on the way to {framework.stage_name(gap.target).en}")] if gap.target else []
-        )
+    for _, descriptor in shown:
+        named = tags[descriptor.code]
+        reasons = list(on_the_way)
         if descriptor.stage is first_stage:
             reasons.append(
                 Reason("foundation", f"part of the earliest unmet stage, {framework.stage_name(descriptor.stage).en}")
             )
-        if tags:
-            names = ", ".join(framework.priority(t).name.en for t in tags)
+        if named:
+            names = ", ".join(framework.priority(t).name.en for t in named)
             reasons.append(Reason("national-priority", f"names the national priorities: {names}"))
         if descriptor.code in context.warned_descriptors:
             reasons.append(Reason("evidence", "the evidence behind its rating needs strengthening"))
@@ -232,11 +249,11 @@ def _steps(context: _Context, gap: AspectGap) -> tuple[list[NextStep], set[str]]
                 descriptor.full_text,
                 descriptor.kind,
                 tuple(reasons),
-                tags,
+                named,
                 characteristics,
             )
         )
-    return steps, named
+    return steps
 
 
 def _step_weight(context: _Context, descriptor: str, tags: tuple[str, ...]) -> float:
@@ -396,24 +413,26 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
     if problems:
         raise AnalysisError(gaps.school, problems)
     warnings = [finding for finding in findings if finding.severity is Severity.WARNING]
+    weighting = Weighting() if weighting is None else weighting
+    editorial = weighting.editorial_tags
     context = _Context(
         framework,
-        Weighting() if weighting is None else weighting,
+        weighting,
         frozenset(f.aspect for f in warnings if f.aspect is not None),
         frozenset(f.descriptor for f in warnings if f.descriptor is not None),
         frozenset(wanted_aspects),
         frozenset(wanted_factors),
         max_steps,
+        derived(framework, (_tags_table, bool(editorial)), lambda: _tags_table(framework, editorial)),
+        derived(framework, _places, lambda: _places(framework)),
     )
-    place = {aspect.code: n for n, aspect in enumerate(framework.aspects)}
     ranked = []
     for gap in gaps.open_gaps:
         if gap.target is None:
             continue
-        steps, tags = _steps(context, gap)
-        parts, reasons = _score(context, gap, tags)
+        parts, reasons = _score(context, gap, _named(context, gap))
         score = sum(value for _, value in parts)
-        ranked.append((-score, place[gap.aspect], gap, steps, parts, reasons, score))
+        ranked.append((-score, context.places[gap.aspect], gap, parts, reasons, score))
     ranked.sort(key=lambda entry: entry[:2])
     if chosen is not None:
         return Recommendation(
@@ -437,10 +456,10 @@ def recommend(  # noqa: PLR0913 (each option is a documented part of the weighti
             score=score,
             score_parts=parts,
             reasons=tuple(reasons),
-            steps=tuple(steps),
+            steps=tuple(_steps(context, gap)),  # built only for the priorities shown
             contributory_factors=tuple(f.number for f in framework.factors_for(gap.aspect)),
         )
-        for rank, (_, _, gap, steps, parts, reasons, score) in enumerate(kept, start=1)
+        for rank, (_, _, gap, parts, reasons, score) in enumerate(kept, start=1)
         if gap.target is not None
     )
     not_chosen = tuple(entry[2].aspect for entry in ranked[len(kept) :])
@@ -482,7 +501,7 @@ def _chosen_priorities(
             reasons = [Reason("school-priority", f"the school chose it: {choice.reason}")]
             steps: list[NextStep] = []
             if gap.status is GapStatus.OPEN:
-                steps = _steps(context, gap)[0]
+                steps = _steps(context, gap)
             if gap.explanation:
                 reasons.append(Reason("gap", gap.explanation))
             priorities.append(
@@ -507,7 +526,7 @@ def _gather_evidence(
     context: _Context, gaps: GapAnalysis, chosen: Sequence[ChosenPriority] = ()
 ) -> tuple[EvidenceToGather, ...]:
     """Every aspect without enough evidence, the school's chosen priorities first: what to gather evidence on."""
-    place = {aspect.code: n for n, aspect in enumerate(context.framework.aspects)}
+    place = context.places
     picked = context.school_priorities | {aspect for priority in chosen for aspect in priority.aspects}
     found = []
     for gap in gaps.gaps:
