@@ -82,6 +82,12 @@ async def _refused(_request: Request, error: Exception) -> Response:
     return problem_response(error.status, error.detail, error.problems, error.headers)
 
 
+async def _input(_request: Request, error: Exception) -> Response:
+    assert isinstance(error, InputError)  # noqa: S101 (registered for InputError only)
+    refused = input_problem(error)
+    return problem_response(refused.status, refused.detail, refused.problems)
+
+
 async def _invalid(_request: Request, error: Exception) -> Response:
     """FastAPI's refusal of a parameter, said as a problem: its place and message, never the value given."""
     assert isinstance(error, RequestValidationError)  # noqa: S101 (registered for RequestValidationError only)
@@ -105,6 +111,7 @@ async def _http(_request: Request, error: Exception) -> Response:
 def install_handlers(app: FastAPI) -> None:
     """Answer every refusal as a problem, and any unexpected failure as a problem without its details."""
     app.add_exception_handler(ServiceError, _refused)
+    app.add_exception_handler(InputError, _input)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http)
     app.add_middleware(LastResort)
