@@ -13,6 +13,7 @@ The Excel support is the optional ``xlsx`` extra (openpyxl), imported only when
 a workbook is written or read.
 """
 
+import copy
 import datetime
 import io
 import re
@@ -320,10 +321,14 @@ def _write_evidence(sheet: "Worksheet") -> None:
     styles = _styles()
     _header(sheet, 1, EVIDENCE_HEADER, styles)
     last = EVIDENCE_ROWS + 1
-    for row in range(2, last + 1):
-        for at in range(1, len(EVIDENCE_HEADER) + 1):
-            _to_fill(sheet.cell(row, at), styles, wrap=at > 3)
-        sheet.cell(row, 3).number_format = "yyyy-mm-dd"
+    first: list[Any] = [sheet.cell(2, at) for at in range(1, len(EVIDENCE_HEADER) + 1)]
+    for at, cell in enumerate(first, start=1):
+        _to_fill(cell, styles, wrap=at > 3)
+    first[2].number_format = "yyyy-mm-dd"
+    for row in range(3, last + 1):  # the first row's styles, copied: far faster than setting each again
+        for at, cell in enumerate(first, start=1):
+            target: Any = sheet.cell(row, at)
+            target._style = copy.copy(cell._style)  # noqa: SLF001 (openpyxl's way to copy a style)
     codes = f"{RATINGS}!$A${_FIRST_RATING_ROW}:$A${_FIRST_RATING_ROW + 999}"
     _list_validation(sheet, f"A2:A{last}", codes, "descriptor code")
     kinds = '"' + ",".join(kind.label for kind in EvidenceKind) + '"'
