@@ -4,9 +4,8 @@ import datetime
 import io
 import sys
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import openpyxl
 import pytest
@@ -30,6 +29,9 @@ from school_improvement import (
 from school_improvement._interchange.workbook import EVIDENCE_ROWS, XlsxHeading, read_xlsx_heading
 from school_improvement._limits import MAX_CSV_BYTES, MAX_TEXT, MAX_WORKBOOK_ROWS
 from strategies import cell_words, self_evaluations
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SCHOOL = "ysgol-enghraifft"
 LAST_RATING = 4 + len(FRAMEWORK.descriptors)
