@@ -6,7 +6,7 @@ import enum
 import attrs
 
 from school_improvement._assessment.checked import AspectRatings, CheckedSelfEvaluation, checked
-from school_improvement._assessment.evidence import DescriptorRating, EvidenceKind, Rating, SelfEvaluation
+from school_improvement._assessment.evidence import EvidenceKind, Rating, SelfEvaluation
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
 
@@ -46,15 +46,21 @@ class Finding:
 
 def _unrated(framework: Framework, figures: AspectRatings) -> Finding | None:
     """Descriptors no one has rated at or below the highest stage anyone has: no stage past them can be reached."""
-    rated_stages = [cell.stage for cell in figures.cells if any(rating is not None for _, rating in cell.ratings)]
-    if not rated_stages:
+    unrated: list[str] = []
+    highest = None
+    counted = 0  # how many of ``unrated`` lie at or below the highest stage with a rating
+    for cell in figures.cells:
+        rated_here = False
+        for code, rating in cell.ratings:
+            if rating is None:
+                unrated.append(code)
+            else:
+                rated_here = True
+        if rated_here:
+            highest, counted = cell.stage, len(unrated)
+    if highest is None or not counted:
         return None
-    highest = max(rated_stages)
-    unrated = [
-        code for cell in figures.cells if cell.stage <= highest for code, rating in cell.ratings if rating is None
-    ]
-    if not unrated:
-        return None
+    del unrated[counted:]
     shown = ", ".join(unrated[:5]) + (f" and {len(unrated) - 5} more" if len(unrated) > 5 else "")
     title = framework.aspect(figures.aspect).title.en
     message = (
@@ -65,82 +71,67 @@ def _unrated(framework: Framework, figures: AspectRatings) -> Finding | None:
     return Finding("unrated", Severity.INFO, message, aspect=figures.aspect)
 
 
-def _aspect_findings(framework: Framework, form: CheckedSelfEvaluation) -> list[Finding]:
-    findings: list[Finding] = []
-    for aspect in framework.aspects:
-        figures = form.aspects[aspect.code]
-        unrated = _unrated(framework, figures)
-        if unrated is not None:
-            findings.append(unrated)
-        kinds = figures.evidence_kinds
-        if len(kinds) != 1:
-            continue
-        (kind,) = kinds
-        if kind is EvidenceKind.DATA:
-            message = f"{aspect.title.en}: every rating rests on data alone; add first-hand evidence."
-            findings.append(Finding("data-only", Severity.WARNING, message, aspect=aspect.code))
-        else:
-            message = f"{aspect.title.en}: every rating rests on one kind of evidence ({kind.label}); triangulate."
-            findings.append(Finding("single-source", Severity.WARNING, message, aspect=aspect.code))
-    return findings
-
-
-def _rating_findings(form: CheckedSelfEvaluation, max_age_days: int, as_of: datetime.date) -> list[Finding]:
-    findings: list[Finding] = []
-    oldest_allowed = as_of - datetime.timedelta(days=max_age_days)
-    for aspect, rating in _applicable_ratings(form):
-        if not rating.evidence:
-            message = f"{rating.descriptor} is rated '{rating.rating.value}' with no evidence; it counts as not rated."
-            findings.append(
-                Finding("no-evidence", Severity.WARNING, message, aspect=aspect, descriptor=rating.descriptor)
-            )
-            continue
-        stale = [item for item in rating.evidence if item.date < oldest_allowed]
-        if stale:
-            oldest = min(item.date for item in stale)
-            message = (
-                f"{rating.descriptor}: {len(stale)} of {len(rating.evidence)} pieces of evidence are more than "
-                f"{max_age_days} days old at {as_of} (the oldest from {oldest})."
-            )
-            findings.append(
-                Finding("stale-evidence", Severity.INFO, message, aspect=aspect, descriptor=rating.descriptor)
-            )
-    return findings
-
-
-def _applicable_ratings(form: CheckedSelfEvaluation) -> list[tuple[str, DescriptorRating]]:
-    """Each rating not marked not applicable, with its aspect, in source order."""
-    ratings = form.ratings
-    return [
-        (figures.aspect, rating)
-        for figures in form.aspects.values()
-        for cell in figures.cells
-        for code, _ in cell.ratings
-        if (rating := ratings.get(code)) is not None and rating.rating is not Rating.NOT_APPLICABLE
-    ]
+def _source_findings(framework: Framework, figures: AspectRatings) -> list[Finding]:
+    """An aspect whose ratings rest on one kind of evidence, or on data alone."""
+    kinds = figures.evidence_kinds
+    if len(kinds) != 1:
+        return []
+    (kind,) = kinds
+    title = framework.aspect(figures.aspect).title.en
+    if kind is EvidenceKind.DATA:
+        message = f"{title}: every rating rests on data alone; add first-hand evidence."
+        return [Finding("data-only", Severity.WARNING, message, aspect=figures.aspect)]
+    message = f"{title}: every rating rests on one kind of evidence ({kind.label}); triangulate."
+    return [Finding("single-source", Severity.WARNING, message, aspect=figures.aspect)]
 
 
 _NOT_IN_PLACE = frozenset({None, Rating.NOT_YET, Rating.PARTLY})
 
 
-def _inconsistency_findings(form: CheckedSelfEvaluation) -> list[Finding]:
-    """Descriptors rated "fully" above earlier-stage descriptors that are not yet or partly in place."""
-    ratings = form.ratings
-    findings: list[Finding] = []
-    for figures in form.aspects.values():
-        unmet: list[str] = []
-        for cell in figures.cells:
-            given = [(code, ratings[code].rating if code in ratings else None) for code, _ in cell.ratings]
-            for code, rating in given:
-                if rating is Rating.FULLY and unmet:
-                    shown = ", ".join(unmet[:3]) + (f" and {len(unmet) - 3} more" if len(unmet) > 3 else "")
-                    message = (
-                        f"{code} is rated 'fully' while earlier-stage descriptors are not yet in "
-                        f"place ({shown}); check the ratings agree."
-                    )
-                    findings.append(Finding("later-above-earlier", Severity.WARNING, message, figures.aspect, code))
-            unmet += [code for code, rating in given if rating in _NOT_IN_PLACE]
-    return findings
+def _rating_findings(
+    form: CheckedSelfEvaluation, figures: AspectRatings, max_age_days: int, as_of: datetime.date
+) -> tuple[list[Finding], list[Finding]]:
+    """Each of the aspect's ratings read once, in source order, for two kinds of finding.
+
+    Returns:
+        An applicable rating with no evidence, or with evidence too old; and a
+        descriptor rated "fully" above earlier-stage descriptors that are not
+        yet, or only partly, in place (or not rated).
+    """
+    evidence: list[Finding] = []
+    agreement: list[Finding] = []
+    ratings, aspect = form.ratings, figures.aspect
+    oldest_allowed = as_of - datetime.timedelta(days=max_age_days)
+    unmet: list[str] = []  # the descriptors of earlier stages not yet in place
+    for cell in figures.cells:
+        here: list[str] = []
+        for code, _ in cell.ratings:
+            given = ratings.get(code)
+            rating = None if given is None else given.rating
+            if rating in _NOT_IN_PLACE:
+                here.append(code)
+            elif rating is Rating.FULLY and unmet:
+                shown = ", ".join(unmet[:3]) + (f" and {len(unmet) - 3} more" if len(unmet) > 3 else "")
+                message = (
+                    f"{code} is rated 'fully' while earlier-stage descriptors are not yet in "
+                    f"place ({shown}); check the ratings agree."
+                )
+                agreement.append(Finding("later-above-earlier", Severity.WARNING, message, aspect, code))
+            if given is None or rating is Rating.NOT_APPLICABLE:
+                continue
+            if not given.evidence:
+                message = f"{code} is rated '{given.rating.value}' with no evidence; it counts as not rated."
+                evidence.append(Finding("no-evidence", Severity.WARNING, message, aspect=aspect, descriptor=code))
+                continue
+            stale = [item.date for item in given.evidence if item.date < oldest_allowed]
+            if stale:
+                message = (
+                    f"{code}: {len(stale)} of {len(given.evidence)} pieces of evidence are more than "
+                    f"{max_age_days} days old at {as_of} (the oldest from {min(stale)})."
+                )
+                evidence.append(Finding("stale-evidence", Severity.INFO, message, aspect=aspect, descriptor=code))
+        unmet += here
+    return evidence, agreement
 
 
 def _whole_findings(form: CheckedSelfEvaluation, max_age_days: int, as_of: datetime.date) -> list[Finding]:
@@ -227,9 +218,12 @@ def check_evidence(
         message = f"the self-evaluation is dated {form.date}, after {when}, the date it is checked at"
         raise AnalysisError(form.school, [Problem("$.date", message)])
     findings = _whole_findings(form, max_age_days, when)
-    per_aspect = (
-        _aspect_findings(framework, form) + _rating_findings(form, max_age_days, when) + _inconsistency_findings(form)
-    )
-    order = {aspect.code: place for place, aspect in enumerate(framework.aspects)}
-    findings += sorted(per_aspect, key=lambda finding: order[finding.aspect or ""])
+    for figures in form.aspects.values():  # the aspects in source order, each checked in one go
+        unrated = _unrated(framework, figures)
+        if unrated is not None:
+            findings.append(unrated)
+        findings += _source_findings(framework, figures)
+        evidence, agreement = _rating_findings(form, figures, max_age_days, when)
+        findings += evidence
+        findings += agreement
     return tuple(findings)
