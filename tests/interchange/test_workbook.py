@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from helpers import EVALUATION_DATE, FRAMEWORK, TRIANGULATED, evaluation_of
+from helpers import EVALUATION_DATE, FRAMEWORK, ROOT, TRIANGULATED, evaluation_of
 from office.workbooks import edit, fill, rating_row
 from school_improvement import (
     Evidence,
@@ -304,9 +304,9 @@ def test_evidence_dates_are_read_from_date_cells_and_iso_text() -> None:
         (
             "03/09/2026",
             (
-                "'03/09/2026' is a date typed as text, and which day is meant cannot be told (03/09/2026 may be 3 "
-                "September or 9 March): type it as YYYY-MM-DD (2026-09-03), or clear the cell's text format and type "
-                "the date again"
+                "'03/09/2026' is a date typed as text, and which day is meant cannot be told (written so, 03/09/2026 "
+                "may be 3 September or 9 March): type it as YYYY-MM-DD, for example 2026-10-14, or clear the cell's "
+                "text format and type the date again"
             ),
         ),
         ("3.9.2026", "'3.9.2026' is a date typed as text, and which day is meant cannot be told ..."),
@@ -639,3 +639,21 @@ def test_the_triangulated_evidence_of_the_helpers_round_trips() -> None:
     evaluation = evaluation_of(*((d.code, Rating.PARTLY) for d in FRAMEWORK.descriptors), school=SCHOOL)
     assert len(evaluation.ratings[0].evidence) == len(TRIANGULATED)
     assert read_self_evaluation_xlsx(fill(evaluation), FRAMEWORK) == evaluation
+
+
+def test_the_problems_the_how_to_shows_are_what_the_reader_says() -> None:
+    """The workbook's problems on the spreadsheet how-to page are the reader's own words, cell by cell."""
+
+    def change(book: openpyxl.Workbook) -> None:
+        book["Ratings"][f"E{rating_row('PV.1.1')}"] = "fully"
+        book["Ratings"][f"E{rating_row('PV.3.1')}"] = "great"
+        _put(book, "Evidence", 2, "PV.2.1", "learner voice", datetime.date(2026, 10, 14))
+        _put(book, "Evidence", 3, "PV.1.1", "documentation", "14/10/2026")
+        _put(book, "Evidence", 4, "PV.1.1", "learner voice")
+
+    problems = _problems(edit(_template(), change))
+    page = (ROOT / "docs" / "how-to" / "spreadsheet-template.md").read_text(encoding="utf-8")
+    shown = page.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    assert shown == [f"school-improvement: ysgol-enghraifft.xlsx: {len(problems)} problem(s):"] + [
+        f"  {problem}" for problem in problems
+    ]

@@ -655,8 +655,9 @@ def _date(value: object, where: str, problems: list[Problem]) -> datetime.date |
             return None
     if _SLASHED.fullmatch(text):
         message = (
-            f"{text!r} is a date typed as text, and which day is meant cannot be told (03/09/2026 may be 3 September "
-            "or 9 March): type it as YYYY-MM-DD (2026-09-03), or clear the cell's text format and type the date again"
+            f"{text!r} is a date typed as text, and which day is meant cannot be told (written so, 03/09/2026 may be "
+            "3 September or 9 March): type it as YYYY-MM-DD, for example 2026-10-14, or clear the cell's text format "
+            "and type the date again"
         )
     else:
         message = f"{text!r} is not a date: type it as YYYY-MM-DD, for example 2026-10-14"
