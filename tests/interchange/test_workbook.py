@@ -657,3 +657,14 @@ def test_the_problems_the_how_to_shows_are_what_the_reader_says() -> None:
     assert shown == [f"school-improvement: ysgol-enghraifft.xlsx: {len(problems)} problem(s):"] + [
         f"  {problem}" for problem in problems
     ]
+
+
+def test_a_heading_date_that_is_not_a_date_is_said_once() -> None:
+    """A date cell holding text that is not a date is that one problem, not also 'blank'."""
+    assert _problems(_typed("Ratings", "B2", "02/11/2026")) == [
+        (
+            "Ratings!B2: '02/11/2026' is a date typed as text, and which day is meant cannot be told (written so, "
+            "03/09/2026 may be 3 September or 9 March): type it as YYYY-MM-DD, for example 2026-10-14, or clear the "
+            "cell's text format and type the date again"
+        )
+    ]

@@ -1064,7 +1064,9 @@ def read_self_evaluation_xlsx(
     reading.ratings()
     reading.evidence_rows()
     reading.judgement_rows()
-    problems = [*book.problems, *reading.problems, *_settled(heading, school, date)]
+    problems = [*book.problems, *reading.problems]
+    said = {problem.path for problem in problems}
+    problems += [problem for problem in _settled(heading, school, date) if problem.path not in said]  # once a cell
     problems += [
         Problem(
             f"{title}!A1", "a sheet the template does not have, which is not read: move what it holds, or delete it"
