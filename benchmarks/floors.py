@@ -40,6 +40,11 @@ from school_improvement import (
     Recommendation,
     SelfEvaluation,
     StageProfile,
+    assess,
+    check_evidence,
+    check_self_evaluation,
+    find_gaps,
+    recommend,
 )
 
 _MET = 2  # the cumulative rule's threshold, "mostly", as a level: the default rule's, which the floor implements
@@ -489,6 +494,21 @@ class Floor:
             if gap[12] is not None
         )
         return tuple(priorities), not_chosen, gather
+
+
+def library_cycle(framework: Framework, evaluation: SelfEvaluation) -> tuple[Any, ...]:
+    """The cycle's four steps as ``run_cycle`` takes them: checked once, then assessed, checked, gaps, next steps."""
+    form = check_self_evaluation(framework, evaluation)
+    profile = assess(framework, form)
+    findings = check_evidence(framework, form)
+    gaps = find_gaps(framework, form, profile)
+    return profile, findings, gaps, recommend(framework, gaps, findings=findings)
+
+
+def plain_cycle(results: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The cycle's four results as the floor's ``cycle`` gives them."""
+    profile, findings, gaps, advice = results
+    return plain_profile(profile), plain_findings(findings), plain_gaps(gaps), plain_recommendation(advice)
 
 
 def _position(stage: Any) -> int | None:  # noqa: ANN401 (a Stage or None)

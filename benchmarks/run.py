@@ -33,7 +33,6 @@ import warnings
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))  # the benchmark's own modules, beside it
 
@@ -54,7 +53,6 @@ from school_improvement import (
     RuleDescription,
     School,
     SchoolSnapshot,
-    SelfEvaluation,
     Severity,
     Stage,
     StageProfile,
@@ -62,14 +60,10 @@ from school_improvement import (
     Survey,
     Weighting,
     assess,
-    check_evidence,
-    check_self_evaluation,
     dumps,
-    find_gaps,
     load_framework,
     load_self_evaluation,
     match_schools,
-    recommend,
 )
 
 RUNS = 21
@@ -166,52 +160,12 @@ SCHOOLS = 1500
 """About as many schools as Wales has."""
 
 
-def _edge_cases(framework: Framework) -> list[SelfEvaluation]:
-    """Schools the drawn ones may not hold: an aspect wholly not applicable, professional judgements, nothing rated."""
-    import attrs  # noqa: PLC0415 (only to vary the drawn schools)
-
-    from school_improvement import DescriptorRating, ProfessionalJudgement  # noqa: PLC0415
-
-    drawn = synthetic.schools(framework, 3, seed=99)
-    codes = {code for _, cell in framework.layout("PV") for code in cell}
-    kept = tuple(r for r in drawn[0].ratings if r.descriptor not in codes)
-    not_applicable = tuple(DescriptorRating(code, Rating.NOT_APPLICABLE) for code in sorted(codes))
-    own = (
-        ProfessionalJudgement("SV", Stage.MAKING_PROGRESS, "our view"),
-        ProfessionalJudgement("TA", None, "not yet"),
-    )
-    return [
-        attrs.evolve(drawn[0], ratings=kept + not_applicable),
-        attrs.evolve(drawn[1], judgements=own),
-        attrs.evolve(drawn[2], ratings=()),
-    ]
-
-
-def _cycle(framework: Framework, evaluation: SelfEvaluation) -> tuple[Any, ...]:
-    """The cycle's four steps as ``run_cycle`` takes them: checked once, then assessed, checked, gaps, next steps."""
-    form = check_self_evaluation(framework, evaluation)
-    profile = assess(framework, form)
-    findings = check_evidence(framework, form)
-    gaps = find_gaps(framework, form, profile)
-    return profile, findings, gaps, recommend(framework, gaps, findings=findings)
-
-
-def _plain_cycle(results: tuple[Any, ...]) -> tuple[Any, ...]:
-    profile, findings, gaps, advice = results
-    return (
-        floors.plain_profile(profile),
-        floors.plain_findings(findings),
-        floors.plain_gaps(gaps),
-        floors.plain_recommendation(advice),
-    )
-
-
 def assessment() -> list[bool]:
     """Assess 1,500 schools, and take them through the cycle, against the lean floors."""
     framework = load_framework()
     floor = floors.Floor(framework)
     schools = synthetic.schools(framework, SCHOOLS, seed=2026)
-    for school in [*schools, *_edge_cases(framework)]:  # the same results, or nothing is timed
+    for school in [*schools, *synthetic.edge_cases(framework)]:  # the same results, or nothing is timed
         floors.check_equal(
             f"assess {school.school}",
             lambda s=school: floor.assess(s),
@@ -220,7 +174,7 @@ def assessment() -> list[bool]:
         floors.check_equal(
             f"the cycle of {school.school}",
             lambda s=school: floor.cycle(s),
-            lambda s=school: _plain_cycle(_cycle(framework, s)),
+            lambda s=school: floors.plain_cycle(floors.library_cycle(framework, s)),
         )
 
     def library_assess() -> None:
@@ -233,7 +187,7 @@ def assessment() -> list[bool]:
 
     def library_cycle() -> None:
         for school in schools:
-            _cycle(framework, school)
+            floors.library_cycle(framework, school)
 
     def floor_cycle() -> None:
         for school in schools:

@@ -33,8 +33,10 @@ from school_improvement import (
     Evidence,
     EvidenceKind,
     Framework,
+    ProfessionalJudgement,
     Rating,
     SelfEvaluation,
+    Stage,
 )
 
 DATE = datetime.date(2026, 11, 1)
@@ -166,4 +168,22 @@ def payloads(framework: Framework, count: int, seed: int) -> list[dict[str, Any]
             },
         }
         for record in _records(framework, count, seed)
+    ]
+
+
+def edge_cases(framework: Framework) -> list[SelfEvaluation]:
+    """Schools the drawn ones seldom hold: an aspect wholly not applicable, professional judgements, nothing rated."""
+    drawn = schools(framework, 3, seed=99)
+    codes = {code for _, cell in framework.layout("PV") for code in cell}
+    kept = tuple(rating for rating in drawn[0].ratings if rating.descriptor not in codes)
+    not_applicable = tuple(DescriptorRating(code, Rating.NOT_APPLICABLE) for code in sorted(codes))
+    own = (
+        ProfessionalJudgement("SV", Stage.MAKING_PROGRESS, "our view"),
+        ProfessionalJudgement("TA", None, "not yet"),
+    )
+    first, second, third = drawn
+    return [
+        SelfEvaluation("edge-aspect-not-applicable", first.date, first.framework_edition, kept + not_applicable),
+        SelfEvaluation("edge-own-judgements", second.date, second.framework_edition, second.ratings, own),
+        SelfEvaluation("edge-nothing-rated", third.date, third.framework_edition),
     ]
