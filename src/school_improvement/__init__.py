@@ -238,6 +238,12 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "csv_template",
         "read_self_evaluation_csv",
     ),
+    "_interchange.workbook": (
+        "XlsxHeading",
+        "read_self_evaluation_xlsx",
+        "read_xlsx_heading",
+        "xlsx_template",
+    ),
     "_interchange.case": (
         "case_json",
         "case_package",
@@ -425,6 +431,12 @@ if typing.TYPE_CHECKING:
     from school_improvement._interchange.spreadsheet import (
         csv_template as csv_template,
         read_self_evaluation_csv as read_self_evaluation_csv,
+    )
+    from school_improvement._interchange.workbook import (
+        XlsxHeading as XlsxHeading,
+        read_self_evaluation_xlsx as read_self_evaluation_xlsx,
+        read_xlsx_heading as read_xlsx_heading,
+        xlsx_template as xlsx_template,
     )
     from school_improvement._planning.choices import (
         ChosenPriority as ChosenPriority,

@@ -2,12 +2,13 @@
 
 import argparse
 import io
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from helpers import EXAMPLE
+from helpers import EXAMPLE, LOCAL_AUTHORITY
 from school_improvement._cli.parser import build_parser, main
 
 
@@ -72,11 +73,17 @@ def test_version_says_the_installed_version(capsys: pytest.CaptureFixture[str]) 
     assert (code, out) == (0, f"school-improvement {version('school-improvement')}\n")
 
 
-@pytest.mark.parametrize("start", [b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
-def test_a_workbook_is_named_for_what_it_is_with_what_to_do(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, start: bytes
+@pytest.mark.parametrize(
+    ("start", "said"),
+    [
+        (b"PK\x03\x04", "not an Excel workbook: a zip file without a workbook in it; save it from your spreadsheet"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "this is an old Excel workbook (.xls), which is not read: save it as"),
+    ],
+)
+def test_a_file_that_is_no_workbook_read_is_named_for_what_it_is_with_what_to_do(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, start: bytes, said: str
 ) -> None:
-    """An .xlsx (a zip) or .xls file given for a CSV or JSON: exit 2, saying to save it as CSV UTF-8."""
+    """A zip that holds no workbook, or an old .xls, given as a self-evaluation: exit 2, saying to save it as .xlsx."""
     workbook = tmp_path / "self-evaluation.xlsx"
     if start.startswith(b"PK"):
         buffer = io.BytesIO()
@@ -88,8 +95,24 @@ def test_a_workbook_is_named_for_what_it_is_with_what_to_do(
     for command in (["validate", str(workbook)], ["assess", str(workbook), "--school", "s", "--date", "2026-11-02"]):
         code, out, err = _run(capsys, *command)
         assert (code, out) == (2, "")
-        assert "save it as 'CSV UTF-8 (comma delimited)'" in err
+        assert said in err
         assert "Invalid JSON" not in err
+
+
+def test_a_workbook_given_for_a_plan_says_to_save_it_as_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Only a self-evaluation is read from a workbook: a plan's actions given as one are refused, saying what to do."""
+    plan = tmp_path / "plan.json"
+    plan.write_text(_example_plan(), encoding="utf-8")  # Example Primary School 22's, from the example set
+    actions = tmp_path / "actions.xlsx"
+    actions.write_bytes(b"PK\x03\x04" + b"\x00" * 512)
+    code, out, err = _run(capsys, "actions", str(plan), "--from", str(actions))
+    assert (code, out) == (2, "")
+    assert "which is read only as a self-evaluation: save it as 'CSV UTF-8 (comma delimited)'" in err
+
+
+def _example_plan() -> str:
+    lines = (LOCAL_AUTHORITY / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    return next(line for line in lines if json.loads(line)["kind"] == "development-plan")
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:

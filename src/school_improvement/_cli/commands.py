@@ -38,7 +38,7 @@ from school_improvement._cli.inputs import (
 )
 from school_improvement._cli.validation import parsed, validate
 from school_improvement._content.framework import Framework
-from school_improvement._content.loading import load_framework
+from school_improvement._content.loading import load_framework, read_framework
 from school_improvement._dates import iso_date
 from school_improvement._errors import AnalysisError, PayloadError, Problem, SelfEvaluationWarning
 from school_improvement._interchange.case import case_json
@@ -47,6 +47,7 @@ from school_improvement._interchange.inputs import load_self_evaluation, schema_
 from school_improvement._interchange.payloads import dumps
 from school_improvement._interchange.plan_csv import plan_actions_csv, read_plan_actions_csv
 from school_improvement._interchange.spreadsheet import csv_template
+from school_improvement._interchange.workbook import xlsx_template
 from school_improvement._limits import MAX_CSV_BYTES, MAX_PAYLOAD_BYTES, MAX_REGISTER_BYTES, MAX_SET_PAYLOADS
 from school_improvement._planning.choices import ChosenPriority, PriorityNotice
 from school_improvement._planning.cycle import Cycle, run_cycle
@@ -79,12 +80,19 @@ from school_improvement._stage import Stage
 __all__ = ["UsageError", "run"]
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
+    """Write a command's output (bytes as they are: a workbook) to standard output, or to the file -o names."""
     if output in {None, "-"}:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     try:
-        Path(str(output)).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            Path(str(output)).write_bytes(text)
+        else:
+            Path(str(output)).write_text(text, encoding="utf-8")
     except OSError as error:
         msg = f"{output}: cannot write the file: {error.strerror}"
         raise UsageError(msg, at="--output") from None
@@ -166,9 +174,15 @@ def _cmd_framework(arguments: argparse.Namespace) -> str:
     return overview(framework, arguments.lang)
 
 
-def _cmd_template(arguments: argparse.Namespace) -> str:
+def _cmd_template(arguments: argparse.Namespace) -> str | bytes:
     framework = framework_of(arguments)
     output = arguments.output
+    if arguments.format == "xlsx" and output is None:
+        msg = (
+            "an Excel workbook is a file, not text to show: give -o FILE.xlsx to write it to (or -o - to send its "
+            "bytes to standard output)"
+        )
+        raise UsageError(msg, at="--format")
     only_with(arguments, ["--force"], holds=output not in {None, "-"}, needs="with -o FILE")
     if output not in {None, "-"} and Path(output).exists() and not arguments.force:
         msg = (
@@ -178,6 +192,8 @@ def _cmd_template(arguments: argparse.Namespace) -> str:
         raise UsageError(msg, at="--output")
     if arguments.format == "csv":
         return csv_template(framework, school=arguments.school, date=arguments.date)
+    if arguments.format == "xlsx":
+        return xlsx_template(framework, school=arguments.school, date=arguments.date)
     school = arguments.school or "your-school-reference"
     date = arguments.date or datetime.date.today()  # noqa: DTZ011 (the local date is what a school means)
     return dumps(SelfEvaluation(school, date, framework.edition_id))
@@ -626,7 +642,21 @@ def _overview(arguments: argparse.Namespace) -> str:
     return overview(framework_of(arguments), arguments.lang)
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
+def _cmd_serve(arguments: argparse.Namespace) -> None:
+    from school_improvement._service.server import serve  # noqa: PLC0415 (the server extra, only when asked)
+
+    if arguments.framework:
+        read_framework(arguments.framework)  # a framework file with problems is refused here, before serving
+    serve(
+        host=arguments.host,
+        port=arguments.port,
+        workers=arguments.workers,
+        root_path=arguments.root_path,
+        framework_file=arguments.framework,
+    )
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], str | bytes | None]] = {
     "overview": _overview,
     "framework": _cmd_framework,
     "template": _cmd_template,
@@ -646,6 +676,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "match": _cmd_match,
     "schema": _cmd_schema,
     "export": _cmd_export,
+    "serve": _cmd_serve,
 }
 
 
@@ -665,4 +696,5 @@ def run(arguments: argparse.Namespace) -> None:
                 f"school-improvement: warning: {warning.message.source}: {problem}\n"
                 for problem in warning.message.problems
             )
-    _write(output, getattr(arguments, "output", None) if command else None)
+    if output is not None:  # None: the command has nothing to write (serve has answered requests until stopped)
+        _write(output, getattr(arguments, "output", None) if command else None)

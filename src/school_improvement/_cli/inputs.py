@@ -1,7 +1,7 @@
 """What the commands read: files and standard input, and the self-evaluations in them, checked against the options.
 
-A self-evaluation is a .json payload or a .csv spreadsheet. The school and the date the options give describe it:
-a spreadsheet that does not say them takes them; a file that does must agree.
+A self-evaluation is a .json payload, an .xlsx workbook or a .csv spreadsheet. The school and the date the options
+give describe it: a spreadsheet that does not say them takes them; a file that does must agree.
 """
 
 import argparse
@@ -16,6 +16,7 @@ from school_improvement._errors import PayloadError, Problem, SchoolImprovementE
 from school_improvement._files import read_bytes, read_file_lines, read_lines, read_stream
 from school_improvement._interchange.inputs import load_self_evaluation
 from school_improvement._interchange.spreadsheet import read_csv_heading, read_self_evaluation_csv
+from school_improvement._interchange.workbook import read_self_evaluation_xlsx, read_xlsx_heading
 from school_improvement._limits import MAX_CSV_BYTES, MAX_PAYLOAD_BYTES, MAX_SET_PAYLOADS
 
 
@@ -59,29 +60,39 @@ def only_with(arguments: argparse.Namespace, options: Sequence[str], *, holds: b
         raise UsageError(msg, at=found[0])
 
 
-def read_input(path: str, most: int) -> bytes:
+def read_input(path: str, most: int, *, workbook: bool = False) -> bytes:
     """A file's bytes, or standard input's for ``-``: never more than ``most`` and one byte past it.
+
+    ``workbook``: a self-evaluation is read, which may be an Excel workbook (.xlsx).
 
     Raises:
         PayloadError: If the file cannot be read, or is too large.
-        UsageError: If it is a spreadsheet workbook, which the command line does not read.
+        UsageError: If it is a spreadsheet workbook where none is read, or one of a kind never read (.xls).
     """
 
     def fail(problems: list[Problem]) -> Exception:
         return PayloadError(name(path), problems)
 
     raw = read_stream(sys.stdin.buffer, fail, most) if path == "-" else read_bytes(path, fail, most)
-    if raw.startswith(_WORKBOOKS):
+    if workbook and raw.startswith(_OLD_WORKBOOK):
         msg = (
-            f"{name(path)}: this is a spreadsheet workbook (such as .xlsx or .ods), which the command line does not "
-            "read: save it as 'CSV UTF-8 (comma delimited)' in your spreadsheet program, and give that file"
+            f"{name(path)}: this is an old Excel workbook (.xls), which is not read: save it as an Excel workbook "
+            "(.xlsx) in your spreadsheet program, and give that file"
+        )
+        raise UsageError(msg, at=path)
+    if not workbook and raw.startswith((_ZIP, _OLD_WORKBOOK)):
+        msg = (
+            f"{name(path)}: this is a spreadsheet workbook (such as .xlsx or .ods), which is read only as a "
+            "self-evaluation: save it as 'CSV UTF-8 (comma delimited)' in your spreadsheet program, and give that file"
         )
         raise UsageError(msg, at=path)
     return raw
 
 
-_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-"""How workbook files begin: a zip archive (.xlsx, .ods, .numbers) or an old compound file (.xls)."""
+_ZIP = b"PK\x03\x04"
+"""How a zip archive begins: an Excel workbook (.xlsx), or another kind (.ods, .numbers)."""
+_OLD_WORKBOOK = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an old compound file begins: an Excel 97-2003 workbook (.xls)."""
 
 
 def read_numbered_lines(source: str) -> list[tuple[int, bytes]]:
@@ -100,9 +111,14 @@ def framework_of(arguments: argparse.Namespace) -> Framework:
     return read_framework(arguments.framework) if arguments.framework else load_framework()
 
 
+def is_workbook(raw: bytes) -> bool:
+    """Whether a file's bytes are a workbook's (a zip archive), whatever its name, to be read as a self-evaluation."""
+    return raw.startswith(_ZIP)
+
+
 def is_spreadsheet(path: str) -> bool:
-    """Whether a self-evaluation's file is a spreadsheet (.csv), not a JSON payload."""
-    return path.lower().endswith(".csv")
+    """Whether a self-evaluation's file is a spreadsheet (.xlsx or .csv), not a JSON payload."""
+    return path.lower().endswith((".csv", ".xlsx"))
 
 
 def self_evaluation(
@@ -128,14 +144,14 @@ def self_evaluation(
         UsageError: If the file and the options disagree, or a spreadsheet's school or date is given nowhere.
         InputError: Listing every problem in the file.
     """
-    spreadsheet = is_spreadsheet(path)
     if raw is None:
-        raw = read_input(path, MAX_CSV_BYTES if spreadsheet else MAX_PAYLOAD_BYTES)
-    if not spreadsheet:
+        raw = read_input(path, MAX_CSV_BYTES if is_spreadsheet(path) else MAX_PAYLOAD_BYTES, workbook=True)
+    workbook = is_workbook(raw)  # by what it is, not its name: a workbook given on standard input too
+    if not workbook and not path.lower().endswith(".csv"):
         evaluation = load_self_evaluation(raw, framework=framework, name=name(path))
         _agree(path, evaluation.school, evaluation.date, school, date)
         return evaluation
-    heading = read_csv_heading(raw, name=name(path))
+    heading = read_xlsx_heading(raw, name=name(path)) if workbook else read_csv_heading(raw, name=name(path))
     _agree(path, heading.school, heading.date, school, date)
     missing = [
         option
@@ -146,11 +162,17 @@ def self_evaluation(
         both = " and ".join(option.removeprefix("--") for option in missing)
         msg = (
             f"{name(path)}: the spreadsheet does not say its {both}: give {' and '.join(missing)}, or write "
-            f"{'them' if len(missing) == 2 else 'it'} in the file's own rows above the header, as "
-            "'template --format csv --school ... --date ...' does"
+            f"{'them' if len(missing) == 2 else 'it'} in the file's own "
+            + (
+                "cells for them on its Ratings sheet (B1 and B2), as 'template --format xlsx --school ... --date ...' "
+                "does"
+                if workbook
+                else "rows above the header, as 'template --format csv --school ... --date ...' does"
+            )
         )
         raise UsageError(msg, at=missing[0])
-    return read_self_evaluation_csv(raw, framework, school=school, date=date, name=name(path))
+    read = read_self_evaluation_xlsx if workbook else read_self_evaluation_csv
+    return read(raw, framework, school=school, date=date, name=name(path))
 
 
 def _agree(

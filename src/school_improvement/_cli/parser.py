@@ -257,8 +257,13 @@ def _school_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     _lang(sub, "Welsh where it exists, marking fallbacks (as text: the JSON holds both languages)")
     sub.add_argument("--format", choices=["text", "json"], default="text", help=_JSON)
     _common(sub, csv=False)
-    sub = command("template", "write a blank self-evaluation, as JSON or a CSV spreadsheet")
-    sub.add_argument("--format", choices=["json", "csv"], default="json", help=_JSON)
+    sub = command("template", "write a blank self-evaluation, as JSON, an Excel workbook or a CSV spreadsheet")
+    sub.add_argument(
+        "--format",
+        choices=["json", "xlsx", "csv"],
+        default="json",
+        help=f"{_JSON}; xlsx (an Excel workbook, with the xlsx extra) is written to the file -o names",
+    )
     _common(sub, csv=False)
     sub.add_argument("--school", help="the school's reference, written into the template")
     sub.add_argument(
@@ -455,6 +460,47 @@ PROBLEMS = (
 """How a failure is written when JSON is asked for: the command line's help and its reference say it."""
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= _HIGHEST_PORT:
+        msg = f"{text!r} is not a port: give a number from 0 to {_HIGHEST_PORT} (0 lets the system choose a free one)"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+_HIGHEST_PORT = 65_535
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        msg = f"{text!r} is not a number of workers: give a whole number, 1 or more"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _serve_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """``serve``: the library over HTTP, for systems that do not write Python (with the server extra)."""
+    sub = command(
+        "serve",
+        "serve the library over HTTP, described in OpenAPI 3.1 (with the server extra); stop it with Ctrl+C",
+    )
+    sub.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine)")
+    sub.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    sub.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="how many worker processes answer requests (default: 1); behind a reverse proxy, about one per core",
+    )
+    sub.add_argument(
+        "--root-path",
+        default="",
+        metavar="PATH",
+        help="the path a reverse proxy serves it under, such as /school-improvement (default: none)",
+    )
+    _common(sub, csv=False)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line's parser; the command-line reference is generated from it."""
     parser = _Parser(
@@ -482,6 +528,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _school_commands(command)
     _authority_commands(command)
+    _serve_command(command)
     command("schema", "print the JSON Schema of a payload").add_argument(
         "kind", choices=list(PAYLOAD_NAMES), nargs="?", default="self-evaluation"
     )
@@ -489,8 +536,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("target_format", choices=["case"], metavar="case", help="1EdTech CASE 1.1")
     _lang(sub, "the English package, or the Welsh document")
     _common(sub, csv=False)
-    for sub in commands.choices.values():
-        if not any(action.dest == "output" for action in sub._actions):  # noqa: SLF001 (argparse has no public way)
+    for name, sub in commands.choices.items():
+        if name != "serve" and not any(action.dest == "output" for action in sub._actions):  # noqa: SLF001
             sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 

@@ -19,6 +19,7 @@ from school_improvement._cli.inputs import (
     framework_of,
     given_self_evaluation,
     is_spreadsheet,
+    is_workbook,
     name,
     only_with,
     read_input,
@@ -133,7 +134,8 @@ def _validated(framework: Framework, arguments: argparse.Namespace) -> Validated
     path, source = arguments.file, name(arguments.file)
     raw = None
     if not is_spreadsheet(path):
-        raw = read_input(path, MAX_PAYLOAD_BYTES)
+        raw = read_input(path, MAX_PAYLOAD_BYTES, workbook=True)
+    if raw is not None and not is_workbook(raw):
         kind, payload = parsed(raw, source)
         if isinstance(kind, str) and kind not in VALIDATED:
             message = f"validate reads a {', a '.join(VALIDATED)}; this payload is a {kind!r}"
