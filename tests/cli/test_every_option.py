@@ -8,12 +8,18 @@ and with it, and names something said only with it (``shows``) or only without i
 import argparse
 import json
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
 import traceback
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple
 
+import httpx
 import pytest
 
 from helpers import EXAMPLE, LOCAL_AUTHORITY
@@ -62,6 +68,8 @@ PLAN, RECORD, EVALUATION = "plan.json", "record.json", "evaluation.json"
 """Example Primary School 22's plan, discussion record and self-evaluation, written into each test's folder."""
 DEMO = ("autumn.json", "spring.json")
 """Ysgol Enghraifft's two self-evaluations (the demo's), written into each test's folder."""
+FREE = "{free port}"
+"""Stands for a port free on this machine, chosen as the case runs."""
 MISSING = "none.json"
 """A file that is not there: an option that reads it names it."""
 
@@ -357,6 +365,26 @@ def _cases() -> dict[tuple[str, str], Case]:
     )
     add("match", _matching())
     add("schema", {"--output": _output(["schema"])})
+    served = ["serve", "--port", FREE]
+    add(
+        "serve",
+        {
+            "--framework": _framework(served),
+            "--debug": Case(
+                [*served, "--framework", MISSING],
+                [*served, "--framework", MISSING, "--debug"],
+                shows="Traceback (most recent call last)",
+            ),
+            "--port": Case(["serve"], served, hides="answers at http://127.0.0.1:8000/ "),
+            "--host": Case(served, [*served, "--host", "127.0.0.2"], shows="answers at http://127.0.0.2:"),
+            "--workers": Case(served, [*served, "--workers", "2"], shows="Started parent process"),
+            "--root-path": Case(
+                served,
+                [*served, "--root-path", "/school-improvement"],
+                shows="servers [{'url': '/school-improvement'}]",
+            ),
+        },
+    )
     export = ["export", "case"]
     add(
         "export",
@@ -457,8 +485,48 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def _free_port() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return str(probe.getsockname()[1])
+
+
+def _served(arguments: list[str], folder: Path) -> str:
+    """What ``serve`` says and answers: run as a process of its own, asked for its description, then stopped."""
+    port = _free_port()
+    words = [port if word == FREE else word for word in arguments]
+    host = words[words.index("--host") + 1] if "--host" in words else "127.0.0.1"
+    listening = words[words.index("--port") + 1] if "--port" in words else "8000"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "school_improvement", *words],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    answered = "no answer"
+    deadline = time.monotonic() + 30
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            described = httpx.get(f"http://{host}:{listening}/openapi.json", timeout=2).json()
+        except httpx.TransportError:
+            time.sleep(0.1)
+            continue
+        answered = f"answers at http://{host}:{listening}/ with servers {described.get('servers')}"
+        break
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)  # as Ctrl+C stops it
+    out, err = process.communicate(timeout=30)
+    return "\n".join([f"exit {process.returncode}", answered, out, err])
+
+
 def _said(arguments: list[str], folder: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    """Everything the command line says: exit code, output, errors, a traceback if raised, and each file it writes."""
+    """Everything the command line says: exit code, output, errors, a traceback if raised, and each file it writes.
+
+    ``serve`` runs as a process of its own, until it answers (see ``_served``).
+    """
+    if arguments[:1] == ["serve"]:
+        return _served(arguments, folder)
     before = {path.name for path in folder.iterdir()}
     if "--from" in arguments:  # the actions, as a spreadsheet would give them back
         assert main(["actions", PLAN, "-o", "actions.csv"]) == 0
