@@ -136,9 +136,25 @@ def loaded(where: str, payload: Any, load: Callable[[Mapping[str, Any], str], _T
     if not isinstance(payload, dict):
         raise PayloadError(REQUEST_BODY, [Problem(where, "expected a payload (a JSON object)")])
     try:
-        return load(payload, where)
+        return guarded(lambda: load(payload, where), where)
     except PayloadError as error:
         raise PayloadError(REQUEST_BODY, under(where, error.problems)) from None
+
+
+def guarded(load: Callable[[], _T], where: str = "$") -> _T:
+    """What a loader reads, with a domain object's own refusal of a value said as a problem of the payload.
+
+    A loader turns what it checks into problems with their paths; a value its schema lets through but a domain
+    object's validator refuses (a school reference of spaces alone) raises ``ValueError`` instead. That is the
+    input's fault, not the service's: it is a 422 at the payload, in the validator's words.
+
+    Raises:
+        PayloadError: For such a value.
+    """
+    try:
+        return load()
+    except ValueError as error:
+        raise PayloadError(REQUEST_BODY, [Problem(where, str(error))]) from None
 
 
 def all_loaded(where: str, payloads: Sequence[Any], load: Callable[[Mapping[str, Any], str], _T]) -> list[_T]:

@@ -56,6 +56,7 @@ from school_improvement._service.bodies import (
     REQUEST_BODY,
     Member,
     all_loaded,
+    guarded,
     loaded,
     members,
     read_body,
@@ -176,7 +177,7 @@ class _Service:
 
     def evaluation(self, raw: bytes | dict[str, Any], where: str = "$") -> SelfEvaluation:
         if isinstance(raw, bytes):
-            return load_self_evaluation(raw, framework=self.framework, name=REQUEST_BODY)
+            return guarded(lambda: load_self_evaluation(raw, framework=self.framework, name=REQUEST_BODY))
         return loaded(
             where, raw, lambda payload, name: load_self_evaluation(payload, framework=self.framework, name=name)
         )
@@ -584,7 +585,7 @@ def _validated(service: _Service, kind: object, document: object, raw: bytes) ->
         message = f"validate reads a {', a '.join(kinds)}; this payload is a {kind!r}"
         raise PayloadError(REQUEST_BODY, [Problem("$.kind", message)])
     if kind == "development-plan":
-        plan = load_plan(raw, framework=framework, name=REQUEST_BODY)
+        plan = guarded(lambda: load_plan(raw, framework=framework, name=REQUEST_BODY))
         return {
             "school": plan.school,
             "starts": plan.starts.isoformat(),
@@ -594,7 +595,7 @@ def _validated(service: _Service, kind: object, document: object, raw: bytes) ->
             "reviews": len(plan.reviews),
         }
     if kind == "discussion-record":
-        record = load_discussion(raw, framework=framework, name=REQUEST_BODY)
+        record = guarded(lambda: load_discussion(raw, framework=framework, name=REQUEST_BODY))
         return {
             "school": record.school,
             "date": record.date.isoformat(),
@@ -603,7 +604,7 @@ def _validated(service: _Service, kind: object, document: object, raw: bytes) ->
             "next_review": record.next_review.isoformat(),
         }
     source = document if isinstance(document, dict) else raw
-    evaluation = load_self_evaluation(source, framework=framework, name=REQUEST_BODY)
+    evaluation = guarded(lambda: load_self_evaluation(source, framework=framework, name=REQUEST_BODY))
     return {"school": evaluation.school, "date": evaluation.date.isoformat(), "ratings": len(evaluation.ratings)}
 
 
