@@ -456,7 +456,7 @@ def _write_instructions(sheet: "Worksheet", framework: Framework) -> None:
     styles = _styles()
     from openpyxl.styles import Font  # noqa: PLC0415 (the optional extra)
 
-    width = 110
+    width = 72  # narrow enough for an A4 page in portrait, so that the instructions print as they show
     sheet.column_dimensions["A"].width = width
     for row, (style, text) in enumerate(_instructions(framework), start=1):
         cell = sheet.cell(row, 1, text)
@@ -468,6 +468,9 @@ def _write_instructions(sheet: "Worksheet", framework: Framework) -> None:
         sheet.row_dimensions[row].height = _height([(text, width)]) + (6 if style else 0)
     sheet.protection.sheet = True
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1  # printed, the column's wrapped text fits the page's width, not cut at its edge
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]  # set on every new sheet
 
 
 # Reading
