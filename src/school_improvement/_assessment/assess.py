@@ -222,13 +222,16 @@ def _stage_of(figures: AspectRatings, code: str) -> Stage:
 
 def _unmet_below(figures: AspectRatings, stage: Stage, threshold: Rating) -> list[str]:
     """The applicable descriptors at or below ``stage`` that do not meet ``threshold``."""
-    return [
-        code
-        for cell in figures.cells
-        if cell.stage <= stage
-        for code, rating in cell.ratings
-        if rating is not Rating.NOT_APPLICABLE and (rating is None or not rating.at_least(threshold))
-    ]
+    unmet = []
+    for cell in figures.cells:  # in stage order, up to ``stage``
+        unmet += [
+            code
+            for code, rating in cell.ratings
+            if rating is not Rating.NOT_APPLICABLE and (rating is None or not rating.at_least(threshold))
+        ]
+        if cell.stage is stage:
+            break
+    return unmet
 
 
 def _listed(codes: list[str] | tuple[str, ...], words: Callable[[str], str]) -> str:
@@ -265,9 +268,10 @@ def _judge(context: _Assessment, figures: AspectRatings) -> Judgement:
     def words(code: str) -> str:
         return _rating_words(ratings.get(code))
 
-    not_rated = {code for cell in figures.cells for code, rating in cell.ratings if rating is None}
-    unrated = tuple(code for code in decision.decisive if code in not_rated)
+    unrated: tuple[str, ...] = ()
     if decision.decisive:
+        not_rated = {code for cell in figures.cells for code, rating in cell.ratings if rating is None}
+        unrated = tuple(code for code in decision.decisive if code in not_rated)
         held_back = framework.stage_name(_stage_of(figures, decision.decisive[0])).en
         rationale += f" Holding back {held_back}: {_listed(decision.decisive, words)}."
         if len(unrated) == len(decision.decisive):
