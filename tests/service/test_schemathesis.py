@@ -6,6 +6,7 @@ the whole run takes seconds.
 """
 
 from importlib.resources import files
+from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
@@ -32,6 +33,6 @@ schema and still name a descriptor the framework does not have (a 422, documente
     derandomize=True,
     phases=[Phase.explicit, Phase.generate],
 )
-def test_every_endpoint_keeps_to_its_description(case: schemathesis.Case, server: str) -> None:
+def test_every_endpoint_keeps_to_its_description(case: "schemathesis.Case[Any]", server: str) -> None:
     """Whatever the description allows is answered without a server error, in a documented status and form."""
     case.call_and_validate(base_url=server, checks=CHECKS)

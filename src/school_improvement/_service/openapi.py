@@ -1,8 +1,9 @@
 """The service's OpenAPI 3.1 description: the payloads' own JSON Schemas as its components, every error described.
 
 The payload schemas are read from the very files the package ships (``school_improvement/schemas/``), each put in
-``components/schemas`` under its kind (``self-evaluation``), its ``$defs`` hoisted beside it as
-``<kind>.<name>`` and its references rewritten to match, so the description and the schemas cannot drift apart.
+``components/schemas`` under its kind (``self-evaluation``), its ``$defs`` hoisted beside it under their own names
+(``StageProfile``: a class is described the same in every schema that holds it) and its references rewritten to
+match, so the description and the schemas cannot drift apart.
 Request and response bodies refer to them; every error response is ``application/problem+json``.
 """
 
@@ -37,19 +38,19 @@ def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _rewritten(node: Any, prefix: str) -> Any:  # noqa: ANN401 (any part of a JSON Schema)
-    """A schema with each ``#/$defs/<name>`` reference pointing to its hoisted component ``<prefix>.<name>``."""
+def _rewritten(node: Any) -> Any:  # noqa: ANN401 (any part of a JSON Schema)
+    """A schema with each ``#/$defs/<name>`` reference pointing to its hoisted component ``<name>``."""
     if isinstance(node, dict):
         return {
             key: (
-                f"#/components/schemas/{prefix}.{value.removeprefix('#/$defs/')}"
+                f"#/components/schemas/{value.removeprefix('#/$defs/')}"
                 if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/")
-                else _rewritten(value, prefix)
+                else _rewritten(value)
             )
             for key, value in node.items()
         }
     if isinstance(node, list):
-        return [_rewritten(item, prefix) for item in node]
+        return [_rewritten(item) for item in node]
     return node
 
 
@@ -58,9 +59,20 @@ def hoisted(name: str, schema: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     schema = dict(copy.deepcopy(schema))
     schema.pop("$schema", None)
     definitions: dict[str, Any] = schema.pop("$defs", {})
-    components = {name: _rewritten(schema, name)}
-    components |= {f"{name}.{key}": _rewritten(value, name) for key, value in definitions.items()}
-    return components
+    return {name: _rewritten(schema)} | {key: _rewritten(value) for key, value in definitions.items()}
+
+
+def _merged(into: dict[str, dict[str, Any]], more: Mapping[str, dict[str, Any]]) -> None:
+    """Add components; a definition two schemas share must be the same in both (a class is described once).
+
+    Raises:
+        ValueError: If two schemas define one name differently, so one component could not stand for both.
+    """
+    for name, schema in more.items():
+        if name in into and into[name] != schema:
+            msg = f"two schemas define {name!r} differently: one component cannot describe both"
+            raise ValueError(msg)
+        into[name] = schema
 
 
 def shipped_schemas() -> dict[str, dict[str, Any]]:
@@ -137,9 +149,9 @@ def components() -> dict[str, dict[str, Any]]:
     """Every component schema: the shipped payload schemas, hoisted, and the service's own answers."""
     found: dict[str, dict[str, Any]] = {}
     for kind, schema in shipped_schemas().items():
-        found |= hoisted(kind, schema)
-    found |= _mirrored(EVIDENCE_CHECKS, "findings", Finding)
-    found |= _mirrored(VIEW_DIFFERENCES, "differences", ViewDifference)
+        _merged(found, hoisted(kind, schema))
+    _merged(found, _mirrored(EVIDENCE_CHECKS, "findings", Finding))
+    _merged(found, _mirrored(VIEW_DIFFERENCES, "differences", ViewDifference))
     found[PROBLEM] = _PROBLEM_SCHEMA
     found[VALIDATION] = _VALIDATION_SCHEMA
     found[SCHEMA_INDEX] = {
@@ -219,13 +231,14 @@ def finished(description: dict[str, Any]) -> dict[str, Any]:
     description = copy.deepcopy(description)
     for path in description.get("paths", {}).values():
         for operation_found in path.values():
-            for response in operation_found.get("responses", {}).values():
+            responses = operation_found.get("responses", {})
+            for status, response in list(responses.items()):
                 content = response.get("content", {})
                 for media in [media for media, found in content.items() if _own_refs(found)]:
                     del content[media]
-                if not content:
-                    response.pop("content", None)
-            operation_found["responses"] = dict(sorted(operation_found.get("responses", {}).items()))
+                if not content:  # FastAPI's own answer only: one the service never gives
+                    del responses[status]
+            operation_found["responses"] = dict(sorted(responses.items()))
     schemas = description.setdefault("components", {}).setdefault("schemas", {})
     for name in _FASTAPI_OWN:
         schemas.pop(name, None)
