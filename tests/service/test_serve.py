@@ -72,19 +72,21 @@ def test_serve_answers_behind_a_root_path(served: tuple[str, subprocess.Popen[st
 
 
 def test_serve_logs_neither_notes_nor_queries(served: tuple[str, subprocess.Popen[str]], example: bytes) -> None:
-    """What serve logs names each request's method, path and status, never its query or a note."""
+    """The log names each request's method, path, status and the client a local proxy forwards: no query, no note."""
     url, process = served
     payload = json.loads(example)
     payload["data"]["ratings"][0]["evidence"][0]["note"] = SECRET
     httpx.post(f"{url}/assess", json=payload, params={"rule": "secure-fit"})
     payload["data"]["ratings"][0]["rating"] = SECRET
     httpx.post(f"{url}/next-steps", json=payload, params={"choose": f"LC=2@2027-07-16:{SECRET}"})
+    httpx.get(f"{url}/framework", headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"})
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=30)
     assert '"POST /school-improvement/assess HTTP/1.1" 200' in output
     assert '"POST /school-improvement/next-steps HTTP/1.1" 422' in output
     assert SECRET not in output
     assert "secure-fit" not in output
+    assert '203.0.113.7:0 - "GET /school-improvement/framework HTTP/1.1" 200' in output  # a proxy on this machine
 
 
 def test_without_the_extra_the_service_says_which_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
