@@ -3,12 +3,13 @@
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import attrs
 
 from school_improvement._assessment.assess import Judgement, JudgementStatus, RuleDescription, StageProfile
 from school_improvement._assessment.checked import CheckedSelfEvaluation, checked
-from school_improvement._assessment.evidence import Rating, SelfEvaluation
+from school_improvement._assessment.evidence import LEVELS, Rating, SelfEvaluation
 from school_improvement._assessment.rules import CellRatings
 from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework
 from school_improvement._errors import AnalysisError, Problem, UnknownCodeError
@@ -188,8 +189,23 @@ def _listed(codes: tuple[str, ...]) -> str:
     return ", ".join(codes[:5]) + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
 
 
+class _Figures(NamedTuple):
+    """What a gap's explanation says, worked out before the gap itself is made (so it is made once, whole)."""
+
+    aspect: str
+    status: GapStatus
+    current: Stage | None
+    target: Stage | None
+    distance: int | None
+    unmet: tuple[str, ...]
+    met: int
+    applicable: int
+    horizon: datetime.date | None
+    unrated: tuple[str, ...]
+
+
 def _describe(
-    context: "_Context", gap: AspectGap, shortfall: str | None, first_unmet: tuple[str, ...], lowest: int
+    context: "_Context", gap: _Figures, shortfall: str | None, first_unmet: tuple[str, ...], lowest: int
 ) -> str:
     """The gap in words; ``first_unmet`` are the unmet descriptors of the earliest stage with any."""
     framework, rule = context.framework, context.rule
@@ -244,14 +260,13 @@ def _count(
     first_unmet: list[str] = []
     lowest = 0
     met = applicable = 0
-    for cell in cells:
-        if cell.stage > target:
-            break
+    bar = LEVELS[threshold]
+    for cell in cells:  # in stage order, up to the target's
         for code, rating in cell.ratings:
             if rating is Rating.NOT_APPLICABLE:
                 continue
             applicable += 1
-            if rating is not None and rating.at_least(threshold):
+            if rating is not None and LEVELS[rating] >= bar:  # type: ignore[operator]  # both on the scale
                 met += 1
                 continue
             unmet.append(code)
@@ -260,6 +275,8 @@ def _count(
             lowest = lowest or cell.stage.position
             if cell.stage.position == lowest:
                 first_unmet.append(code)
+        if cell.stage is target:
+            break
     return met, applicable, unmet, unrated, tuple(first_unmet), lowest
 
 
@@ -271,13 +288,16 @@ def _gap(context: _Context, aspect: str, target: Target | None) -> tuple[AspectG
     if judgement.status is JudgementStatus.NOT_APPLICABLE:
         aim = None if target is None else target.stage
         horizon = None if target is None else target.horizon
-        gap = AspectGap(aspect, GapStatus.NOT_APPLICABLE, None, aim, None, (), 0, 0, 1.0, horizon, "")
-        return attrs.evolve(gap, explanation=_describe(context, gap, None, (), 0)), 0
+        figures = _Figures(aspect, GapStatus.NOT_APPLICABLE, None, aim, None, (), 0, 0, horizon, ())
+        explanation = _describe(context, figures, None, (), 0)
+        return AspectGap(aspect, GapStatus.NOT_APPLICABLE, None, aim, None, (), 0, 0, 1.0, horizon, explanation), 0
     if target is None:
+        figures = _Figures(aspect, GapStatus.NO_TARGET, current, None, None, (), 0, 0, None, ())
+        explanation = _describe(context, figures, judgement.shortfall, (), 0)
         gap = AspectGap(
-            aspect, GapStatus.NO_TARGET, current, None, None, (), 0, 0, None, None, "", shortfall=judgement.shortfall
+            aspect, GapStatus.NO_TARGET, current, None, None, (), 0, 0, None, None, explanation, (), judgement.shortfall
         )
-        return attrs.evolve(gap, explanation=_describe(context, gap, judgement.shortfall, (), 0)), 0
+        return gap, 0
     cells = context.form.aspects[aspect].cells
     met, applicable, unmet, unrated, first_unmet, lowest = _count(cells, target.stage, threshold)
     position = 0 if current is None else current.position
@@ -292,23 +312,26 @@ def _gap(context: _Context, aspect: str, target: Target | None) -> tuple[AspectG
         status, distance = GapStatus.REACHED, 0
     else:
         status, distance = GapStatus.OPEN, target.stage.position - position
+    figures = _Figures(
+        aspect, status, current, target.stage, distance, tuple(unmet), met, applicable, target.horizon, tuple(unrated)
+    )
+    explanation = _describe(context, figures, judgement.shortfall, first_unmet, lowest)
     gap = AspectGap(
         aspect,
         status,
         current,
         target.stage,
         distance,
-        tuple(unmet),
+        figures.unmet,
         met,
         applicable,
         progress,
         target.horizon,
-        "",
-        tuple(unrated),
+        explanation,
+        figures.unrated,
         judgement.shortfall,
     )
-    explanation = _describe(context, gap, judgement.shortfall, first_unmet, lowest)
-    return attrs.evolve(gap, explanation=explanation), lowest
+    return gap, lowest
 
 
 _STATUS_ORDER = {
