@@ -185,6 +185,25 @@ def test_a_self_evaluation_loads_exactly_when_its_schema_accepts_it(date: object
     assert _accepts(lambda: load_self_evaluation(payload)) == validator.is_valid(payload)
 
 
+@given(st.text(alphabet=" \t\n\u00a0\u2003x", min_size=0, max_size=4), st.sampled_from(["school", "rationale"]))
+def test_text_of_only_white_space_is_refused_at_its_place_as_the_schema_refuses_it(text: str, field: str) -> None:
+    """A school or rationale of only white space is a problem at its place, never a bare error; the schema agrees."""
+    payload = _payload()
+    payload["data"]["judgements"] = [{"aspect": "PV", "stage": None, "rationale": "Pupils lead the council."}]
+    if field == "school":
+        payload["data"]["school"] = text
+    else:
+        payload["data"]["judgements"][0]["rationale"] = text
+    validator = jsonschema.Draft202012Validator(_schema("self-evaluation"), format_checker=jsonschema.FormatChecker())
+    assert _accepts(lambda: load_self_evaluation(payload)) == validator.is_valid(payload) == bool(text.strip())
+    if text and not text.strip():
+        with pytest.raises(PayloadError) as raised:
+            load_self_evaluation(payload)
+        place = "$.data.school" if field == "school" else "$.data.judgements[0].rationale"
+        said = f"{field} must not be empty: it holds only white space"
+        assert [(problem.path, problem.message) for problem in raised.value.problems] == [(place, said)]
+
+
 @given(date_like)
 def test_a_stage_profile_loads_exactly_when_its_schema_accepts_it(date: object) -> None:
     """For any date-like value, loads accepts a stage profile exactly when the published schema does."""

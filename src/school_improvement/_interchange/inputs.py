@@ -46,12 +46,16 @@ def _problems(error: Any) -> list[Problem]:  # noqa: ANN401 (a pydantic Validati
         location = tuple(part for part in detail["loc"] if not str(part).startswith("function-"))
         if location and location[-1] == "date" and detail["type"] in _NOT_A_DATE:
             message = f"{DATE_MESSAGE}, not {detail['input']!r}"
+        elif location and location[-1] in _WRITTEN and detail["type"] == "string_pattern_mismatch":
+            message = f"{location[-1]} must not be empty: it holds only white space"
         else:
             message = _MESSAGES.get(detail["type"], detail["msg"])
         problems.append(Problem(_path(location), message))
     return problems
 
 
+_WRITTEN = frozenset({"school", "rationale"})
+"""The fields that must hold more than white space: said in the library's words, not as a pattern."""
 _NOT_A_DATE = frozenset({"string_type", "string_pattern_mismatch"})
 """What pydantic says of a date that is not ``YYYY-MM-DD`` text: said in the library's own words instead."""
 _RATINGS = {rating.value: rating for rating in Rating}

@@ -50,6 +50,8 @@ is checked as the self-evaluation is built, with the same path.
 
 StageValue = Literal["starting-the-journey", "making-progress", "building-momentum", "sustaining-high-standards"]
 
+_WRITTEN = r"\S"
+"""Text that holds more than white space, as the domain's objects require."""
 _CLOSED = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
@@ -80,14 +82,18 @@ class ProfessionalJudgementModel(BaseModel):
     model_config = _CLOSED
     aspect: str = Field(pattern=r"^[A-Z]{2}$", description="The aspect's code, e.g. PV.")
     stage: StageValue | None = Field(description="The stage the school judges it has reached, or null for none yet.")
-    rationale: str = Field(min_length=1, max_length=MAX_TEXT, description="Why, in the school's words.")
+    rationale: str = Field(
+        min_length=1, max_length=MAX_TEXT, pattern=_WRITTEN, description="Why, in the school's words."
+    )
 
 
 class SelfEvaluationModel(BaseModel):
     """A school's self-evaluation against one framework edition."""
 
     model_config = _CLOSED
-    school: str = Field(min_length=1, max_length=MAX_NAME, description="The school's reference; not personal data.")
+    school: str = Field(
+        min_length=1, max_length=MAX_NAME, pattern=_WRITTEN, description="The school's reference; not personal data."
+    )
     date: IsoDate = Field(description="The date of the self-evaluation (YYYY-MM-DD).")
     framework_edition: str = Field(max_length=MAX_NAME, description="The edition rated against.")
     ratings: list[DescriptorRatingModel] = Field(default_factory=list, max_length=MAX_RATINGS)
