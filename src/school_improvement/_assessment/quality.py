@@ -6,7 +6,7 @@ import enum
 import attrs
 
 from school_improvement._assessment.checked import AspectRatings, CheckedSelfEvaluation, checked
-from school_improvement._assessment.evidence import EvidenceKind, Rating, SelfEvaluation
+from school_improvement._assessment.evidence import Evidence, EvidenceKind, Rating, SelfEvaluation
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
 
@@ -123,15 +123,24 @@ def _rating_findings(
                 message = f"{code} is rated '{given.rating.value}' with no evidence; it counts as not rated."
                 evidence.append(Finding("no-evidence", Severity.WARNING, message, aspect=aspect, descriptor=code))
                 continue
-            stale = [item.date for item in given.evidence if item.date < oldest_allowed]
-            if stale:
-                message = (
-                    f"{code}: {len(stale)} of {len(given.evidence)} pieces of evidence are more than "
-                    f"{max_age_days} days old at {as_of} (the oldest from {min(stale)})."
-                )
-                evidence.append(Finding("stale-evidence", Severity.INFO, message, aspect=aspect, descriptor=code))
+            for item in given.evidence:
+                if item.date < oldest_allowed:  # one is too old: only then are they all counted
+                    message = _stale(code, given.evidence, oldest_allowed, max_age_days, as_of)
+                    evidence.append(Finding("stale-evidence", Severity.INFO, message, aspect=aspect, descriptor=code))
+                    break
         unmet += here
     return evidence, agreement
+
+
+def _stale(
+    code: str, items: tuple[Evidence, ...], oldest_allowed: datetime.date, max_age_days: int, as_of: datetime.date
+) -> str:
+    """In words: a rating's evidence is, some of it, older than allowed."""
+    stale = [item.date for item in items if item.date < oldest_allowed]
+    return (
+        f"{code}: {len(stale)} of {len(items)} pieces of evidence are more than "
+        f"{max_age_days} days old at {as_of} (the oldest from {min(stale)})."
+    )
 
 
 def _whole_findings(form: CheckedSelfEvaluation, max_age_days: int, as_of: datetime.date) -> list[Finding]:
