@@ -39,7 +39,6 @@ from school_improvement._cli.inputs import (
 from school_improvement._cli.validation import parsed, validate
 from school_improvement._content.framework import Framework
 from school_improvement._content.loading import load_framework, read_framework
-from school_improvement._dates import iso_date
 from school_improvement._errors import AnalysisError, PayloadError, Problem, SelfEvaluationWarning
 from school_improvement._interchange.case import case_json
 from school_improvement._interchange.decisions import load_discussion, load_plan
@@ -48,6 +47,7 @@ from school_improvement._interchange.payloads import dumps
 from school_improvement._interchange.plan_csv import plan_actions_csv, read_plan_actions_csv
 from school_improvement._interchange.spreadsheet import csv_template
 from school_improvement._interchange.workbook import xlsx_template
+from school_improvement._interchange.written import read_capacity, read_choice, read_stage, read_target
 from school_improvement._limits import MAX_CSV_BYTES, MAX_PAYLOAD_BYTES, MAX_REGISTER_BYTES, MAX_SET_PAYLOADS
 from school_improvement._planning.choices import ChosenPriority, PriorityNotice
 from school_improvement._planning.cycle import Cycle, run_cycle
@@ -109,54 +109,27 @@ def _evaluation(framework: Framework, arguments: argparse.Namespace) -> SelfEval
     return self_evaluation(framework, arguments.file, arguments.school, arguments.date)
 
 
-_STAGES = {stage.value: stage for stage in Stage} | {str(stage.position): stage for stage in Stage}
-"""A stage as the command line takes it: its name, or its position from 1 to 4."""
-
-
 def _targets(values: list[str]) -> list[Target]:
-    targets = []
-    for value in values:
-        aspect, _, stage = value.partition("=")
-        if stage not in _STAGES:
-            msg = f"--target {value!r}: write ASPECT=STAGE, the stage as 1 to 4 or its name, e.g. PV=making-progress"
-            raise UsageError(msg, at="--target")
-        targets.append(Target(aspect, _STAGES[stage]))
-    return targets
+    try:
+        return [read_target(value) for value in values]
+    except ValueError as error:
+        msg = f"--target {error}"
+        raise UsageError(msg, at="--target") from None
 
 
-_CHOICE = re.compile(
-    r"^(?P<aspects>[A-Za-z]{2}(?:\+[A-Za-z]{2})*)=(?P<stage>[a-z0-9-]+)@(?P<by>[^:]+)(?::(?P<why>.*))?$"
-)
-"""A priority the school chose, as --choose takes it: ``ASPECT[+ASPECT]=STAGE@DATE[:why]``."""
 _CHOSEN_HERE = "chosen by the school (given on the command line)"
 
 
 def _chosen(arguments: argparse.Namespace) -> list[ChosenPriority] | None:
-    """The school's chosen priorities from --choose, in its order; ``None`` when it gave none.
-
-    The date is read as every date is, and refused in the same words.
-    """
+    """The school's chosen priorities from --choose, in its order; ``None`` when it gave none."""
     values: list[str] = getattr(arguments, "choose", [])
     if not values:
         return None
-    chosen = []
-    for value in values:
-        found = _CHOICE.match(value.strip())
-        stage = _STAGES.get(found["stage"]) if found else None
-        if found is None or stage is None:
-            msg = (
-                f"--choose {value!r}: write ASPECT[+ASPECT]=STAGE@YYYY-MM-DD[:why], the stage as 1 to 4 or its name, "
-                "e.g. 'LC=making-progress@2027-07-16:few leaders below the head'"
-            )
-            raise UsageError(msg, at="--choose")
-        try:
-            by = iso_date(found["by"])
-        except ValueError as error:
-            msg = f"--choose {value!r}: {error}"
-            raise UsageError(msg, at="--choose") from None
-        why = (found["why"] or "").strip() or _CHOSEN_HERE
-        chosen.append(ChosenPriority(tuple(found["aspects"].upper().split("+")), why, stage, by))
-    return chosen
+    try:
+        return [read_choice(value, unsaid=_CHOSEN_HERE) for value in values]
+    except ValueError as error:
+        msg = f"--choose {error}"
+        raise UsageError(msg, at="--choose") from None
 
 
 def _cmd_framework(arguments: argparse.Namespace) -> str:
@@ -579,10 +552,11 @@ def _cmd_rollup(arguments: argparse.Namespace) -> str:
 
 
 def _stage_named(value: str, option: str) -> Stage:
-    if value not in _STAGES:
-        msg = f"{option} {value!r}: give a stage as 1 to 4 or its name, e.g. building-momentum"
-        raise UsageError(msg, at=option)
-    return _STAGES[value]
+    try:
+        return read_stage(value)
+    except ValueError as error:
+        msg = f"{option} {error}"
+        raise UsageError(msg, at=option) from None
 
 
 def _match_options(arguments: argparse.Namespace) -> tuple[MatchOptions, dict[str, int]]:
@@ -608,13 +582,11 @@ def _match_options(arguments: argparse.Namespace) -> tuple[MatchOptions, dict[st
     except ValueError as error:
         msg = "--" + str(error).replace("_", "-")
         raise UsageError(msg, at=msg.split(" ", 1)[0].rstrip(":")) from None
-    capacities = {}
-    for value in arguments.capacity_of:
-        ref, _, number = value.partition("=")
-        if not ref or not number.isdigit():
-            msg = f"--capacity-of {value!r}: write REF=N, N a whole number, e.g. w-101=0"
-            raise UsageError(msg, at="--capacity-of")
-        capacities[ref] = int(number)
+    try:
+        capacities = dict(read_capacity(value) for value in arguments.capacity_of)
+    except ValueError as error:
+        msg = f"--capacity-of {error}"
+        raise UsageError(msg, at="--capacity-of") from None
     return options, capacities
 
 

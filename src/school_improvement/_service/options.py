@@ -6,15 +6,18 @@ This module imports neither FastAPI nor pydantic, so it is importable without th
 """
 
 import datetime
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from school_improvement._assessment.rules import rule_named
 from school_improvement._dates import iso_date
 from school_improvement._errors import InputError, Problem
+from school_improvement._interchange.written import read_capacity, read_choice, read_stage, read_target
 from school_improvement._planning.choices import ChosenPriority
 from school_improvement._planning.gaps import Target
 from school_improvement._stage import Stage
+
+_T = TypeVar("_T")
 
 
 class QueryError(InputError):
@@ -28,13 +31,6 @@ def at(parameter: str) -> str:
     return f"query.{parameter}"
 
 
-STAGES = {stage.value: stage for stage in Stage} | {str(stage.position): stage for stage in Stage}
-"""A stage as a parameter takes it: its name, or its position from 1 to 4."""
-
-_CHOICE = re.compile(
-    r"^(?P<aspects>[A-Za-z]{2}(?:\+[A-Za-z]{2})*)=(?P<stage>[a-z0-9-]+)@(?P<by>[^:]+)(?::(?P<why>.*))?$"
-)
-"""A priority the school chose, as ``choose`` takes it: ``ASPECT[+ASPECT]=STAGE@DATE[:why]``."""
 CHOSEN_HERE = "chosen by the school (given in the request)"
 
 
@@ -69,58 +65,32 @@ class Options:
 
     def targets(self, values: Sequence[str]) -> list[Target]:
         """The targets given as ``ASPECT=STAGE``, the stage as 1 to 4 or its name."""
-        found = []
-        for value in values:
-            aspect, _, stage = value.partition("=")
-            if stage not in STAGES or not aspect:
-                self.refuse(
-                    "target", f"{value!r}: write ASPECT=STAGE, the stage as 1 to 4 or its name, e.g. PV=making-progress"
-                )
-                continue
-            found.append(Target(aspect, STAGES[stage]))
-        return found
+        return self._each("target", read_target, values)
 
     def chosen(self, values: Sequence[str]) -> list[ChosenPriority] | None:
         """The school's chosen priorities, in its order; ``None`` when it gave none."""
         if not values:
             return None
-        chosen = []
-        for value in values:
-            found = _CHOICE.match(value.strip())
-            stage = STAGES.get(found["stage"]) if found else None
-            if found is None or stage is None:
-                self.refuse(
-                    "choose",
-                    f"{value!r}: write ASPECT[+ASPECT]=STAGE@YYYY-MM-DD[:why], the stage as 1 to 4 or its name, "
-                    "e.g. 'LC=making-progress@2027-07-16:few leaders below the head'",
-                )
-                continue
-            try:
-                by = iso_date(found["by"])
-            except ValueError as error:
-                self.refuse("choose", f"{value!r}: {error}")
-                continue
-            why = (found["why"] or "").strip() or CHOSEN_HERE
-            chosen.append(ChosenPriority(tuple(found["aspects"].upper().split("+")), why, stage, by))
-        return chosen
+        return self._each("choose", lambda value: read_choice(value, unsaid=CHOSEN_HERE), values)
 
     def stage(self, parameter: str, value: str) -> Stage:
         """A stage given as 1 to 4 or its name (the first stage, if wrong, and noted)."""
-        if value not in STAGES:
-            self.refuse(parameter, f"{value!r}: give a stage as 1 to 4 or its name, e.g. building-momentum")
-            return Stage.STARTING_THE_JOURNEY
-        return STAGES[value]
+        found = self._each(parameter, read_stage, [value])
+        return found[0] if found else Stage.STARTING_THE_JOURNEY
 
     def capacities(self, values: Sequence[str]) -> dict[str, int]:
         """One capacity for each school named, from ``REF=N``."""
-        capacities = {}
+        return dict(self._each("capacity_of", read_capacity, values))
+
+    def _each(self, parameter: str, read: Callable[[str], _T], values: Sequence[str]) -> list[_T]:
+        """Each value read as ``read`` reads it; each one it refuses noted at ``parameter``, in its words."""
+        found = []
         for value in values:
-            ref, _, number = value.partition("=")
-            if not ref or not (number.isascii() and number.isdigit()):
-                self.refuse("capacity_of", f"{value!r}: write REF=N, N a whole number, e.g. w-101=0")
-                continue
-            capacities[ref] = int(number)
-        return capacities
+            try:
+                found.append(read(value))
+            except ValueError as error:  # noqa: PERF203 (a refusal is rare, and each is noted)
+                self.refuse(parameter, str(error))
+        return found
 
     def only_with(self, parameters: dict[str, bool], *, holds: bool, needs: str) -> None:
         """Refuse each parameter given (the value is whether it was) where it would do nothing: unless ``holds``."""
