@@ -1,0 +1,37 @@
+"""The self-evaluation loader builds its objects from validated fields without running their validators again."""
+
+import datetime
+import warnings
+
+import attrs
+from hypothesis import given
+
+from school_improvement import DescriptorRating, Evidence, EvidenceKind, Rating, SelfEvaluation, dumps
+from school_improvement._interchange import inputs
+from school_improvement._interchange.inputs import load_self_evaluation
+from strategies import self_evaluations
+
+
+def test_the_builders_set_every_field_of_their_classes() -> None:
+    """A field added to Evidence or DescriptorRating must be added to the loader's builders too."""
+    assert [field.name for field in attrs.fields(Evidence)] == ["kind", "date", "note", "reference"]
+    assert [field.name for field in attrs.fields(DescriptorRating)] == ["descriptor", "rating", "evidence"]
+
+
+def test_the_builders_make_what_init_makes() -> None:
+    """Field for field, with the same equality, hash and repr, the builders' objects are those __init__ makes."""
+    day = datetime.date(2026, 10, 1)
+    built = inputs._evidence_of(EvidenceKind.DATA, day, "a note", "a folder")  # noqa: SLF001 (the builder under test)
+    made = Evidence(EvidenceKind.DATA, day, "a note", "a folder")
+    assert (built, hash(built), repr(built)) == (made, hash(made), repr(made))
+    rated = inputs._rating_of("PV.1.1", Rating.MOSTLY, (built,))  # noqa: SLF001 (the builder under test)
+    expected = DescriptorRating("PV.1.1", Rating.MOSTLY, (made,))
+    assert (rated, hash(rated), repr(rated)) == (expected, hash(expected), repr(expected))
+
+
+@given(self_evaluations())
+def test_a_loaded_self_evaluation_is_the_one_written(evaluation: SelfEvaluation) -> None:
+    """Read back from its payload, a self-evaluation equals the one written."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert load_self_evaluation(dumps(evaluation)) == evaluation
