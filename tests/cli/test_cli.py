@@ -174,7 +174,7 @@ def test_spreadsheet_round_trip_on_the_command_line(tmp_path: Path) -> None:
             "school-improvement: missing.json: 1 problem(s):\n  $: cannot read the file: No such file or directory\n",
         ),
         (["gaps", EXAMPLE, "--target", "PV=9"], "", "write ASPECT=STAGE"),
-        (["gaps", EXAMPLE, "--target", "XX=2"], "", "$.targets[0].aspect: no aspect has the code 'XX'"),
+        (["gaps", EXAMPLE, "--target", "XX=2"], "", "--target: 'XX=2': no aspect has the code 'XX'"),
         (["progress", EXAMPLE, EXAMPLE], "", "$[1].date: two self-evaluations are dated 2026-11-02"),
         (["framework", "--aspect", "XX"], "", "no aspect with code 'XX'"),
         (["template", "--date", "02/11/2026"], "", "argument --date: expected a date as YYYY-MM-DD, not '02/11/2026'"),

@@ -273,7 +273,7 @@ def test_the_school_chooses_its_priorities_on_the_command_line(
         ),
         (["--choose", "LC=2@2027-07-16", "--max-priorities", "1"], "--max-priorities cannot go with --choose"),
         (["--choose", "LC=2@2027-07-16", "--priority", "PV"], "--priority cannot go with --choose"),
-        (["--choose", "XX=2@2027-07-16"], "$.chosen[0].aspects[0]: no aspect has the code 'XX'"),
+        (["--choose", "XX=2@2027-07-16"], "--choose: 'XX=2@2027-07-16': no aspect has the code 'XX'"),
     ],
 )
 def test_a_choice_that_cannot_be_followed_is_refused(

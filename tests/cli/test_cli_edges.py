@@ -135,13 +135,14 @@ def test_a_survey_dated_before_a_self_evaluation_is_refused(capsys: pytest.Captu
 def test_planning_from_the_high_water_mark_needs_allow_comparison_only(
     arguments: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """With the high-water mark, planning is refused (exit 2, at $.rule) unless --allow-comparison-only is given."""
+    """With the high-water mark, planning is refused (exit 2, at --rule) unless --allow-comparison-only is given."""
     dated = [*arguments, "--rule", "high-water-mark"]
     if arguments[0] in {"report", "demo"}:  # the commands that age the evidence: aged at its date, to stay current
         dated += ["--as-of", EXAMPLE_DATE]
     code, out, err = _run(capsys, *dated)
     assert (code, out) == (2, "")
-    assert "  $.rule: the high-water-mark rule is for comparison only: it shows how far the best work reaches" in err
+    assert "  --rule: the high-water-mark rule is for comparison only: it shows how far the best work reaches" in err
+    assert err.rstrip().endswith("or ask to plan from it anyway (--allow-comparison-only)")
     code, out, err = _run(capsys, *dated, "--allow-comparison-only")
     assert code == 0, err
     assert out
@@ -295,3 +296,35 @@ def test_a_line_of_json_lines_over_the_limit_is_refused_by_its_number(
         f"school-improvement: {path}: 1 problem(s):\n  line 2: the line is over {MAX_PAYLOAD_BYTES:,} bytes, "
         "the most read\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["next-steps", EXAMPLE, "--priority", "PV", "--priority", "ZZ"], "--priority: 'ZZ': no aspect has the code"),
+        (
+            [
+                "match",
+                str(LOCAL_AUTHORITY / "self-evaluations.jsonl"),
+                "--schools",
+                str(LOCAL_AUTHORITY / "schools.csv"),
+                "--as-of",
+                "2026-10-16",
+                "--capacity-of",
+                "nobody=3",
+            ],
+            "--capacity-of: the survey has no school 'nobody'",
+        ),
+    ],
+)
+def test_an_analysis_refusing_what_an_option_gave_names_the_option(
+    arguments: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A problem with what an option gave is placed at the option, as typed, not at the library's argument."""
+    code, out, err = _run(capsys, *arguments)
+    assert (code, out) == (2, "")
+    assert err.startswith("school-improvement: command line: 1 problem(s):\n")
+    assert f"  {said}" in err
+    code, out, _ = _run(capsys, *arguments, "--format", "json")
+    (problem,) = json.loads(out)["problems"]
+    assert (problem["source"], problem["path"]) == ("command line", said.split(":", 1)[0])

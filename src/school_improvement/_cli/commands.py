@@ -652,6 +652,41 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], str | bytes | None]] = {
 }
 
 
+_OPTION_OF = {
+    "targets": "--target",
+    "chosen": "--choose",
+    "school_priorities": "--priority",
+    "capacities": "--capacity-of",
+    "rule": "--rule",
+}
+"""The option that gave each argument of an analysis, by the argument's name in the library's problems."""
+_IN_PYTHON = "allow_comparison_only=True; on the command line, --allow-comparison-only"
+"""How the library says to plan from a rule for comparison only, to Python and to the command line: here, the latter."""
+_ARGUMENT = re.compile(r"^\$\.(?P<name>\w+)(?:\[(?P<place>\d+)\])?")
+
+
+def _at_options(error: AnalysisError, arguments: argparse.Namespace) -> AnalysisError:
+    """The analysis's problems, each placed at the option that gave what it is about, as the user typed it.
+
+    The library places a problem at its argument (``$.targets[0].aspect``); the user gave ``--target XX=2``. A
+    problem about the files keeps its place in them.
+    """
+    placed = []
+    for problem in error.problems:
+        found = _ARGUMENT.match(problem.path)
+        option = _OPTION_OF.get(found["name"]) if found else None
+        if found is None or option is None or not given(arguments, option):
+            placed.append(problem)
+            continue
+        values = getattr(arguments, option.removeprefix("--").replace("-", "_"))
+        value = values[int(found["place"])] if found["place"] is not None and isinstance(values, list) else None
+        said = f"{value!r}: {problem.message}" if value is not None else problem.message
+        placed.append(Problem(option, said.replace(_IN_PYTHON, "--allow-comparison-only")))
+    if placed == list(error.problems):
+        return error
+    return AnalysisError("command line" if all(p.path.startswith("--") for p in placed) else error.source, placed)
+
+
 def run(arguments: argparse.Namespace) -> None:
     """Run the parsed command (the overview when none is given) and write its output.
 
@@ -661,7 +696,10 @@ def run(arguments: argparse.Namespace) -> None:
     command = getattr(arguments, "command", None)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SelfEvaluationWarning)
-        output = _COMMANDS[command or "overview"](arguments)
+        try:
+            output = _COMMANDS[command or "overview"](arguments)
+        except AnalysisError as error:
+            raise _at_options(error, arguments) from None
     for warning in caught:
         if isinstance(warning.message, SelfEvaluationWarning):
             sys.stderr.writelines(
