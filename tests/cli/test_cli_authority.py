@@ -8,7 +8,8 @@ from xml.etree import ElementTree
 import pytest
 
 from helpers import LOCAL_AUTHORITY, ROOT
-from school_improvement import Collaboration, Rollup, load_framework, loads
+from office.workbooks import fill
+from school_improvement import Collaboration, Rollup, SelfEvaluation, load_framework, loads
 from school_improvement._cli.parser import main
 
 REGISTER = str(LOCAL_AUTHORITY / "schools.csv")
@@ -236,3 +237,21 @@ def test_decisions_dated_after_the_survey_are_refused(capsys: pytest.CaptureFixt
     code, out, err = _run(capsys, "rollup", LINES, DECISIONS, "--schools", REGISTER, "--as-of", "2026-10-16")
     assert (code, out) == (2, "")
     assert "after the survey's date" in err
+
+
+def test_a_school_s_workbook_is_read_in_a_set_as_its_payload_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder holding a school's workbook in place of its payload rolls up the same; so does the workbook alone."""
+    lines = Path(LINES).read_text(encoding="utf-8").splitlines()
+    first = loads(lines[0], SelfEvaluation)
+    (tmp_path / "000.xlsx").write_bytes(fill(first))
+    for number, line in enumerate(lines[1:], start=1):
+        (tmp_path / f"{number:03d}.json").write_text(line, encoding="utf-8")
+    _, from_lines, _ = _run(capsys, "rollup", LINES, "--schools", REGISTER, "--format", "json")
+    code, from_folder, err = _run(capsys, "rollup", str(tmp_path), "--schools", REGISTER, "--format", "json")
+    assert code == 0, err
+    assert from_folder == from_lines
+    code, alone, err = _run(capsys, "rollup", str(tmp_path / "000.xlsx"), "--schools", REGISTER, "--format", "json")
+    assert code == 0, err
+    assert list(loads(alone, Rollup).overall.schools) == [first.school]

@@ -6,9 +6,12 @@ import json
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from helpers import EXAMPLE, LOCAL_AUTHORITY
+from office.workbooks import edit, rating_row
+from school_improvement import load_framework, xlsx_template
 from school_improvement._cli.parser import build_parser, main
 
 
@@ -152,3 +155,39 @@ def test_a_usage_error_shows_the_commands_own_usage(capsys: pytest.CaptureFixtur
     name = next(argument for argument in arguments if not argument.startswith("-") and argument != "cy")
     assert code == 2
     assert f"usage: school-improvement {name}" in err
+
+
+def test_a_workbook_s_heading_problem_is_listed_with_every_other(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A date typed as text in the heading does not hide the problems below it: all are listed at once, by cell."""
+
+    def change(book: openpyxl.Workbook) -> None:
+        book["Ratings"]["B2"] = "03/09/2026"
+        book["Ratings"][f"E{rating_row('PV.1.1')}"] = "mostly-ish"
+        book["Evidence"]["A2"], book["Evidence"]["B2"], book["Evidence"]["C2"] = "PV.1.1", "data", "04/09/2026"
+
+    workbook = tmp_path / "hunanwerthuso.xlsx"
+    workbook.write_bytes(edit(xlsx_template(load_framework(), school="ysgol-enghraifft"), change))
+    code, out, err = _run(capsys, "validate", str(workbook))
+    assert (code, out) == (2, "")
+    places = [line.split(":", 1)[0].strip() for line in err.splitlines()[1:]]
+    assert places == ["Ratings!B2", f"Ratings!E{rating_row('PV.1.1')}", "Evidence!C2"]
+
+
+def test_a_file_named_as_a_workbook_that_is_not_one_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A CSV file given the name .xlsx is refused as not a workbook, not misread as JSON."""
+    workbook = tmp_path / "hunanwerthuso.xlsx"
+    workbook.write_text("code,aspect,stage,descriptor,rating\n", encoding="utf-8")
+    code, out, err = _run(capsys, "validate", str(workbook))
+    assert (code, out) == (2, "")
+    assert "file: not an Excel workbook: the file is text (a CSV file?)" in err
+    assert "JSON" not in err
+
+
+@pytest.mark.parametrize("path", ["school", "/school/"])
+def test_serve_s_root_path_must_be_a_path(path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--root-path is where a reverse proxy serves the service: a path from /, refused otherwise before serving."""
+    code, out, err = _run(capsys, "serve", "--root-path", path)
+    assert (code, out) == (2, "")
+    assert f"{path!r} is not a path to serve under: begin it with / and end it without one" in err

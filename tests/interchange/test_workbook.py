@@ -310,6 +310,13 @@ def test_evidence_dates_are_read_from_date_cells_and_iso_text() -> None:
             ),
         ),
         ("3.9.2026", "'3.9.2026' is a date typed as text, and which day is meant cannot be told ..."),
+        (
+            "2026/09/03",
+            (
+                "'2026/09/03' is a date typed as text, not as YYYY-MM-DD: type it as YYYY-MM-DD, for example "
+                "2026-10-14, or clear the cell's text format and type the date again"
+            ),
+        ),
         ("last Tuesday", "'last Tuesday' is not a date: type it as YYYY-MM-DD, for example 2026-10-14"),
         ("2026-02-30", "'2026-02-30' is not a date: there is no such day"),
         (46268, "46268 is a number, not a date: format the cell as a date (yyyy-mm-dd) and type the date again"),
@@ -402,14 +409,11 @@ def test_a_changed_code_or_descriptor_is_an_error_at_its_cell() -> None:
         ratings["C8"] = None
         ratings["A9"] = "SV.9.9"
 
-    problems = _problems(edit(_template(), change))
-    assert (
-        problems
-        == [
-            "Ratings!B5: the aspect of SV.1.2 ... ",
-        ][:0]
-        + problems
-    )  # shown in full below, by place
+    missing, problems = _problems(edit(_template(), change))[:2], _problems(edit(_template(), change))[2:]
+    assert [problem.split(" is missing", 1)[0] for problem in missing] == [
+        "Ratings: the row of SV.1.1",  # overwritten by SV.1.2's code
+        "Ratings: the row of SV.2.1",  # overwritten by a code no descriptor has
+    ]
     places = [problem.split(":", 1)[0] for problem in problems]
     assert places == ["Ratings!D5", "Ratings!A6", "Ratings!D7", "Ratings!C8", "Ratings!A9"]
     assert problems[1] == "Ratings!A6: SV.1.2 is listed again (first in row 5): rate each descriptor in one row"
@@ -668,3 +672,17 @@ def test_a_heading_date_that_is_not_a_date_is_said_once() -> None:
             "cell's text format and type the date again"
         )
     ]
+
+
+def test_a_deleted_row_of_the_ratings_sheet_is_refused_rather_than_read_as_unrated() -> None:
+    """A rated row deleted loses its rating: the reader says which descriptor's row is missing, not 'not rated'."""
+
+    def change(book: openpyxl.Workbook) -> None:
+        book["Ratings"][f"E{PV11}"] = "fully"
+        book["Ratings"].delete_rows(PV11)
+
+    said = (
+        f"Ratings: the row of PV.1.1 is missing (row {PV11} in the template): put it back (undo, or copy it from a new "
+        "template) with its rating, so that nothing rated is lost"
+    )
+    assert _problems(edit(_template(), change)) == [said]

@@ -29,6 +29,7 @@ from school_improvement._cli.inputs import (
     framework_of,
     given,
     given_self_evaluation,
+    is_workbook,
     name,
     only_with,
     read_input,
@@ -46,7 +47,7 @@ from school_improvement._interchange.inputs import load_self_evaluation, schema_
 from school_improvement._interchange.payloads import dumps
 from school_improvement._interchange.plan_csv import plan_actions_csv, read_plan_actions_csv
 from school_improvement._interchange.spreadsheet import csv_template
-from school_improvement._interchange.workbook import xlsx_template
+from school_improvement._interchange.workbook import read_self_evaluation_xlsx, xlsx_template
 from school_improvement._interchange.written import read_capacity, read_choice, read_stage, read_target
 from school_improvement._limits import MAX_CSV_BYTES, MAX_PAYLOAD_BYTES, MAX_REGISTER_BYTES, MAX_SET_PAYLOADS
 from school_improvement._planning.choices import ChosenPriority, PriorityNotice
@@ -431,6 +432,10 @@ class _SchoolSet:
     def add(self, framework: Framework, origin: str, raw: bytes) -> None:
         """Add one payload by its kind, or its problems, each path led by where it came from."""
         try:
+            if is_workbook(raw) or origin.lower().endswith(".xlsx"):  # a school's workbook says its school and date
+                self.evaluations.append(read_self_evaluation_xlsx(raw, framework, name=origin))
+                self.origins["evaluations"].append(origin)
+                return
             kind, payload = parsed(raw, origin)
             if kind == "development-plan":
                 self.plans.append(load_plan(payload, framework=framework, name=origin))
@@ -462,18 +467,25 @@ _LISTED = re.compile(r"^\$\.(?P<list>evaluations|plans|discussions)\[(?P<place>\
 
 
 def _payloads(source: str) -> list[tuple[str, bytes]]:
-    """The named payloads of a folder of .json files, or of a .jsonl file (or standard input)."""
+    """The named payloads of a folder (its .json files and .xlsx workbooks), a .jsonl file, stdin or one workbook."""
     path = Path(source)
+    if source.lower().endswith(".xlsx") and not path.is_dir():
+        return [(name(source), read_input(source, MAX_CSV_BYTES, workbook=True))]
     if not path.is_dir():
         return [(f"line {number}", line) for number, line in read_numbered_lines(source)]
-    found = sorted(path.glob("*.json"))
+    found = sorted(item for item in path.iterdir() if item.suffix.lower() in {".json", ".xlsx"} and item.is_file())
     if len(found) > MAX_SET_PAYLOADS:
         msg = f"{source}: the folder holds {len(found):,} payloads; the most read is {MAX_SET_PAYLOADS:,}"
         raise UsageError(msg, at=source)
     if not found:
-        msg = f"{source}: the folder holds no .json payloads"
+        msg = f"{source}: the folder holds no .json payloads or .xlsx workbooks"
         raise UsageError(msg, at=source)
-    return [(item.name, read_input(str(item), MAX_PAYLOAD_BYTES)) for item in found]
+    return [
+        (item.name, read_input(str(item), MAX_CSV_BYTES, workbook=True))
+        if item.suffix.lower() == ".xlsx"
+        else (item.name, read_input(str(item), MAX_PAYLOAD_BYTES))
+        for item in found
+    ]
 
 
 def _school_set(framework: Framework, sources: list[str]) -> _SchoolSet:

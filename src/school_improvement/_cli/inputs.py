@@ -146,12 +146,21 @@ def self_evaluation(
     """
     if raw is None:
         raw = read_input(path, MAX_CSV_BYTES if is_spreadsheet(path) else MAX_PAYLOAD_BYTES, workbook=True)
-    workbook = is_workbook(raw)  # by what it is, not its name: a workbook given on standard input too
+    # By what it is, not its name (a workbook given on standard input too); a file named .xlsx is read as one, and
+    # if it is not, it is refused as not a workbook rather than misread as JSON.
+    workbook = is_workbook(raw) or path.lower().endswith(".xlsx")
     if not workbook and not path.lower().endswith(".csv"):
         evaluation = load_self_evaluation(raw, framework=framework, name=name(path))
         _agree(path, evaluation.school, evaluation.date, school, date)
         return evaluation
-    heading = read_xlsx_heading(raw, name=name(path)) if workbook else read_csv_heading(raw, name=name(path))
+    if workbook:
+        try:
+            said = read_xlsx_heading(raw, name=name(path))
+        except PayloadError:  # the heading's own problems are listed with every other, by the reader below
+            return read_self_evaluation_xlsx(raw, framework, school=school, date=date, name=name(path))
+        _agree(path, said.school, said.date, school, date)
+        return read_self_evaluation_xlsx(raw, framework, school=school, date=date, name=name(path))
+    heading = read_csv_heading(raw, name=name(path))
     _agree(path, heading.school, heading.date, school, date)
     missing = [
         option
@@ -162,17 +171,11 @@ def self_evaluation(
         both = " and ".join(option.removeprefix("--") for option in missing)
         msg = (
             f"{name(path)}: the spreadsheet does not say its {both}: give {' and '.join(missing)}, or write "
-            f"{'them' if len(missing) == 2 else 'it'} in the file's own "
-            + (
-                "cells for them on its Ratings sheet (B1 and B2), as 'template --format xlsx --school ... --date ...' "
-                "does"
-                if workbook
-                else "rows above the header, as 'template --format csv --school ... --date ...' does"
-            )
+            f"{'them' if len(missing) == 2 else 'it'} in the file's own rows above the header, as "
+            "'template --format csv --school ... --date ...' does"
         )
         raise UsageError(msg, at=missing[0])
-    read = read_self_evaluation_xlsx if workbook else read_self_evaluation_csv
-    return read(raw, framework, school=school, date=date, name=name(path))
+    return read_self_evaluation_csv(raw, framework, school=school, date=date, name=name(path))
 
 
 def _agree(

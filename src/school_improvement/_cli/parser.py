@@ -477,6 +477,13 @@ def _workers(text: str) -> int:
     return int(text)
 
 
+def _root_path(text: str) -> str:
+    if text and (not text.startswith("/") or text.endswith("/")):
+        msg = f"{text!r} is not a path to serve under: begin it with / and end it without one, e.g. /school-improvement"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
 def _serve_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """``serve``: the library over HTTP, for systems that do not write Python (with the server extra)."""
     sub = command(
@@ -494,6 +501,7 @@ def _serve_command(command: Callable[[str, str], argparse.ArgumentParser]) -> No
     )
     sub.add_argument(
         "--root-path",
+        type=_root_path,
         default="",
         metavar="PATH",
         help="the path a reverse proxy serves it under, such as /school-improvement (default: none)",

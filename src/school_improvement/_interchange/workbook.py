@@ -80,6 +80,8 @@ _RATING_WORDS = tuple(rating.value.replace("-", " ") for rating in Rating)
 _KINDS = {kind.value: kind for kind in EvidenceKind} | {kind.label.lower(): kind for kind in EvidenceKind}
 _SLASHED = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}", re.ASCII)
 """A date written as text with slashes or dots, whose order of day and month cannot be told."""
+_YEAR_FIRST = re.compile(r"\d{4}[/.]\d{1,2}[/.]\d{1,2}", re.ASCII)
+"""A date written as text year first, with slashes or dots: its order can be told, but it is not the form read."""
 _WIDTHS = {
     RATINGS: (12, 30, 22, 80, 16),
     EVIDENCE: (16, 28, 16, 60, 40),
@@ -656,7 +658,12 @@ def _date(value: object, where: str, problems: list[Problem]) -> datetime.date |
         except ValueError as error:
             problems.append(Problem(where, str(error)))
             return None
-    if _SLASHED.fullmatch(text):
+    if _YEAR_FIRST.fullmatch(text):
+        message = (
+            f"{text!r} is a date typed as text, not as YYYY-MM-DD: type it as YYYY-MM-DD, for example 2026-10-14, or "
+            "clear the cell's text format and type the date again"
+        )
+    elif _SLASHED.fullmatch(text):
         message = (
             f"{text!r} is a date typed as text, and which day is meant cannot be told (written so, 03/09/2026 may be "
             "3 September or 9 March): type it as YYYY-MM-DD, for example 2026-10-14, or clear the cell's text format "
@@ -751,6 +758,13 @@ class _Reading:
             return
         for row in sorted(number for number in values if number > _RATINGS_HEADER_ROW):
             self._rating_row(row, values[row])
+        for place, descriptor in enumerate(framework.descriptors):
+            if descriptor.code not in self.listed:  # a row deleted: what it held is lost, so it is not read as unrated
+                message = (
+                    f"the row of {descriptor.code} is missing (row {_FIRST_RATING_ROW + place} in the template): "
+                    "put it back (undo, or copy it from a new template) with its rating, so that nothing rated is lost"
+                )
+                self.problems.append(Problem(RATINGS, message))
 
     def _rating_row(self, row: int, cells: dict[int, Any]) -> None:
         framework, problems = self.framework, self.problems
