@@ -8,7 +8,6 @@ library's recommendation to the default targets; every output says which.
 import datetime
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -19,16 +18,12 @@ from school_improvement._assessment.rules import StageRule
 from school_improvement._authority.schools import School
 from school_improvement._content.framework import Framework
 from school_improvement._errors import AnalysisError, Problem
-
-# The planning layer is loaded on first need (``_planning``), not with this module: ``match_schools`` imports this
-# module for its classes alone, and loading the cycle's seven modules with it was about 35 ms of the 130 ms its first
-# use spent importing the library (issue 16, fresh processes). The annotations that name its types are quoted.
-if TYPE_CHECKING:
-    from school_improvement._planning.choices import ChosenPriority, PriorityNotice
-    from school_improvement._planning.discussion import DiscussionRecord
-    from school_improvement._planning.next_steps import Recommendation, Weighting
-    from school_improvement._planning.plan import DevelopmentPlan
-    from school_improvement._planning.review import PlanReview
+from school_improvement._planning.choices import ChosenPriority, PriorityNotice
+from school_improvement._planning.cycle import run_cycle
+from school_improvement._planning.discussion import DiscussionRecord, discussion_problems
+from school_improvement._planning.next_steps import Recommendation, Weighting
+from school_improvement._planning.plan import DevelopmentPlan, plan_problems
+from school_improvement._planning.review import PlanReview, review_plan
 
 
 class DecisionBasis(enum.Enum):
@@ -88,12 +83,12 @@ class SchoolSnapshot:
     school: School
     profile: StageProfile
     findings: tuple[Finding, ...]
-    recommendation: "Recommendation"
+    recommendation: Recommendation
     basis: DecisionBasis = DecisionBasis.DEFAULTS
-    plan: "DevelopmentPlan | None" = None
-    discussion: "DiscussionRecord | None" = None
-    review: "PlanReview | None" = None
-    notices: "tuple[PriorityNotice, ...]" = ()
+    plan: DevelopmentPlan | None = None
+    discussion: DiscussionRecord | None = None
+    review: PlanReview | None = None
+    notices: tuple[PriorityNotice, ...] = ()
     as_of: datetime.date | None = None
 
     @property
@@ -110,7 +105,7 @@ class SchoolSnapshot:
         return any(finding.check == STALE_SELF_EVALUATION for finding in self.findings)
 
     @property
-    def chosen(self) -> "tuple[ChosenPriority, ...]":
+    def chosen(self) -> tuple[ChosenPriority, ...]:
         """The school's own priorities its recommendation follows: agreed, or its plan's; empty on the defaults."""
         if self.basis is DecisionBasis.AGREED and self.discussion is not None:
             return self.discussion.agreed_priorities
@@ -195,25 +190,6 @@ class Survey:
         )
 
 
-def _name_planning_types() -> None:
-    """Name here the planning types this module's quoted annotations name, so that they resolve.
-
-    ``typing.get_type_hints`` and cattrs (``make_converter().unstructure(survey)``) read ``SchoolSnapshot``'s
-    annotations in this module's namespace; every survey and snapshot the library makes passes here first.
-    """
-    from school_improvement._planning import choices, discussion, next_steps, plan, review  # noqa: PLC0415 (the planning layer loads on first need: see the imports)
-
-    globals().update(
-        ChosenPriority=choices.ChosenPriority,
-        PriorityNotice=choices.PriorityNotice,
-        DiscussionRecord=discussion.DiscussionRecord,
-        Recommendation=next_steps.Recommendation,
-        Weighting=next_steps.Weighting,
-        DevelopmentPlan=plan.DevelopmentPlan,
-        PlanReview=review.PlanReview,
-    )
-
-
 def survey_problems(framework: Framework, survey: Survey) -> list[Problem]:
     """What stops a survey being rolled up or matched.
 
@@ -275,8 +251,8 @@ def _under(prefix: str, problems: Iterable[Problem]) -> list[Problem]:
 
 
 def _chosen(
-    plan: "DevelopmentPlan | None", discussion: "DiscussionRecord | None"
-) -> "tuple[DecisionBasis, tuple[ChosenPriority, ...] | None]":
+    plan: DevelopmentPlan | None, discussion: DiscussionRecord | None
+) -> tuple[DecisionBasis, tuple[ChosenPriority, ...] | None]:
     """The basis of a school's priorities, and the priorities it chose: the later of agreed and planned, else none.
 
     The priorities agreed in a discussion lead, unless the school's plan was
@@ -293,9 +269,9 @@ def _chosen(
 
 def _dated_after(
     plan_at: str,
-    plan: "DevelopmentPlan | None",
+    plan: DevelopmentPlan | None,
     record_at: str,
-    record: "DiscussionRecord | None",
+    record: DiscussionRecord | None,
     when: datetime.date | None,
 ) -> list[Problem]:
     """A plan following a self-evaluation, or a discussion record, dated after the survey's date: not yet known then."""
@@ -319,16 +295,13 @@ def _snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle, and
     rule: StageRule,
     *,
     sufficiency: Sufficiency | None,
-    weighting: "Weighting | None",
+    weighting: Weighting | None,
     when: datetime.date | None,
     max_age_days: int,
-    plan: "DevelopmentPlan | None",
-    discussion: "DiscussionRecord | None",
+    plan: DevelopmentPlan | None,
+    discussion: DiscussionRecord | None,
 ) -> SchoolSnapshot:
     """One school through the cycle, on checked inputs: its chosen priorities lead, and its plan is reviewed."""
-    from school_improvement._planning.cycle import run_cycle  # noqa: PLC0415 (the planning layer loads on first need: see the imports)
-    from school_improvement._planning.review import review_plan  # noqa: PLC0415 (the planning layer loads on first need: see the imports)
-
     basis, chosen = _chosen(plan, discussion)
     cycle = run_cycle(
         framework,
@@ -365,11 +338,11 @@ def snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle, and 
     rule: str | StageRule = "cumulative",
     *,
     sufficiency: Sufficiency | None = None,
-    weighting: "Weighting | None" = None,
+    weighting: Weighting | None = None,
     as_of: datetime.date | None = None,
     max_age_days: int = 365,
-    plan: "DevelopmentPlan | None" = None,
-    discussion: "DiscussionRecord | None" = None,
+    plan: DevelopmentPlan | None = None,
+    discussion: DiscussionRecord | None = None,
 ) -> SchoolSnapshot:
     """Take one school through the cycle: assess, check the evidence, find the gaps, recommend priorities.
 
@@ -390,10 +363,6 @@ def snapshot(  # noqa: PLR0913 (the keyword options are those of the cycle, and 
             the priorities followed name an aspect twice.
         SelfEvaluationError: If the self-evaluation does not fit the framework.
     """
-    from school_improvement._planning.discussion import discussion_problems  # noqa: PLC0415 (the planning layer loads on first need: see the imports)
-    from school_improvement._planning.plan import plan_problems  # noqa: PLC0415 (the planning layer loads on first need: see the imports)
-
-    _name_planning_types()
     problems = []
     if evaluation.school != school.ref:
         message = f"the self-evaluation is of {evaluation.school!r}, not {school.ref!r}"
@@ -432,11 +401,11 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle, and th
     rule: str | StageRule = "cumulative",
     *,
     sufficiency: Sufficiency | None = None,
-    weighting: "Weighting | None" = None,
+    weighting: Weighting | None = None,
     as_of: datetime.date | None = None,
     max_age_days: int = 365,
-    plans: "Iterable[DevelopmentPlan]" = (),
-    discussions: "Iterable[DiscussionRecord]" = (),
+    plans: Iterable[DevelopmentPlan] = (),
+    discussions: Iterable[DiscussionRecord] = (),
 ) -> Survey:
     """Take every school in a register through the cycle, at its latest self-evaluation, following its decisions.
 
@@ -503,7 +472,6 @@ def survey(  # noqa: PLR0913 (the keyword options are those of the cycle, and th
         defaults: no plan or discussion record was given, so the library's recommendation to the next stage in
         each aspect is used
     """
-    _name_planning_types()
     register = list(schools)
     problems: list[Problem] = []
     places: dict[str, int] = {}
@@ -565,14 +533,12 @@ def _evaluations(
 
 def _plans(
     framework: Framework,
-    plans: "list[DevelopmentPlan]",
+    plans: list[DevelopmentPlan],
     places: dict[str, int],
     when: datetime.date | None,
     problems: list[Problem],
-) -> "dict[str, tuple[int, DevelopmentPlan]]":
+) -> dict[str, tuple[int, DevelopmentPlan]]:
     """Each school's plan with its place, the problems of every plan added to ``problems``."""
-    from school_improvement._planning.plan import plan_problems  # noqa: PLC0415 (the planning layer loads on first need: see the imports)
-
     found: dict[str, tuple[int, DevelopmentPlan]] = {}
     for place, plan in enumerate(plans):
         where, ref = f"$.plans[{place}]", plan.school
@@ -590,14 +556,12 @@ def _plans(
 
 def _records(
     framework: Framework,
-    records: "list[DiscussionRecord]",
+    records: list[DiscussionRecord],
     places: dict[str, int],
     when: datetime.date | None,
     problems: list[Problem],
-) -> "dict[str, tuple[int, DiscussionRecord]]":
+) -> dict[str, tuple[int, DiscussionRecord]]:
     """Each school's latest discussion record with its place, the problems of every record added to ``problems``."""
-    from school_improvement._planning.discussion import discussion_problems  # noqa: PLC0415 (the planning layer loads on first need: see the imports)
-
     latest: dict[str, tuple[int, DiscussionRecord]] = {}
     for place, record in enumerate(records):
         where, ref = f"$.discussions[{place}]", record.school
