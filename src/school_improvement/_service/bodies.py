@@ -8,14 +8,14 @@ a payload (or a list of them), and reports each problem at its path from the bod
 """
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import attrs
-from fastapi import Request
+from fastapi import Depends, Request
 
-from school_improvement._errors import AnalysisError, PayloadError, Problem
+from school_improvement._errors import PayloadError, Problem
 from school_improvement._files import parse_json, too_large
-from school_improvement._limits import MAX_SET_PAYLOADS
+from school_improvement._limits import MAX_PAYLOAD_BYTES, MAX_SET_BYTES, MAX_SET_PAYLOADS
 from school_improvement._service.problems import ServiceError
 
 JSON_MEDIA_TYPE = "application/json"
@@ -64,6 +64,42 @@ async def read_body(request: Request, most: int) -> bytes:
             raise _too_large(size_said, most)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+NOT_UTF8 = "the body is not UTF-8 text"
+
+
+def utf8(raw: bytes) -> bytes:
+    """The body, checked to be UTF-8 text, as its ``Content-Type`` says.
+
+    Raises:
+        PayloadError: If it is not.
+    """
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PayloadError(REQUEST_BODY, [Problem("$", NOT_UTF8)]) from None
+    return raw
+
+
+async def _payload_body(request: Request) -> bytes:
+    return utf8(await read_body(request, MAX_PAYLOAD_BYTES))
+
+
+async def _set_body(request: Request) -> bytes:
+    return utf8(await read_body(request, MAX_SET_BYTES))
+
+
+async def _any_payload_body(request: Request) -> bytes:
+    return await read_body(request, MAX_PAYLOAD_BYTES)
+
+
+PayloadBody = Annotated[bytes, Depends(_payload_body)]
+"""The body of an endpoint that reads one payload, read (bounded) before the endpoint runs in the threadpool."""
+AnyPayloadBody = Annotated[bytes, Depends(_any_payload_body)]
+"""The body of ``/validate``, which says itself that it is not UTF-8 (``utf8``), as it says every problem."""
+SetBody = Annotated[bytes, Depends(_set_body)]
+"""The body of an endpoint that reads several payloads, read (bounded) before the endpoint runs."""
 
 
 def _too_large(size: str, most: int) -> ServiceError:
@@ -173,20 +209,3 @@ def all_loaded(where: str, payloads: Sequence[Any], load: Callable[[Mapping[str,
     if problems:
         raise PayloadError(REQUEST_BODY, problems)
     return found
-
-
-def traced(error: AnalysisError, origins: Mapping[str, Sequence[str]]) -> AnalysisError:
-    """An analysis's problems, each at the payload of the body it is about: ``$.plans[2].ends`` as ``$.x[5].data.ends``.
-
-    ``origins`` gives, for each of the analysis's lists (``evaluations``, ``plans``, ``discussions``), where in the
-    body each of its items came from, in order.
-    """
-    problems = []
-    for problem in error.problems:
-        head, _, rest = problem.path.removeprefix("$.").partition("[")
-        place, _, tail = rest.partition("]")
-        if head in origins and place.isdigit() and int(place) < len(origins[head]):
-            problems.append(Problem(f"{origins[head][int(place)]}.data{tail}", problem.message))
-        else:
-            problems.append(problem)
-    return AnalysisError(REQUEST_BODY, problems)

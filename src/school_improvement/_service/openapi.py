@@ -126,7 +126,7 @@ _VALIDATION_SCHEMA: dict[str, Any] = {
     "(its school, dates and counts, by kind), what loads but will not count as its author may expect, and every "
     "problem. An invalid payload is answered with 200 and valid false.",
     "type": "object",
-    "required": ["valid", "source", "kind", "warnings", "notices", "problems"],
+    "required": ["valid", "source", "kind", "warnings", "notices", "noticed_against", "problems"],
     "properties": {
         "valid": {"type": "boolean"},
         "source": {"type": "string"},
@@ -140,6 +140,10 @@ _VALIDATION_SCHEMA: dict[str, Any] = {
             },
         },
         "notices": {"type": "array", "items": {"type": "object"}},
+        "noticed_against": {
+            "type": ["string", "null"],
+            "description": "The date of the self-evaluation the priorities are checked against (none here).",
+        },
         "problems": _PROBLEM_SCHEMA["properties"]["problems"],
     },
 }
@@ -209,8 +213,11 @@ def operation(
     errors: Iterable[int],
     body: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What FastAPI's ``openapi_extra`` adds to an operation: its body and every response."""
-    extra: dict[str, Any] = {"responses": answers(ok, description, errors)}
+    """What FastAPI's ``openapi_extra`` adds to an operation: its body and every response.
+
+    Every operation can answer 406 (an ``Accept`` it cannot meet) and 422 (a query parameter it does not take).
+    """
+    extra: dict[str, Any] = {"responses": answers(ok, description, {*errors, 406, 422})}
     if body is not None:
         extra["requestBody"] = body
     return extra

@@ -8,12 +8,15 @@ when the application is made; nothing is kept from one request to the next.
 
 import datetime
 import json
+import typing
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from importlib.metadata import version
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Path as InPath, Query, Request
+from fastapi.dependencies.utils import request_params_to_args
+from fastapi.routing import APIRoute
 from starlette.responses import Response
 
 from school_improvement._assessment.assess import Sufficiency, assess
@@ -26,6 +29,7 @@ from school_improvement._authority.schools import School, read_school_register
 from school_improvement._authority.survey import Survey, survey
 from school_improvement._content.framework import Framework
 from school_improvement._converter import shared_converter
+from school_improvement._dates import iso_date
 from school_improvement._errors import (
     AnalysisError,
     InputError,
@@ -39,7 +43,7 @@ from school_improvement._interchange.case import case_json
 from school_improvement._interchange.decisions import load_discussion, load_plan
 from school_improvement._interchange.inputs import load_self_evaluation, schema_texts
 from school_improvement._interchange.payloads import dumps
-from school_improvement._limits import MAX_PAYLOAD_BYTES, MAX_SET_BYTES
+from school_improvement._interchange.written import read_capacity, read_choice, read_stage, read_target
 from school_improvement._planning.cycle import Cycle, run_cycle
 from school_improvement._planning.discussion import DiscussionRecord, view_differences
 from school_improvement._planning.plan import DevelopmentPlan
@@ -54,17 +58,29 @@ from school_improvement._service import openapi as oas
 from school_improvement._service.bodies import (
     JSON_MEDIA_TYPE,
     REQUEST_BODY,
+    AnyPayloadBody,
     Member,
+    PayloadBody,
+    SetBody,
     all_loaded,
     guarded,
     loaded,
     members,
-    read_body,
-    traced,
+    utf8,
 )
 from school_improvement._service.negotiation import negotiate
-from school_improvement._service.options import Options
-from school_improvement._service.problems import ServiceError, input_problem, install_handlers
+from school_improvement._service.options import CHOSEN_HERE, Options, QueryError, at
+from school_improvement._service.problems import (
+    BODY_PAYLOAD,
+    QUERY,
+    Places,
+    ServiceError,
+    input_problem,
+    install_handlers,
+    located,
+    not_acceptable,
+    placed,
+)
 
 Rule = Literal["best-fit", "cumulative", "high-water-mark", "secure-fit"]
 """The stage rules' names (a test checks them against the library's)."""
@@ -129,12 +145,108 @@ LearnerVoiceQuery = Annotated[bool, Query(description="Sufficiency: whether lear
 _SINGLE = "A self-evaluation payload, as `dumps` writes it and `load_self_evaluation` reads it."
 
 
+# The query as a whole, checked before an endpoint runs: every problem in it reported at once, none ignored. An
+# ``Accept`` the endpoint cannot meet is a 406, whatever the endpoint. A parameter the endpoint does not take, or one
+# given more times than it takes, is refused rather than ignored; FastAPI's own reading of each parameter's type and
+# the library's reading of the values that have a form of their own (a target ``PV=3``, a date) are reported
+# together, in one 422, before the analysis.
+
+Reader = Callable[[str], object]
+"""Reads one value of a parameter; raises ``ValueError`` (or the library's error) in words to report."""
+
+
+def readers(framework: Framework) -> dict[str, Reader]:
+    """How the library reads each query parameter with a form of its own, the framework's codes checked too."""
+
+    def aspects(codes: Sequence[str]) -> None:
+        for code in codes:
+            framework.aspect(code)
+
+    def target(value: str) -> object:
+        found = read_target(value)
+        aspects([found.aspect])
+        return found
+
+    def choose(value: str) -> object:
+        found = read_choice(value, unsaid=CHOSEN_HERE)
+        aspects(found.aspects)
+        return found
+
+    return {
+        "as_of": iso_date,
+        "target": target,
+        "choose": choose,
+        "priority": lambda value: aspects([value]),
+        "capacity_of": read_capacity,
+        "strength_from": read_stage,
+    }
+
+
+def _is_list(annotation: object) -> bool:
+    """Whether a parameter takes several values (``list[str]``)."""
+    return typing.get_origin(annotation) is list
+
+
+def _stray(request: Request, takes: Mapping[str, bool]) -> list[Problem]:
+    """The parameters the endpoint does not take, and those given more times than they take."""
+    offered = ", ".join(sorted(takes)) or "none"
+    problems = []
+    for name in dict.fromkeys(request.query_params.keys()):
+        if name not in takes:
+            problems.append(Problem(at(name), f"this endpoint takes no such parameter; it takes {offered}"))
+        elif not takes[name] and len(request.query_params.getlist(name)) > 1:
+            problems.append(Problem(at(name), "given more than once; it takes one value"))
+    return problems
+
+
+def _read(request: Request, reading: Mapping[str, Reader], takes: Mapping[str, bool]) -> list[Problem]:
+    """The library's refusal of each value that has a form of its own, in its words."""
+    problems = []
+    for name, read in reading.items():
+        if name not in takes:
+            continue
+        for value in request.query_params.getlist(name):
+            try:
+                read(value)
+            except (ValueError, SchoolImprovementError) as error:  # noqa: PERF203 (each value's refusal is noted)
+                said = str(error)
+                problems.append(Problem(at(name), said if said.startswith(repr(value)) else f"{value!r}: {said}"))
+    return problems
+
+
+def checked_route(reading: Mapping[str, Reader]) -> type[APIRoute]:
+    """A route that checks its whole query before its endpoint runs, reading the values ``reading`` reads."""
+
+    class CheckedRoute(APIRoute):
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            handler = super().get_route_handler()
+            fields = self.dependant.query_params
+            answered = (self.openapi_extra or {}).get("responses", {}).get("200", {}).get("content", {})
+            offers = list(answered)
+            takes = {field.alias: _is_list(field.field_info.annotation) for field in fields}
+
+            async def checked(request: Request) -> Response:
+                if offers and negotiate(request.headers.get("accept"), offers) is None:
+                    raise not_acceptable(offers)
+                problems = _stray(request, takes)
+                _, errors = request_params_to_args(fields, request.query_params)
+                problems += [Problem(located(error["loc"]), str(error["msg"])) for error in errors]
+                problems += _read(request, reading, takes)
+                if problems:
+                    raise QueryError("the query", problems)
+                return await handler(request)
+
+            return checked
+
+    return CheckedRoute
+
+
 def _json(text: str) -> Response:
     return Response(text, media_type=JSON_MEDIA_TYPE)
 
 
-def _answer(work: Callable[[], Response]) -> Response:
-    """What ``work`` answers; the library's refusal of the input as a 422 with every problem.
+def _answer(work: Callable[[], Response], places: Places) -> Response:
+    """What ``work`` answers; the library's refusal of the input as a 422 with every problem, at ``places``.
 
     What is noticed about a self-evaluation that loads (a rating with no evidence) is not an error: ``POST
     /validate`` lists it. Nothing here writes it anywhere else.
@@ -143,6 +255,8 @@ def _answer(work: Callable[[], Response]) -> Response:
         warnings.simplefilter("always", SelfEvaluationWarning)
         try:
             return work()
+        except AnalysisError as error:
+            raise input_problem(placed(error, places, REQUEST_BODY)) from None
         except InputError as error:
             raise input_problem(error) from None
         except SchoolImprovementError as error:  # an unknown code, say: not the service's failure
@@ -157,11 +271,7 @@ def _chosen_media(request: Request, offers: list[str]) -> str:
     """
     found = negotiate(request.headers.get("accept"), offers)
     if found is None:
-        raise ServiceError(
-            406,
-            f"this endpoint answers in {', '.join(offers)}: ask for one of them in the Accept header",
-            [Problem("header.accept", "asks for none of the forms this endpoint answers in")],
-        )
+        raise not_acceptable(offers)
     return found
 
 
@@ -247,9 +357,12 @@ class _Service:
         )
 
     def surveyed(
-        self, raw: bytes, *, rule: str, as_of: datetime.date, max_age_days: int
+        self, raw: bytes, origins: dict[str, list[str]], *, rule: str, as_of: datetime.date, max_age_days: int
     ) -> tuple[tuple[School, ...], Survey]:
-        """The register and the payloads of a roll-up's or a match's body, surveyed as the command line does."""
+        """The register and the payloads of a roll-up's or a match's body, surveyed as the command line does.
+
+        ``origins`` is filled in with where each of the survey's self-evaluations, plans and records came from.
+        """
         found = members(raw, [Member("schools", text=True), Member("sources", many=True)])
         problems: list[Problem] = []
         schools: tuple[School, ...] = ()
@@ -258,7 +371,7 @@ class _Service:
         except PayloadError as error:
             problems += [Problem(f"$.schools: {problem.path}", problem.message) for problem in error.problems]
         lists: dict[str, list[Any]] = {"evaluations": [], "plans": [], "discussions": []}
-        origins: dict[str, list[str]] = {"evaluations": [], "plans": [], "discussions": []}
+        origins.update({"$.evaluations": [], "$.plans": [], "$.discussions": []})
         for place, payload in enumerate(found["sources"]):
             where = f"$.sources[{place}]"
             kind = payload.get("kind") if isinstance(payload, dict) else None
@@ -270,26 +383,23 @@ class _Service:
                     lists[into].append(self.record(payload, where))
                 else:
                     lists[into].append(self.evaluation(payload, where))
-                origins[into].append(where)
+                origins[f"$.{into}"].append(where)
             except PayloadError as error:
                 problems += error.problems
         if problems:
             raise PayloadError(REQUEST_BODY, problems)
         if not lists["evaluations"]:
             raise PayloadError(REQUEST_BODY, [Problem("$.sources", "no self-evaluations among the payloads")])
-        try:
-            return schools, survey(
-                self.framework,
-                schools,
-                lists["evaluations"],
-                rule,
-                as_of=as_of,
-                max_age_days=max_age_days,
-                plans=lists["plans"],
-                discussions=lists["discussions"],
-            )
-        except AnalysisError as error:
-            raise traced(error, origins) from None
+        return schools, survey(
+            self.framework,
+            schools,
+            lists["evaluations"],
+            rule,
+            as_of=as_of,
+            max_age_days=max_age_days,
+            plans=lists["plans"],
+            discussions=lists["discussions"],
+        )
 
 
 def _today() -> datetime.date:
@@ -299,18 +409,21 @@ def _today() -> datetime.date:
 def _add(  # noqa: PLR0913 (each is one part of the route as FastAPI declares it)
     app: FastAPI, method: str, path: str, endpoint: Callable[..., Any], *, summary: str, extra: dict[str, Any]
 ) -> None:
-    app.add_api_route(
+    app.router.add_api_route(
         path,
         endpoint,
         methods=[method],
         summary=summary,
         response_class=Response,
         openapi_extra=extra,
+        route_class_override=checked_route(app.state.readers),
         operation_id=path.strip("/").replace("/", "_").replace("-", "_").replace("{", "").replace("}", "") or "root",
     )
 
 
 _BODY_ERRORS = (413, 415, 422)
+_DISCUSSED = Places({"$": "$.record", "$.record": "$.record", "$.profile": "$.self_evaluation"})
+"""A discussion's places: its record, and the profile of the self-evaluation beside it."""
 
 
 def build_app(framework: Framework) -> FastAPI:
@@ -325,6 +438,7 @@ def build_app(framework: Framework) -> FastAPI:
         openapi_url="/openapi.json",
     )
     install_handlers(app)
+    app.state.readers = readers(framework)
     service = _Service(framework)
     _framework_routes(app, framework)
     _school_routes(app, service)
@@ -341,23 +455,23 @@ def _framework_routes(app: FastAPI, framework: Framework) -> None:
     schemas = {name.removesuffix(".schema.json"): text for name, text in schema_texts().items()}
     index = json.dumps({kind: json.loads(text) for kind, text in schemas.items()}, ensure_ascii=False, indent=2) + "\n"
 
-    async def get_framework() -> Response:
+    def get_framework() -> Response:
         return _json(payload)
 
-    async def get_overview(
+    def get_overview(
         lang: Annotated[Lang, Query(description="Welsh where it exists, marking fallbacks.")] = "en",
     ) -> Response:
         return Response(overviews[lang], media_type=TEXT)
 
-    async def get_case(
+    def get_case(
         lang: Annotated[Lang, Query(description="The English package, or the Welsh document.")] = "en",
     ) -> Response:
         return _json(cases[lang])
 
-    async def get_schemas() -> Response:
+    def get_schemas() -> Response:
         return _json(index)
 
-    async def get_schema(kind: Annotated[str, InPath(json_schema_extra={"enum": sorted(schemas)})]) -> Response:
+    def get_schema(kind: Annotated[str, InPath(json_schema_extra={"enum": sorted(schemas)})]) -> Response:
         if kind not in schemas:
             raise ServiceError(
                 404,
@@ -412,19 +526,19 @@ def _school_routes(app: FastAPI, service: _Service) -> None:
     """The endpoints about one school's self-evaluation: validate, assess, its checks, gaps, next steps, a plan."""
     framework = service.framework
 
-    async def validate(request: Request) -> Response:
-        raw = await read_body(request, MAX_PAYLOAD_BYTES)
+    def validate(raw: AnyPayloadBody) -> Response:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", SelfEvaluationWarning)
             kind: object = None
             try:
-                document = parse_json(raw, lambda problems: PayloadError(REQUEST_BODY, problems))
+                document = parse_json(utf8(raw), lambda problems: PayloadError(REQUEST_BODY, problems))
                 kind = document.get("kind") if isinstance(document, dict) else None
                 facts = _validated(service, kind, document, raw)
             except InputError as error:
                 result = {"valid": False, "source": REQUEST_BODY, "kind": kind if isinstance(kind, str) else None}
                 problems = [{"path": problem.path, "message": problem.message} for problem in error.problems]
-                return _json(_said(result | {"warnings": [], "notices": [], "problems": problems}))
+                unsaid = {"warnings": [], "notices": [], "noticed_against": None, "problems": problems}
+                return _json(_said(result | unsaid))
         warned = [
             {"source": warning.message.source, "path": problem.path, "message": problem.message}
             for warning in caught
@@ -432,25 +546,26 @@ def _school_routes(app: FastAPI, service: _Service) -> None:
             for problem in warning.message.problems
         ]
         result = {"valid": True, "source": REQUEST_BODY, "kind": kind, **facts}
-        return _json(_said(result | {"warnings": warned, "notices": [], "problems": []}))
+        return _json(_said(result | {"warnings": warned, "notices": [], "noticed_against": None, "problems": []}))
 
-    async def post_assess(
-        request: Request,
+    def post_assess(
+        raw: PayloadBody,
         *,
         rule: RuleQuery = "cumulative",
         min_rated: MinRatedQuery = 2,
         min_evidence_kinds: MinKindsQuery = 2,
         require_learner_voice: LearnerVoiceQuery = False,
     ) -> Response:
-        raw = await read_body(request, MAX_PAYLOAD_BYTES)
         sufficiency = _sufficiency(min_rated, min_evidence_kinds, require_learner_voice)
-        return _answer(lambda: _json(dumps(assess(framework, service.evaluation(raw), rule, sufficiency=sufficiency))))
+        return _answer(
+            lambda: _json(dumps(assess(framework, service.evaluation(raw), rule, sufficiency=sufficiency))),
+            BODY_PAYLOAD,
+        )
 
-    async def post_checks(request: Request, *, as_of: AsOfQuery = None, max_age_days: MaxAgeQuery = 365) -> Response:
+    def post_checks(raw: PayloadBody, *, as_of: AsOfQuery = None, max_age_days: MaxAgeQuery = 365) -> Response:
         options = Options()
         day = options.date("as_of", as_of)
         options.check()
-        raw = await read_body(request, MAX_PAYLOAD_BYTES)
 
         def work() -> Response:
             findings = check_evidence(
@@ -459,13 +574,14 @@ def _school_routes(app: FastAPI, service: _Service) -> None:
             document = {"findings": shared_converter().unstructure(findings)}
             return _json(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
-        return _answer(work)
+        # the self-evaluation's date is checked against the day asked for, or today: the problem is of what was given
+        return _answer(work, BODY_PAYLOAD if day is None else Places({"$": "$"}, {**QUERY, "$.date": "as_of"}))
 
     def cycle_endpoint(what: Callable[[Cycle], object], *, planning: bool) -> Callable[..., Any]:
         """An endpoint that runs the cycle on one self-evaluation and answers with one of its parts."""
 
-        async def endpoint(  # noqa: PLR0913 (the query's parameters)
-            request: Request,
+        def endpoint(  # noqa: PLR0913 (the query's parameters)
+            raw: PayloadBody,
             *,
             rule: RuleQuery = "cumulative",
             target: TargetQuery = [],  # noqa: B006 (FastAPI copies a parameter's default)
@@ -477,7 +593,6 @@ def _school_routes(app: FastAPI, service: _Service) -> None:
             min_evidence_kinds: MinKindsQuery = 2,
             require_learner_voice: LearnerVoiceQuery = False,
         ) -> Response:
-            raw = await read_body(request, MAX_PAYLOAD_BYTES)
 
             def work() -> Response:
                 options = Options()
@@ -503,7 +618,7 @@ def _school_routes(app: FastAPI, service: _Service) -> None:
                 )
                 return _json(dumps(what(cycle)))
 
-            return _answer(work)
+            return _answer(work, BODY_PAYLOAD)
 
         return endpoint
 
@@ -612,23 +727,26 @@ def _decision_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901, PL
     """The endpoints over several of one school's payloads: progress, its report, its plan's review, a discussion."""
     framework = service.framework
 
-    async def post_progress(
-        request: Request,
+    def post_progress(
+        raw: SetBody,
         *,
         rule: RuleQuery = "cumulative",
         stalled_after: Annotated[int, Query(ge=1, le=_MOST, description="Reviews without movement.")] = 3,
     ) -> Response:
-        raw = await read_body(request, MAX_SET_BYTES)
+
+        payloads: dict[str, list[str]] = {}
 
         def work() -> Response:
             found = members(raw, [Member("files", many=True)])
+            payloads["$"] = [f"$.files[{place}]" for place in range(len(found["files"]))]
             evaluations = service.evaluations(found["files"], "$.files")
             return _json(dumps(track_progress(framework, evaluations, rule, stalled_after=stalled_after)))
 
-        return _answer(work)
+        return _answer(work, Places(payloads))
 
-    async def post_report(  # noqa: PLR0913 (the query's parameters)
+    def post_report(  # noqa: PLR0913 (the query's parameters)
         request: Request,
+        raw: SetBody,
         *,
         rule: RuleQuery = "cumulative",
         as_of: AsOfQuery = None,
@@ -650,10 +768,12 @@ def _decision_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901, PL
         options = Options()
         day = options.date("as_of", as_of)
         options.check()
-        raw = await read_body(request, MAX_SET_BYTES)
+
+        payloads: dict[str, str | list[str]] = {"$.plan": "$.plan"}
 
         def work() -> Response:
             found = members(raw, [Member("files", many=True), Member("plan", required=False)])
+            payloads["$"] = payloads["$.evaluations"] = [f"$.files[{place}]" for place in range(len(found["files"]))]
             evaluations = service.evaluations(found["files"], "$.files")
             plan = service.plan(found["plan"], "$.plan") if "plan" in found else None
             cycle = service.cycle(
@@ -673,10 +793,10 @@ def _decision_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901, PL
             write = html_report if media == HTML else markdown_report
             return Response(write(framework, cycle, language=lang, school_name=school_name), media_type=media)
 
-        return _answer(work)
+        return _answer(work, Places(payloads))
 
-    async def post_review(  # noqa: PLR0913 (the query's parameters)
-        request: Request,
+    def post_review(  # noqa: PLR0913 (the query's parameters)
+        raw: SetBody,
         *,
         rule: RuleQuery = "cumulative",
         as_of: Annotated[
@@ -692,7 +812,6 @@ def _decision_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901, PL
         options = Options()
         day = options.date("as_of", as_of)
         options.check()
-        raw = await read_body(request, MAX_SET_BYTES)
 
         def work() -> Response:
             found = members(raw, [Member("plan"), Member("self_evaluation", required=False)])
@@ -709,7 +828,7 @@ def _decision_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901, PL
             )
             return _json(dumps(review))
 
-        return _answer(work)
+        return _answer(work, Places({"$.plan": "$.plan", "$.evaluation": "$.self_evaluation"}))
 
     def discussed(raw: bytes, rule: str) -> tuple[DiscussionRecord, Any]:
         found = members(raw, [Member("record"), Member("self_evaluation", required=False)])
@@ -717,14 +836,15 @@ def _decision_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901, PL
         evaluation = service.of_school(found, record.school)
         return record, None if evaluation is None else assess(framework, evaluation, rule)
 
-    async def post_discussion(request: Request, *, rule: RuleQuery = "cumulative", lang: LangQuery = None) -> Response:
+    def post_discussion(
+        request: Request, raw: SetBody, *, rule: RuleQuery = "cumulative", lang: LangQuery = None
+    ) -> Response:
         media = _chosen_media(request, [TEXT, MARKDOWN, HTML])
         options = Options()
         options.only_with(
             {"lang": lang is not None}, holds=media != TEXT, needs="with Accept: text/markdown or text/html"
         )
         options.check()
-        raw = await read_body(request, MAX_SET_BYTES)
 
         def work() -> Response:
             record, profile = discussed(raw, rule)
@@ -733,17 +853,16 @@ def _decision_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901, PL
             write = html_discussion if media == HTML else markdown_discussion
             return Response(write(framework, record, profile, language=lang or "en"), media_type=media)
 
-        return _answer(work)
+        return _answer(work, _DISCUSSED)
 
-    async def post_differences(request: Request, *, rule: RuleQuery = "cumulative") -> Response:
-        raw = await read_body(request, MAX_SET_BYTES)
+    def post_differences(raw: SetBody, *, rule: RuleQuery = "cumulative") -> Response:
 
         def work() -> Response:
             record, profile = discussed(raw, rule)
             differences = view_differences(framework, record, profile)
             return _json(_said({"differences": shared_converter().unstructure(differences)}))
 
-        return _answer(work)
+        return _answer(work, _DISCUSSED)
 
     files = ("files", oas.many("self-evaluation"), True)
     _add(
@@ -840,8 +959,9 @@ def _authority_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901 (o
         text = write(framework, language=lang or "en", notices=notices, survey=surveyed, schools=schools, **parts)
         return Response(text, media_type=media)
 
-    async def post_rollup(  # noqa: PLR0913 (the query's parameters)
+    def post_rollup(  # noqa: PLR0913 (the query's parameters)
         request: Request,
+        raw: SetBody,
         *,
         rule: RuleQuery = "cumulative",
         as_of: AsOfQuery = None,
@@ -854,10 +974,11 @@ def _authority_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901 (o
     ) -> Response:
         media = _chosen_media(request, [JSON_MEDIA_TYPE, TEXT, MARKDOWN, HTML])
         day = settings(as_of, lang, media)
-        raw = await read_body(request, MAX_SET_BYTES)
+
+        origins: dict[str, list[str]] = {}
 
         def work() -> Response:
-            schools, surveyed = service.surveyed(raw, rule=rule, as_of=day, max_age_days=max_age_days)
+            schools, surveyed = service.surveyed(raw, origins, rule=rule, as_of=day, max_age_days=max_age_days)
             rollup = roll_up(framework, surveyed, by=by, averages=averages)
             if media == JSON_MEDIA_TYPE:
                 return _json(dumps(rollup))
@@ -868,10 +989,11 @@ def _authority_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901 (o
                 )
             return report(media, lang, schools, surveyed, rollup=rollup)
 
-        return _answer(work)
+        return _answer(work, Places(origins))
 
-    async def post_match(  # noqa: PLR0913 (the command line's options, one for one)
+    def post_match(  # noqa: PLR0913 (the command line's options, one for one)
         request: Request,
+        raw: SetBody,
         *,
         rule: RuleQuery = "cumulative",
         as_of: AsOfQuery = None,
@@ -927,10 +1049,11 @@ def _authority_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901 (o
         )
         capacities = options.capacities(capacity_of)
         options.check()
-        raw = await read_body(request, MAX_SET_BYTES)
+
+        origins: dict[str, list[str]] = {}
 
         def work() -> Response:
-            schools, surveyed = service.surveyed(raw, rule=rule, as_of=day, max_age_days=max_age_days)
+            schools, surveyed = service.surveyed(raw, origins, rule=rule, as_of=day, max_age_days=max_age_days)
             collaboration = match_schools(framework, surveyed, chosen, capacities=capacities)
             if media == JSON_MEDIA_TYPE:
                 return _json(dumps(collaboration))
@@ -942,7 +1065,7 @@ def _authority_routes(app: FastAPI, service: _Service) -> None:  # noqa: C901 (o
                 return Response(text, media_type=TEXT)
             return report(media, lang, schools, surveyed, collaboration=collaboration)
 
-        return _answer(work)
+        return _answer(work, Places(origins))
 
     body = oas.members_body(
         [
