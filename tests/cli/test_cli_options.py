@@ -1,6 +1,7 @@
 """Options given before the command apply to it or are refused; --version; a workbook is named for what it is."""
 
 import argparse
+import datetime
 import io
 import json
 import zipfile
@@ -191,3 +192,23 @@ def test_serve_s_root_path_must_be_a_path(path: str, capsys: pytest.CaptureFixtu
     code, out, err = _run(capsys, "serve", "--root-path", path)
     assert (code, out) == (2, "")
     assert f"{path!r} is not a path to serve under: begin it with / and end it without one" in err
+
+
+def test_a_workbook_and_the_options_that_disagree_are_said_at_its_cells(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--school and --date that differ from the workbook's own are each a problem at its cell, read in one pass."""
+    workbook = tmp_path / "hunanwerthuso.xlsx"
+    workbook.write_bytes(xlsx_template(load_framework(), school="ysgol-enghraifft", date=datetime.date(2026, 11, 2)))
+    code, out, err = _run(capsys, "assess", str(workbook), "--school", "ysgol-arall", "--date", "2026-11-03")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[1:] == [
+        (
+            "  Ratings!B1: the workbook gives the school as 'ysgol-enghraifft', and 'ysgol-arall' is given with it: "
+            "give the school in one place, or make the two agree"
+        ),
+        (
+            "  Ratings!B2: the workbook gives the date as '2026-11-02', and '2026-11-03' is given with it: give the "
+            "date in one place, or make the two agree"
+        ),
+    ]

@@ -16,7 +16,7 @@ from school_improvement._errors import PayloadError, Problem, SchoolImprovementE
 from school_improvement._files import read_bytes, read_file_lines, read_lines, read_stream
 from school_improvement._interchange.inputs import load_self_evaluation
 from school_improvement._interchange.spreadsheet import read_csv_heading, read_self_evaluation_csv
-from school_improvement._interchange.workbook import read_self_evaluation_xlsx, read_xlsx_heading
+from school_improvement._interchange.workbook import read_self_evaluation_xlsx
 from school_improvement._limits import MAX_CSV_BYTES, MAX_PAYLOAD_BYTES, MAX_SET_PAYLOADS
 
 
@@ -153,12 +153,7 @@ def self_evaluation(
         evaluation = load_self_evaluation(raw, framework=framework, name=name(path))
         _agree(path, evaluation.school, evaluation.date, school, date)
         return evaluation
-    if workbook:
-        try:
-            said = read_xlsx_heading(raw, name=name(path))
-        except PayloadError:  # the heading's own problems are listed with every other, by the reader below
-            return read_self_evaluation_xlsx(raw, framework, school=school, date=date, name=name(path))
-        _agree(path, said.school, said.date, school, date)
+    if workbook:  # the reader checks the school and date given against the workbook's, with every other problem
         return read_self_evaluation_xlsx(raw, framework, school=school, date=date, name=name(path))
     heading = read_csv_heading(raw, name=name(path))
     _agree(path, heading.school, heading.date, school, date)
