@@ -30,6 +30,7 @@ from school_improvement import JudgementStatus, Severity, Survey
 _MAX_NAME, _MAX_TEXT = 200, 2_000  # the library's limits (school_improvement._limits), as its schema publishes them
 _MAX_RATINGS, _MAX_EVIDENCE, _MAX_JUDGEMENTS, _MAX_BYTES = 1_000, 50, 50, 2_000_000
 _ISO = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_WRITTEN = r"\S"  # a school and a rationale hold more than white space, as the schema says
 
 Kind = Literal[
     "lesson-observation",
@@ -77,14 +78,14 @@ class JudgementDict(TypedDict):
 
     aspect: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     stage: StageValue | None
-    rationale: Annotated[str, StringConstraints(min_length=1, max_length=_MAX_TEXT)]
+    rationale: Annotated[str, StringConstraints(min_length=1, max_length=_MAX_TEXT, pattern=_WRITTEN)]
 
 
 @with_config(_CLOSED)
 class DataDict(TypedDict):
     """The self-evaluation."""
 
-    school: Annotated[str, StringConstraints(min_length=1, max_length=_MAX_NAME)]
+    school: Annotated[str, StringConstraints(min_length=1, max_length=_MAX_NAME, pattern=_WRITTEN)]
     date: Day
     framework_edition: Name
     ratings: NotRequired[Annotated[list[RatingDict], Field(max_length=_MAX_RATINGS)]]
@@ -168,10 +169,10 @@ def msgspec_reader() -> Callable[[bytes], Any] | None:
     class Judgement(msgspec.Struct, **closed):
         aspect: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")]
         stage: StageValue | None
-        rationale: Annotated[str, msgspec.Meta(min_length=1, max_length=_MAX_TEXT)]
+        rationale: Annotated[str, msgspec.Meta(min_length=1, max_length=_MAX_TEXT, pattern=_WRITTEN)]
 
     class Data(msgspec.Struct, **closed):
-        school: Annotated[str, msgspec.Meta(min_length=1, max_length=_MAX_NAME)]
+        school: Annotated[str, msgspec.Meta(min_length=1, max_length=_MAX_NAME, pattern=_WRITTEN)]
         date: datetime.date
         framework_edition: name
         ratings: Annotated[list[Rating], msgspec.Meta(max_length=_MAX_RATINGS)] = []
