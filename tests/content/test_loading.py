@@ -46,6 +46,17 @@ def test_load_framework_is_cached() -> None:
     assert load_framework() is load_framework()
 
 
+def test_bundled_content_a_loader_cannot_read_is_a_framework_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed where its loader reads no data files, the package says which bundled file it cannot read."""
+    import pkgutil  # noqa: PLC0415 (the module load_framework reads its files with)
+
+    monkeypatch.setattr(pkgutil, "get_data", lambda _package, _resource: None)
+    with pytest.raises(FrameworkError) as raised:
+        load_framework.__wrapped__()  # the uncached load, so the cached framework stays as it is
+    assert raised.value.source == "school_improvement/data/editorial-mappings-2026.1.json"
+    assert "cannot be read from where the package is installed" in str(raised.value)
+
+
 def test_read_framework_reads_a_users_file(tmp_path: Path) -> None:
     """An edition file of one's own loads, without the bundled mappings unless asked."""
     path = tmp_path / "edition.json"
