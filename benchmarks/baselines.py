@@ -22,10 +22,22 @@ import warnings
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
+import attrs
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, TypeAdapter, with_config
 from typing_extensions import NotRequired, TypedDict
 
-from school_improvement import JudgementStatus, Severity, Survey
+from school_improvement import (
+    DescriptorRating,
+    Evidence,
+    EvidenceKind,
+    JudgementStatus,
+    ProfessionalJudgement,
+    Rating,
+    SelfEvaluation,
+    Severity,
+    Stage,
+    Survey,
+)
 
 _MAX_NAME, _MAX_TEXT = 200, 2_000  # the library's limits (school_improvement._limits), as its schema publishes them
 _MAX_RATINGS, _MAX_EVIDENCE, _MAX_JUDGEMENTS, _MAX_BYTES = 1_000, 50, 50, 2_000_000
@@ -142,6 +154,44 @@ def typeadapter_reader() -> Callable[[bytes], dict[str, Any]]:
         return _after_schema(raw, envelope, envelope["data"])
 
     return read
+
+
+def typeadapter_objects_reader() -> Callable[[bytes], SelfEvaluation]:
+    """The TypeAdapter's reading, then the library's objects built from its dicts: what ``load_self_evaluation`` gives.
+
+    The objects are built with their own constructors, as any code holding the dicts would build them, but with
+    attrs' validators off: the TypeAdapter has checked every field, and the library does not check them again either.
+    """
+    read = typeadapter_reader()
+    ratings, kinds, stages = Rating, EvidenceKind, Stage
+
+    def build(raw: bytes) -> SelfEvaluation:
+        data = read(raw)
+        with attrs.validators.disabled():
+            return SelfEvaluation(
+                data["school"],
+                data["date"],
+                data["framework_edition"],
+                tuple(
+                    DescriptorRating(
+                        r["descriptor"],
+                        ratings(r["rating"]),
+                        tuple(
+                            Evidence(kinds(e["kind"]), e["date"], e.get("note"), e.get("reference"))
+                            for e in r.get("evidence", ())
+                        ),
+                    )
+                    for r in data.get("ratings", ())
+                ),
+                tuple(
+                    ProfessionalJudgement(
+                        j["aspect"], None if j["stage"] is None else stages(j["stage"]), j["rationale"]
+                    )
+                    for j in data.get("judgements", ())
+                ),
+            )
+
+    return build
 
 
 def msgspec_reader() -> Callable[[bytes], Any] | None:
