@@ -57,38 +57,49 @@ class FlowNetwork:
 
 
 def _distances(network: FlowNetwork, potential: list[int]) -> list[int] | None:
-    """Reduced-cost distances from the source, capped at the sink's; ``None`` if the sink is out of reach."""
+    """Reduced-cost distances from the source, capped at the sink's; ``None`` if the sink is out of reach.
+
+    Reduced costs are whole numbers, never negative, and a phase's distances
+    are small (the sink's is almost always 1 in the matching), so the nodes
+    wait in a bucket for each distance (Dial's algorithm) rather than in a
+    heap: the heap holds only the distances that have a bucket. The search
+    stops once every node nearer than the sink is settled. Against a heap of
+    (distance, node) pairs the solver took 0.53 s rather than 0.63 s on the
+    matching's networks of 1,500 schools (best of 7, interleaved runs).
+    """
     nodes = len(network.out)
-    unreached = -1
+    unreached = 1 << 62
     distance = [unreached] * nodes
     distance[_SOURCE] = 0
-    done = [False] * nodes
-    # The heap holds distance x nodes + node, one int, rather than (distance, node) pairs: the same order, and the
-    # matching's Dijkstra ran about a fifth faster without building and comparing a tuple per arc.
-    heap = [(0, _SOURCE)]
+    buckets = {0: [_SOURCE]}
+    reaches = [0]
     head, capacity, cost, out = network.head, network.capacity, network.cost, network.out
     pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        reach, node = pop(heap)
-        if done[node]:
-            continue
-        done[node] = True
-        if node == _SINK:
-            break
-        base = reach + potential[node]
-        for arc in out[node]:
-            if capacity[arc]:
-                other = head[arc]
-                through = base + cost[arc] - potential[other]
-                known = distance[other]
-                if known < 0 or through < known:
-                    distance[other] = through
-                    push(heap, (through, other))
-    if not done[_SINK]:
-        return None
+    while reaches:
+        reach = pop(reaches)
+        if distance[_SINK] <= reach:
+            break  # every node nearer than the sink is settled
+        for node in buckets[reach]:
+            if distance[node] != reach:
+                continue  # it has since been found nearer
+            base = reach + potential[node]
+            for arc in out[node]:
+                if capacity[arc]:
+                    other = head[arc]
+                    through = base + cost[arc] - potential[other]
+                    if through < distance[other]:
+                        distance[other] = through
+                        bucket = buckets.get(through)
+                        if bucket is None:
+                            buckets[through] = [other]
+                            push(reaches, through)
+                        else:
+                            bucket.append(other)  # the bucket being emptied, too: the loop takes it in
+        del buckets[reach]
     sink = distance[_SINK]
-    # A node not settled before the sink is at least as far as the sink.
-    return [distance[node] if done[node] else sink for node in range(nodes)]
+    if sink == unreached:
+        return None
+    return [reach if reach < sink else sink for reach in distance]  # noqa: FURB136 (min() per node: 6 times as slow)
 
 
 def _levels(admissible: list[list[int] | None], network: FlowNetwork, potential: list[int]) -> list[int]:
