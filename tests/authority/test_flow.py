@@ -92,3 +92,24 @@ def test_solve_sends_the_plain_methods_flow(seed: int) -> None:
     solve(fast)
     _plain_solve(plain)
     assert fast.capacity == plain.capacity
+
+
+def test_arcs_makes_what_arc_makes_one_by_one() -> None:
+    """Arcs made together are numbered, listed and priced as arcs made one at a time."""
+    single, together = FlowNetwork(), FlowNetwork()
+    for network in (single, together):
+        for _ in range(4):
+            network.node()
+        network.arc(0, 2, 2)
+    for tail, benefit in ((2, 3), (3, 0), (4, 5)):
+        single.arc(tail, 5, 1, benefit)
+    together.arcs([2, 3, 4], 5, 1, [3, 0, 5])
+    for network in (single, together):
+        network.arc(5, 1, 1)
+    assert (together.head, together.capacity, together.original, together.cost, together.out) == (
+        single.head,
+        single.capacity,
+        single.original,
+        single.cost,
+        single.out,
+    )

@@ -546,7 +546,7 @@ class _Matcher:
         if not incoming:
             self.slots += [slot for place in members for slot in self._slots_of(place)]
             return
-        outgoing: dict[int, list[tuple[int, int]]] = {}
+        numbers: dict[int, int] = {}  # each priority's node: the slot's number
         weights = self.options.rank_weights
         for place in members:
             slots = self._slots_of(place)
@@ -558,23 +558,32 @@ class _Matcher:
             network.arc(partner, 1, self.options.partner_limit)
             fines = [(None if key is None else key(school), assumed) for key, assumed in self.levels]
             for slot in slots:
-                number = len(self.slots)
-                self.slots.append(slot)
                 node = network.node()
+                numbers[node] = len(self.slots)
+                self.slots.append(slot)
                 network.arc(node, partner, 1)
                 weight = weights[slot.rank - 1]
                 need, at = slot.need, slot.position
+                # The priority's arcs are made together, and each hub's flow read back from its own arcs: against an
+                # arc and a dictionary entry for each, match_schools at 1,500 schools took about 0.43 s rather than
+                # 0.46 s (best of 7, interleaved runs).
+                hubs: list[int] = []
+                benefits: list[int] = []
                 for level, (fine, assumed) in enumerate(fines):
                     for position, kind, hub in serving.get((slot.aspect, level, fine), ()):
                         if position < need:
                             break
                         benefit = _benefit(position - at, weight, assumed + breaches[kind])
                         if benefit > 0:
-                            outgoing.setdefault(hub, []).append((number, network.arc(hub, node, 1, benefit)))
+                            hubs.append(hub)
+                            benefits.append(benefit)
+                network.arcs(hubs, node, 1, benefits)
         solve(network)
-        for hub, arcs in outgoing.items():
-            served = [number for number, arc in arcs if network.flow(arc)]
-            supporters = [(place, offer) for place, offer, arc in incoming[hub] for _ in range(network.flow(arc))]
+        head, out = network.head, network.out
+        for hub, arcs in incoming.items():
+            # the hub's own arcs, to the priorities it serves, in turn (the odd ones are the reverses of arcs into it)
+            served = [numbers[head[arc]] for arc in out[hub] if arc % 2 == 0 and network.flow(arc)]
+            supporters = [(place, offer) for place, offer, arc in arcs for _ in range(network.flow(arc))]
             self.pairs += [(place, number, offer) for (place, offer), number in zip(supporters, served, strict=True)]
 
     def _slots_of(self, place: int) -> list[_Slot]:
