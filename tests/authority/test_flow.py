@@ -1,10 +1,35 @@
 """The min-cost-flow solver: its shortcuts send exactly the flow of the plain primal-dual method."""
 
+import heapq
 import random
 
 import pytest
 
-from school_improvement._authority.flow import FlowNetwork, _distances, _initial_potential, solve
+from school_improvement._authority.flow import FlowNetwork, _initial_potential, solve
+
+
+def _plain_distances(network: FlowNetwork, potential: list[int]) -> list[int] | None:
+    """Dijkstra's algorithm with a heap, run to the end: each node's reduced-cost distance, capped at the sink's."""
+    head, capacity, cost, out = network.head, network.capacity, network.cost, network.out
+    distance: list[int | None] = [None] * len(out)
+    distance[0] = 0
+    heap = [(0, 0)]
+    while heap:
+        reach, node = heapq.heappop(heap)
+        if reach != distance[node]:
+            continue
+        for arc in out[node]:
+            if capacity[arc]:
+                other = head[arc]
+                through = reach + cost[arc] + potential[node] - potential[other]
+                known = distance[other]
+                if known is None or through < known:
+                    distance[other] = through
+                    heapq.heappush(heap, (through, other))
+    sink = distance[1]
+    if sink is None:
+        return None
+    return [sink if reach is None else min(reach, sink) for reach in distance]
 
 
 def _plain_blocking_flow(admissible: list[list[int]], network: FlowNetwork, level: list[int]) -> None:
@@ -38,10 +63,10 @@ def _plain_blocking_flow(admissible: list[list[int]], network: FlowNetwork, leve
 
 
 def _plain_solve(network: FlowNetwork) -> None:
-    """The primal-dual method with every node's admissible arcs listed in each phase, and no shortcut."""
+    """The primal-dual method with a plain Dijkstra, every node's admissible arcs listed in each phase, no shortcut."""
     head, cost, out = network.head, network.cost, network.out
     potential = _initial_potential(network)
-    while (distance := _distances(network, potential)) is not None:
+    while (distance := _plain_distances(network, potential)) is not None:
         potential = [p + d for p, d in zip(potential, distance, strict=True)]
         if potential[1] - potential[0] >= 0:
             return

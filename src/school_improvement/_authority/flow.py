@@ -193,8 +193,8 @@ def _blocking_flow(admissible: list[list[int]], network: FlowNetwork, level: lis
             continue
         below = level[node] + 1
         # A node as deep as the sink, not the sink, is a dead end: every path on from it is longer than the
-        # shortest. Turning back at once sends the same flow, and does not go on into the nodes beyond the sink's
-        # level, which _levels may have left unlevelled.
+        # shortest. Turning back at once sends the same flow without scanning its admissible arcs for a next
+        # node that could only be another dead end.
         arcs = out[node] if below <= last else None
         if arcs is not None:
             place = next_arc[node]
@@ -260,7 +260,7 @@ def solve(network: FlowNetwork) -> None:
     on a path. In the matching most of the network is such (about 70 of
     the 560 nodes the breadth-first search came to could reach the sink),
     and skipping it took the solver on the networks of 1,500 schools from
-    0.52 s to 0.26 s (best of 7, interleaved runs).
+    0.53 s to 0.27 s (best of 9, interleaved runs).
     """
     potential = _initial_potential(network)
     while True:
