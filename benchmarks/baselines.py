@@ -159,37 +159,40 @@ def typeadapter_reader() -> Callable[[bytes], dict[str, Any]]:
 def typeadapter_objects_reader() -> Callable[[bytes], SelfEvaluation]:
     """The TypeAdapter's reading, then the library's objects built from its dicts: what ``load_self_evaluation`` gives.
 
-    The objects are built with their own constructors, as any code holding the dicts would build them, but with
-    attrs' validators off: the TypeAdapter has checked every field, and the library does not check them again either.
+    Built as the library builds them: each rating, kind and stage looked up in a table of its enumeration's
+    values, the self-evaluation and its professional judgements made by their constructors with their checks,
+    and the evidence and ratings, by the hundred, made with attrs' checks off, since the TypeAdapter has
+    checked every field of them (the library sets their fields directly, which is faster still).
     """
     read = typeadapter_reader()
-    ratings, kinds, stages = Rating, EvidenceKind, Stage
+    ratings = {rating.value: rating for rating in Rating}
+    kinds = {kind.value: kind for kind in EvidenceKind}
+    stages = {stage.value: stage for stage in Stage}
 
     def build(raw: bytes) -> SelfEvaluation:
         data = read(raw)
         with attrs.validators.disabled():
-            return SelfEvaluation(
-                data["school"],
-                data["date"],
-                data["framework_edition"],
-                tuple(
-                    DescriptorRating(
-                        r["descriptor"],
-                        ratings(r["rating"]),
-                        tuple(
-                            Evidence(kinds(e["kind"]), e["date"], e.get("note"), e.get("reference"))
-                            for e in r.get("evidence", ())
-                        ),
-                    )
-                    for r in data.get("ratings", ())
-                ),
-                tuple(
-                    ProfessionalJudgement(
-                        j["aspect"], None if j["stage"] is None else stages(j["stage"]), j["rationale"]
-                    )
-                    for j in data.get("judgements", ())
-                ),
+            rated = tuple(
+                DescriptorRating(
+                    r["descriptor"],
+                    ratings[r["rating"]],
+                    tuple(
+                        Evidence(kinds[e["kind"]], e["date"], e.get("note"), e.get("reference"))
+                        for e in r.get("evidence", ())
+                    ),
+                )
+                for r in data.get("ratings", ())
             )
+        return SelfEvaluation(
+            data["school"],
+            data["date"],
+            data["framework_edition"],
+            rated,
+            tuple(
+                ProfessionalJudgement(j["aspect"], None if j["stage"] is None else stages[j["stage"]], j["rationale"])
+                for j in data.get("judgements", ())
+            ),
+        )
 
     return build
 
