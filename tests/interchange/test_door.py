@@ -118,6 +118,19 @@ def test_every_key_given_twice_is_reported_at_once() -> None:
     assert [problem.path for problem in raised.value.problems] == ["$.data.school", "$.data.ratings[0].descriptor"]
 
 
+def test_a_key_given_twice_beside_a_field_left_out_is_refused() -> None:
+    """A field left out is not counted as given: one repeat beside one absent reference is still found."""
+    noted = {**LV, "note": "a note"}
+    text = _repeating(
+        json.dumps(_payload({"descriptor": "PV.1.1", "rating": "fully", "evidence": [noted]})),
+        "note",
+        '"an earlier note"',
+    )
+    with pytest.raises(PayloadError) as raised:
+        load_self_evaluation(text)
+    assert raised.value.problems == (Problem("$.data.ratings[0].evidence[0].note", REPEATED),)
+
+
 def test_a_framework_file_with_a_key_given_twice_is_refused(tmp_path: Path) -> None:
     """An edition file read from disk refuses a repeated key too, at its path."""
     text = (

@@ -21,12 +21,31 @@ def test_the_builders_set_every_field_of_their_classes() -> None:
 def test_the_builders_make_what_init_makes() -> None:
     """Field for field, with the same equality, hash and repr, the builders' objects are those __init__ makes."""
     day = datetime.date(2026, 10, 1)
-    built = inputs._evidence_of(EvidenceKind.DATA, day, "a note", "a folder")  # noqa: SLF001 (the builder under test)
-    made = Evidence(EvidenceKind.DATA, day, "a note", "a folder")
-    assert (built, hash(built), repr(built)) == (made, hash(made), repr(made))
-    rated = inputs._rating_of("PV.1.1", Rating.MOSTLY, (built,))  # noqa: SLF001 (the builder under test)
-    expected = DescriptorRating("PV.1.1", Rating.MOSTLY, (made,))
-    assert (rated, hash(rated), repr(rated)) == (expected, hash(expected), repr(expected))
+    given = [
+        {
+            "descriptor": "PV.1.1",
+            "rating": "mostly",
+            "evidence": [
+                {"kind": "data", "date": "2026-10-01", "note": "a note", "reference": "a folder"},
+                {"kind": "learner-voice", "date": "2026-10-01"},
+            ],
+        },
+        {"descriptor": "PV.1.2", "rating": "not-applicable"},
+    ]
+    built = inputs._ratings_of(given, {"2026-10-01": day})  # type: ignore[arg-type]  # noqa: SLF001 (the builder under test)
+    expected = (
+        DescriptorRating(
+            "PV.1.1",
+            Rating.MOSTLY,
+            (Evidence(EvidenceKind.DATA, day, "a note", "a folder"), Evidence(EvidenceKind.LEARNER_VOICE, day)),
+        ),
+        DescriptorRating("PV.1.2", Rating.NOT_APPLICABLE),
+    )
+    assert built == expected
+    made = [*built, *built[0].evidence]
+    made_by_init = [*expected, *expected[0].evidence]
+    assert [(hash(item), repr(item)) for item in made] == [(hash(item), repr(item)) for item in made_by_init]
+    assert [type(item) for item in made] == [type(item) for item in made_by_init]
 
 
 @given(self_evaluations())
