@@ -1,4 +1,4 @@
-"""Write the JSON Schemas shipped in the package from the models: python scripts/generate_schemas.py.
+"""Write the JSON Schemas shipped in the package from their descriptions: python scripts/generate_schemas.py.
 
 A test compares the committed files with a fresh generation, so they cannot drift.
 """

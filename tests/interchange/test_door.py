@@ -39,6 +39,7 @@ from school_improvement import (
     self_evaluation_warnings,
     to_payload,
 )
+from school_improvement._interchange.schema import self_evaluation_payload
 from school_improvement._limits import MAX_CONTENT_BYTES
 from strategies import date_like
 
@@ -116,6 +117,17 @@ def test_every_key_given_twice_is_reported_at_once() -> None:
     with pytest.raises(PayloadError) as raised:
         load_self_evaluation(text)
     assert [problem.path for problem in raised.value.problems] == ["$.data.school", "$.data.ratings[0].descriptor"]
+
+
+def test_the_validated_payload_holds_only_the_keys_given() -> None:
+    """Nothing is filled in by the validator, a field left out stays out: the loader counts the keys given."""
+    payload = _payload(
+        {"descriptor": "PV.1.1", "rating": "fully", "evidence": [LV]},
+        {"descriptor": "PV.2.1", "rating": "not-applicable"},
+    )
+    adapter = self_evaluation_payload()
+    assert adapter.validate_json(json.dumps(payload)) == payload
+    assert adapter.validate_python(payload) == payload
 
 
 def test_a_key_given_twice_beside_a_field_left_out_is_refused() -> None:

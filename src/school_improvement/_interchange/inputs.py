@@ -36,7 +36,6 @@ _MESSAGES = {
     "extra_forbidden": "unknown field",
     "list_type": "Input should be a valid array (a JSON list)",
     "dict_type": "Input should be an object",
-    "model_type": "Input should be an object",
 }
 
 

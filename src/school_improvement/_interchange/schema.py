@@ -70,10 +70,10 @@ counts the keys a payload gives (a key given twice is refused), and reads an abs
 
 # The self-evaluation payload is described as TypedDicts rather than models: pydantic validates JSON text into
 # plain dicts in about two thirds of the time it takes to fill models (29 to 31 ms rather than 46 to 51 ms for the
-# benchmark's 100 synthetic payloads, best of 11), and the loader builds the library's own objects from them in
-# either case. Their JSON Schema is the one published, as the models gave it (their names are its ``$defs``): a test
-# compares it with the shipped file. ``typing_extensions`` is pydantic's own dependency; pydantic needs its
-# TypedDict before Python 3.12.
+# benchmark's 100 synthetic payloads, best of 11 on a quiet machine), and the loader builds the library's own objects
+# from them in either case. Their JSON Schema is the one published, as the models gave it (their names are its
+# ``$defs``): a test compares it with the shipped file. ``typing_extensions`` is pydantic's own dependency; pydantic
+# needs its TypedDict before Python 3.12.
 
 
 @with_config(_CLOSED)
