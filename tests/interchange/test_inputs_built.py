@@ -2,6 +2,7 @@
 
 import datetime
 import warnings
+from typing import TYPE_CHECKING
 
 import attrs
 from hypothesis import given
@@ -10,6 +11,9 @@ from school_improvement import DescriptorRating, Evidence, EvidenceKind, Rating,
 from school_improvement._interchange import inputs
 from school_improvement._interchange.inputs import load_self_evaluation
 from strategies import self_evaluations
+
+if TYPE_CHECKING:
+    from school_improvement._interchange.schema import DescriptorRatingModel
 
 
 def test_the_builders_set_every_field_of_their_classes() -> None:
@@ -21,7 +25,7 @@ def test_the_builders_set_every_field_of_their_classes() -> None:
 def test_the_builders_make_what_init_makes() -> None:
     """Field for field, with the same equality, hash and repr, the builders' objects are those __init__ makes."""
     day = datetime.date(2026, 10, 1)
-    given = [
+    given: list[DescriptorRatingModel] = [
         {
             "descriptor": "PV.1.1",
             "rating": "mostly",
@@ -32,7 +36,7 @@ def test_the_builders_make_what_init_makes() -> None:
         },
         {"descriptor": "PV.1.2", "rating": "not-applicable"},
     ]
-    built = inputs._ratings_of(given, {"2026-10-01": day})  # type: ignore[arg-type]  # noqa: SLF001 (the builder under test)
+    built = inputs._ratings_of(given, {"2026-10-01": day})  # noqa: SLF001 (the builder under test)
     expected = (
         DescriptorRating(
             "PV.1.1",
