@@ -18,7 +18,7 @@ from school_improvement import (
     load_framework,
     make_converter,
 )
-from school_improvement._converter import structure_problems
+from school_improvement._converter import shared_converter, structure_problems
 from strategies import descriptors, stages, texts
 
 converter = make_converter()
@@ -101,3 +101,19 @@ def test_a_string_is_not_a_list() -> None:
             {"code": "L1", "text": {"en": "x"}, "emphasis": "abc", "source": "s"}, LeadershipCharacteristic
         )
     assert structure_problems(raised.value) == [Problem("$.emphasis", "expected a list, not str")]
+
+
+def test_the_shared_converter_makes_each_class_function_once() -> None:
+    """A class's functions serve its fields within other classes too, rather than being made again for each."""
+    shared = shared_converter()
+    assert shared.get_structure_hook(Text, cache_result=False) is shared.get_structure_hook(Text)
+    assert shared.get_unstructure_hook(Text, cache_result=False) is shared.get_unstructure_hook(Text)
+
+
+def test_the_shared_converter_reads_and_writes_as_a_new_one() -> None:
+    """The library's own converter gives what a freshly made converter gives, both ways, for a whole edition."""
+    framework = load_framework()
+    written = shared_converter().unstructure(framework)
+    assert written == make_converter().unstructure(framework)
+    data = json.loads(json.dumps(written))
+    assert shared_converter().structure(data, Framework) == make_converter().structure(data, Framework) == framework
