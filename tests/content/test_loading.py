@@ -48,9 +48,9 @@ def test_load_framework_is_cached() -> None:
 
 def test_bundled_content_a_loader_cannot_read_is_a_framework_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """Installed where its loader reads no data files, the package says which bundled file it cannot read."""
-    import pkgutil  # noqa: PLC0415 (the module load_framework reads its files with)
+    import school_improvement  # noqa: PLC0415 (the package whose loader reads the files)
 
-    monkeypatch.setattr(pkgutil, "get_data", lambda _package, _resource: None)
+    monkeypatch.setattr(school_improvement.__spec__, "loader", object())  # a loader with no get_data
     with pytest.raises(FrameworkError) as raised:
         load_framework.__wrapped__()  # the uncached load, so the cached framework stays as it is
     assert raised.value.source == "school_improvement/data/editorial-mappings-2026.1.json"

@@ -309,7 +309,7 @@ def _lookup(mapping: Mapping[_K, _V], key: _K, kind: str, code: object) -> _V:
         raise UnknownCodeError(kind, code) from None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)  # a framework's lookups, never compared or shown (see Framework._index)
 class _Index:
     aspects: Mapping[str, Aspect]
     descriptors: Mapping[str, Descriptor]

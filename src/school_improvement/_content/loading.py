@@ -2,6 +2,7 @@
 
 import functools
 import os
+import sys
 from typing import TypeVar
 
 from school_improvement._content.checks import check_framework
@@ -109,18 +110,20 @@ def read_framework(path: "str | os.PathLike[str]", *, mappings: Mappings | None 
 
 
 def _bundled(name: str) -> tuple[str, str]:
-    # pkgutil is imported here, on first load, to keep ``import school_improvement`` light; it reads the file
-    # through the package's own loader, as importlib.resources would, but importlib.resources brings tempfile
-    # and more with it: a fresh process importing and loading the framework took 125.7 ms with it and 120.4 ms
-    # without (best of 21, interleaved with the benchmark's baseline).
-    import pkgutil  # noqa: PLC0415
-
+    # The file is read through the package's own loader, as pkgutil.get_data and importlib.resources would, but
+    # without importing either: importlib.resources brings tempfile and more with it (a fresh process importing
+    # and loading the framework took 125.7 ms with it and 120.4 ms without, best of 21, interleaved with the
+    # benchmark's baseline), and pkgutil brings importlib.util (about 1.2 ms more).
+    package = sys.modules["school_improvement"]
     where = f"school_improvement/data/{name}"
-    data = pkgutil.get_data("school_improvement", f"data/{name}")
-    if data is None:  # a loader that cannot read data files; none that Python or pip installs packages with
+    loader = None if package.__spec__ is None else package.__spec__.loader
+    get_data = getattr(loader, "get_data", None)
+    if get_data is None or package.__file__ is None:  # a loader that cannot read data files; none that pip uses
         raise FrameworkError(
             where, [Problem("$", "the bundled file cannot be read from where the package is installed")]
         )
+    folder = os.path.dirname(package.__file__)  # noqa: PTH120 (a loader reads a path given as text, as pkgutil gives)
+    data: bytes = get_data(os.path.join(folder, "data", name))  # noqa: PTH118
     return where, data.decode("utf-8")
 
 
