@@ -122,8 +122,8 @@ OPEN = {
         " import_same_classes_made_info) takes about 2x importing attrs and cattrs; the first use is about 1.1x that"
     ),
     "load_framework_fresh": (
-        "on the budget's edge, at 1.4 to 1.5: attrs making the content's classes, and cattrs compiling a structure"
-        " function for 19 of them (about 7 ms)"
+        "on the budget's edge, at 1.4 to 1.6 from run to run: attrs making the content's classes, and cattrs"
+        " compiling a structure function for 19 of them (about 7 ms)"
     ),
     "cycle_1500_schools_wall": "0.3 s for 1,500 schools: the lean floor itself takes 0.6 s or more on this machine",
     "validate_vs_typeadapter": (
