@@ -1,24 +1,29 @@
 """Every content object goes to JSON and back unchanged, through the one converter."""
 
 import json
+import typing
 from typing import Any
 
+import attrs
 import pytest
 from cattrs.errors import ClassValidationError
 from hypothesis import given
 
 from school_improvement import (
     Descriptor,
+    Finding,
     Framework,
     LeadershipCharacteristic,
     Mappings,
     Problem,
     Stage,
     Text,
+    ViewDifference,
     load_framework,
     make_converter,
 )
 from school_improvement._converter import shared_converter, structure_problems
+from school_improvement._interchange.payloads import PAYLOAD_KINDS
 from strategies import descriptors, stages, texts
 
 converter = make_converter()
@@ -117,3 +122,53 @@ def test_the_shared_converter_reads_and_writes_as_a_new_one() -> None:
     assert written == make_converter().unstructure(framework)
     data = json.loads(json.dumps(written))
     assert shared_converter().structure(data, Framework) == make_converter().structure(data, Framework) == framework
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [(("aspects", 0, "title", "en"), 3), (("provenance", "unknown"), "x"), (("descriptors", 1, "code"), None)],
+)
+def test_the_shared_converter_reports_problems_as_a_new_one(path: tuple[str | int, ...], value: object) -> None:
+    """A wrong value deep in an edition is reported by the library's own converter as by a freshly made one."""
+    data = json.loads(json.dumps(make_converter().unstructure(load_framework())))
+    place = data
+    for step in path[:-1]:
+        place = place[step]
+    place[path[-1]] = value
+    reported = []
+    for made in (shared_converter(), make_converter()):
+        with pytest.raises(ClassValidationError) as raised:
+            made.structure(data, Framework)
+        reported.append(structure_problems(raised.value))
+    assert reported[0] == reported[1]
+    assert reported[0]
+
+
+def _classes_within(annotation: object) -> set[type]:
+    if isinstance(annotation, type) and attrs.has(annotation):
+        return {annotation}
+    return {found for argument in typing.get_args(annotation) for found in _classes_within(argument)}
+
+
+def test_no_class_the_library_reads_or_writes_holds_itself() -> None:
+    """The shared converter keeps each class's functions: exact only while no class it reads or writes holds itself.
+
+    It reads and writes the payloads' objects, and the service writes findings and differences of view with it.
+    """
+    held: dict[type, set[type]] = {}
+    waiting: list[type] = [*PAYLOAD_KINDS, Finding, ViewDifference]
+    while waiting:
+        cls = waiting.pop()
+        if cls not in held:
+            attrs.resolve_types(cls)
+            held[cls] = {found for field in attrs.fields(cls) for found in _classes_within(field.type)}
+            waiting += held[cls]
+    assert len(held) > 50
+    for cls, within in held.items():
+        reached, waiting = set(), list(within)
+        while waiting:
+            inner = waiting.pop()
+            if inner not in reached:
+                reached.add(inner)
+                waiting += held[inner]
+        assert cls not in reached, f"{cls.__qualname__} holds itself through its fields"
