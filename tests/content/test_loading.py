@@ -4,6 +4,7 @@ import copy
 import json
 from importlib.resources import files
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -46,11 +47,17 @@ def test_load_framework_is_cached() -> None:
     assert load_framework() is load_framework()
 
 
-def test_bundled_content_a_loader_cannot_read_is_a_framework_error(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("lacking", ["a loader that reads files", "a file name"])
+def test_bundled_content_a_loader_cannot_read_is_a_framework_error(
+    monkeypatch: pytest.MonkeyPatch, lacking: str
+) -> None:
     """Installed where its loader reads no data files, the package says which bundled file it cannot read."""
-    import school_improvement  # noqa: PLC0415 (the package whose loader reads the files)
+    from school_improvement._content import loading  # noqa: PLC0415 (the module whose loader reads the files)
 
-    monkeypatch.setattr(school_improvement.__spec__, "loader", object())  # a loader with no get_data
+    if lacking == "a file name":
+        monkeypatch.delattr(loading, "__file__")
+    else:
+        monkeypatch.setattr(loading, "__spec__", SimpleNamespace(loader=object()))  # a loader with no get_data
     with pytest.raises(FrameworkError) as raised:
         load_framework.__wrapped__()  # the uncached load, so the cached framework stays as it is
     assert raised.value.source == "school_improvement/data/editorial-mappings-2026.1.json"

@@ -2,7 +2,6 @@
 
 import functools
 import os
-import sys
 from typing import TypeVar
 
 from school_improvement._content.checks import check_framework
@@ -110,20 +109,21 @@ def read_framework(path: "str | os.PathLike[str]", *, mappings: Mappings | None 
 
 
 def _bundled(name: str) -> tuple[str, str]:
-    # The file is read through the package's own loader, as pkgutil.get_data and importlib.resources would, but
-    # without importing either: importlib.resources brings tempfile and more with it (a fresh process importing
-    # and loading the framework took 125.7 ms with it and 120.4 ms without, best of 21, interleaved with the
-    # benchmark's baseline), and pkgutil brings importlib.util (about 1.2 ms more).
-    package = sys.modules["school_improvement"]
+    # The file is read by the loader that read this module, from the package's data folder, as pkgutil.get_data
+    # and importlib.resources read it through the package's loader, but without importing either:
+    # importlib.resources brings tempfile and more with it (a fresh process importing and loading the framework
+    # took 125.7 ms with it and 120.4 ms without, best of 21, interleaved with the benchmark's baseline), and
+    # pkgutil brings importlib.util (about 1.2 ms more).
     where = f"school_improvement/data/{name}"
-    loader = None if package.__spec__ is None else package.__spec__.loader
+    loader = None if __spec__ is None else __spec__.loader
     get_data = getattr(loader, "get_data", None)
-    if get_data is None or package.__file__ is None:  # a loader that cannot read data files; none that pip uses
+    here: str | None = globals().get("__file__")
+    if get_data is None or here is None:  # a loader that cannot read data files; none that pip uses
         raise FrameworkError(
             where, [Problem("$", "the bundled file cannot be read from where the package is installed")]
         )
-    folder = os.path.dirname(package.__file__)  # noqa: PTH120 (a loader reads a path given as text, as pkgutil gives)
-    data: bytes = get_data(os.path.join(folder, "data", name))  # noqa: PTH118
+    package = os.path.dirname(os.path.dirname(here))  # noqa: PTH120 (a loader reads a path given as text)
+    data: bytes = get_data(os.path.join(package, "data", name))  # noqa: PTH118
     return where, data.decode("utf-8")
 
 
