@@ -132,12 +132,12 @@ OPEN = {
         " fields set directly) is most of the difference"
     ),
     "match_vs_ortools_1500": (
-        "about 4.6x: each of some 265 phases' shortest paths visits most of its network's arcs in Python, and"
+        "4.5x to 4.9x: each of some 265 phases' shortest paths visits most of its network's arcs in Python, and"
         " building the networks and explaining the pairs takes longer than OR-tools' whole run"
     ),
     "match_vs_ortools_25000": (
-        "on the budget's edge, at 2.5x to 2.6x as the best of three runs (2.2x to 3.7x timed once): the same, with"
-        " OR-tools' own Python side longer"
+        "on the budget's edge, at 2.2x to 2.7x as the best of three runs in the runs so far (2.2x to 3.7x timed"
+        " once): the same, with OR-tools' own Python side longer"
     ),
 }
 """The budgets of issue 16 not met yet, each with what stands in the way: reported, but not failing the run."""
