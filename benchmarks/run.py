@@ -122,8 +122,8 @@ OPEN = {
         " import_same_classes_made_info) takes about 2x importing attrs and cattrs; the first use is about 1.1x that"
     ),
     "load_framework_fresh": (
-        "on the budget's edge, at 1.4 to 1.6 from run to run: attrs making the content's classes, and cattrs"
-        " compiling a structure function for 19 of them (about 7 ms)"
+        "on the budget's edge from run to run: attrs making the content's classes, and cattrs compiling a"
+        " structure function for 19 of them (about 7 ms)"
     ),
     "cycle_1500_schools_wall": "0.3 s for 1,500 schools: the lean floor itself takes 0.6 s or more on this machine",
     "validate_vs_typeadapter": (
@@ -132,12 +132,12 @@ OPEN = {
         " fields set directly) is most of the difference"
     ),
     "match_vs_ortools_1500": (
-        "4.5x to 4.9x: each of some 265 phases' shortest paths visits most of its network's arcs in Python, and"
+        "each of some 265 phases' shortest paths visits most of its network's arcs in Python, and"
         " building the networks and explaining the pairs takes longer than OR-tools' whole run"
     ),
     "match_vs_ortools_25000": (
-        "on the budget's edge, at 2.2x to 2.7x as the best of three runs in the runs so far (2.2x to 3.7x timed"
-        " once): the same, with OR-tools' own Python side longer"
+        "on the budget's edge from run to run, even as the best of three: the same, with OR-tools' own Python"
+        " side longer"
     ),
 }
 """The budgets of issue 16 not met yet, each with what stands in the way: reported, but not failing the run."""
