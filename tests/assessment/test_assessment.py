@@ -27,6 +27,7 @@ from school_improvement import (
     Sufficiency,
     UnknownCodeError,
     assess,
+    check_self_evaluation,
 )
 from strategies import self_evaluations
 
@@ -358,3 +359,24 @@ def test_every_judgement_explains_itself(evaluation: SelfEvaluation) -> None:
         if judgement.status is JudgementStatus.NOT_ENOUGH_EVIDENCE:
             assert judgement.shortfall
             assert judgement.decisive == ()
+
+
+@given(self_evaluations(), st.sampled_from(Rating.scale()))
+def test_the_cumulative_rules_pass_over_no_descriptor(evaluation: SelfEvaluation, threshold: Rating) -> None:
+    """The cumulative threshold and secure fit pass over nothing: assess does not look for what they pass over.
+
+    A stage either reaches has every applicable descriptor there and below rated, with evidence, at least its threshold.
+    """
+    checked = check_self_evaluation(FRAMEWORK, evaluation)
+    for rule in (CumulativeThreshold(threshold), SecureFit()):
+        for figures in checked.aspects.values():
+            reached = rule.decide(figures.cells).stage
+            met = set(figures.met(rule.threshold))
+            below = [
+                code
+                for cell in figures.cells
+                if reached is not None and cell.stage <= reached
+                for code, rating in cell.ratings
+                if rating is not Rating.NOT_APPLICABLE
+            ]
+            assert [code for code in below if code not in met] == [], (rule.name, figures.aspect)

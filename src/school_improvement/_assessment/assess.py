@@ -20,7 +20,7 @@ from school_improvement._assessment.evidence import (
     Rating,
     SelfEvaluation,
 )
-from school_improvement._assessment.rules import StageRule, rule_named
+from school_improvement._assessment.rules import CumulativeThreshold, SecureFit, StageRule, rule_named
 from school_improvement._content.framework import ASPECT_FIELD, DESCRIPTOR_FIELD, Framework, derived
 from school_improvement._errors import AnalysisError, Problem, UnknownCodeError
 from school_improvement._stage import Stage
@@ -269,6 +269,15 @@ def _unmet_below(figures: AspectRatings, stage: Stage, threshold: Rating) -> lis
     return unmet
 
 
+_PASSING_OVER_NONE = (CumulativeThreshold, SecureFit)
+"""The rules that reach a stage only when every applicable descriptor there and below meets their threshold.
+
+They pass over none, so ``assess`` does not look for any (a test states the rule for any self-evaluation): for
+the benchmark's 1,500 schools it took 0.39 to 0.43 s rather than 0.42 to 0.45 s (process time, best of 21). A rule
+of one's own is looked at, even one made from these classes.
+"""
+
+
 def _listed(codes: list[str] | tuple[str, ...], words: Callable[[str], str]) -> str:
     shown = ", ".join(f"{code} {words(code)}" for code in codes[:5])
     return shown + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
@@ -310,7 +319,7 @@ def _judge(context: _Assessment, figures: AspectRatings) -> Judgement:
         rationale += f" Holding back {held_back}: {_listed(decision.decisive, words)}."
         if len(unrated) == len(decision.decisive):
             rationale += " No one has rated these yet: rate them, with evidence, before relying on this stage."
-    if decision.stage is not None:
+    if decision.stage is not None and type(context.rule) not in _PASSING_OVER_NONE:
         passed_over = _unmet_below(figures, decision.stage, description.threshold)
         if passed_over:
             rationale += (
