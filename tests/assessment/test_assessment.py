@@ -2,6 +2,7 @@
 
 import datetime
 import random
+from collections.abc import Sequence
 
 import attrs
 import pytest
@@ -10,7 +11,9 @@ from hypothesis import assume, given, strategies as st
 from helpers import FRAMEWORK, TRIANGULATED, evaluation_of
 from school_improvement import (
     BestFit,
+    CellRatings,
     CumulativeThreshold,
+    Decision,
     DescriptorRating,
     Evidence,
     EvidenceKind,
@@ -380,3 +383,29 @@ def test_the_cumulative_rules_pass_over_no_descriptor(evaluation: SelfEvaluation
                 if rating is not Rating.NOT_APPLICABLE
             ]
             assert [code for code in below if code not in met] == [], (rule.name, figures.aspect)
+
+
+class _Delegating:
+    """A rule of one's own deciding as ``rule`` does; assess looks for what it passes over, as for any such rule."""
+
+    def __init__(self, rule: StageRule) -> None:
+        self.rule, self.name, self.threshold = rule, rule.name, rule.threshold
+        self.comparison_only = rule.comparison_only
+
+    def parameters(self) -> tuple[tuple[str, str], ...]:
+        return self.rule.parameters()
+
+    def criterion(self) -> str:
+        return self.rule.criterion()
+
+    def decide(self, cells: Sequence[CellRatings]) -> Decision:
+        return self.rule.decide(cells)
+
+
+@given(self_evaluations(), st.sampled_from(Rating.scale()))
+def test_not_looking_for_what_the_cumulative_rules_pass_over_changes_nothing(
+    evaluation: SelfEvaluation, threshold: Rating
+) -> None:
+    """The cumulative threshold and secure fit give the same profile as a rule of one's own deciding as they do."""
+    for rule in (CumulativeThreshold(threshold), SecureFit()):
+        assert assess(FRAMEWORK, evaluation, rule) == assess(FRAMEWORK, evaluation, _Delegating(rule)), rule.name

@@ -1,12 +1,17 @@
 """The edges of judging: an aspect that does not apply, unrated is not unmet, what a rule passes over, age at a date."""
 
 import datetime
+from collections.abc import Sequence
 
 import pytest
 
 from helpers import FRAMEWORK, Rated, evaluation_of
 from school_improvement import (
     AnalysisError,
+    BestFit,
+    CellRatings,
+    CumulativeThreshold,
+    Decision,
     Evidence,
     EvidenceKind,
     Finding,
@@ -138,6 +143,21 @@ def test_best_fit_says_what_it_passes_over() -> None:
     cumulative = assess(FRAMEWORK, evaluation_of(*_best_fit_past_one())).judgement("LW")
     assert cumulative.stage is Stage.STARTING_THE_JOURNEY
     assert "passes over" not in cumulative.rationale
+
+
+class _CumulativeDecidingAsBestFit(CumulativeThreshold):
+    """A rule of one's own made from the cumulative threshold, deciding as best fit does."""
+
+    def decide(self, cells: Sequence[CellRatings]) -> Decision:
+        """Best fit's decision."""
+        return BestFit().decide(cells)
+
+
+def test_a_subclass_of_the_cumulative_rule_says_what_it_passes_over() -> None:
+    """The cumulative rule passes over nothing, but a subclass deciding otherwise is looked at, and says so."""
+    judgement = assess(FRAMEWORK, evaluation_of(*_best_fit_past_one()), _CumulativeDecidingAsBestFit())
+    assert judgement.judgement("LW").stage is Stage.BUILDING_MOMENTUM
+    assert "It passes over descriptors at or below Building momentum" in judgement.judgement("LW").rationale
 
 
 def test_the_high_water_mark_says_what_it_passes_over() -> None:

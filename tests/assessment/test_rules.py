@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from types import SimpleNamespace
 
+import attrs
 import pytest
 
 from helpers import FRAMEWORK, OwnRule, evaluation_of
@@ -148,21 +149,44 @@ def test_a_rule_lacking_a_part_of_the_protocol_is_refused_naming_it(missing: str
     assert problem.message.endswith(f"lacks {missing}")
 
 
-class _NamingAnotherAspect(OwnRule):
-    """A rule of one's own with a fault: it names a descriptor of another aspect as holding back each aspect."""
+@attrs.frozen
+class _Naming(OwnRule):
+    """A rule of one's own with a fault: it names ``codes`` as holding back each aspect, with no stage reached."""
+
+    codes: tuple[str, ...] = ()
 
     def decide(self, cells: Sequence[CellRatings]) -> Decision:
-        """No stage, held back by a descriptor of aspect LC, whatever the aspect."""
-        return Decision(None, (cells[0].ratings[0][0], "LC.1.1"))
+        """No stage; held back by ``codes``, with the aspect's own first descriptor where ``codes`` holds ``""``."""
+        return Decision(None, tuple(code or cells[0].ratings[0][0] for code in self.codes))
 
 
-def test_a_rule_naming_a_descriptor_outside_the_aspect_is_refused_naming_it() -> None:
-    """A rule may hold an aspect back only by the aspect's own descriptors; naming another's is an AnalysisError."""
+@pytest.mark.parametrize(
+    ("codes", "named"),
+    [
+        (("", "LC.1.1"), "LC.1.1"),  # another aspect's, after the aspect's own
+        (("LC.1.1", ""), "LC.1.1"),  # another aspect's, first
+        (("XX.9.9", "XX.9.9"), "XX.9.9"),  # no descriptor's, twice
+    ],
+)
+def test_a_rule_naming_a_descriptor_outside_the_aspect_is_refused_naming_it(codes: tuple[str, ...], named: str) -> None:
+    """A rule may hold an aspect back only by the aspect's own descriptors; naming another is an AnalysisError."""
     evaluation = evaluation_of(("PV.1.1", Rating.FULLY), ("PV.2.1", Rating.FULLY))
     with pytest.raises(AnalysisError) as raised:
-        assess(FRAMEWORK, evaluation, _NamingAnotherAspect())
+        assess(FRAMEWORK, evaluation, _Naming(codes=codes))
     (problem,) = raised.value.problems
     assert problem.path == "$.rule"
     assert problem.message == (
-        "the our-own rule named LC.1.1 as holding back aspect PV, and only the aspect's own descriptors can"
+        f"the our-own rule's decision for aspect PV names {named} as holding it back, but a rule may name only "
+        "the aspect's own descriptors (those in the cells it is given)"
     )
+
+
+def test_a_rule_whose_threshold_is_not_a_rating_is_refused() -> None:
+    """A threshold given as a word, not a Rating, is refused before anything is judged, with what it should be."""
+    rule = SimpleNamespace(**{part: getattr(OwnRule(), part) for part in _PARTS if part != "threshold"})
+    rule.threshold = "mostly"
+    with pytest.raises(AnalysisError) as raised:
+        assess(FRAMEWORK, evaluation_of(("PV.1.1", Rating.FULLY)), rule)
+    (problem,) = raised.value.problems
+    assert problem.path == "$.rule.threshold"
+    assert problem.message == "a stage rule's threshold is a Rating, such as Rating.MOSTLY; this one's is 'mostly'"

@@ -79,7 +79,8 @@ class StageRule(Protocol):
     def decide(self, cells: Sequence[CellRatings]) -> Decision:
         """The stage reached, given one aspect's four cells in stage order.
 
-        The decision's ``decisive`` descriptors are among those cells' own.
+        The decision's ``decisive`` descriptors must be drawn from those cells:
+        ``assess`` refuses any other with an ``AnalysisError``.
         """
         ...
 
