@@ -212,6 +212,8 @@ class _Assessment:
     rule: StageRule
     description: RuleDescription
     sufficiency: Sufficiency
+    stages: dict[str, dict[str, Stage]]
+    """Each aspect's descriptors' stages, by aspect and descriptor code: the edition's table."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -238,8 +240,8 @@ def _held_back(context: _Assessment, aspect: str, decisive: tuple[str, ...]) -> 
     Raises:
         AnalysisError: If the rule's decision names a descriptor that is not one of the aspect's.
     """
-    stages = derived(context.framework, _stages_of_descriptors, lambda: _stages_of_descriptors(context.framework))
-    outside = [code for code in decisive if code not in stages[aspect]]
+    own = context.stages[aspect]
+    outside = [code for code in decisive if code not in own]
     if outside:
         named = ", ".join(dict.fromkeys(outside))
         message = (
@@ -247,7 +249,7 @@ def _held_back(context: _Assessment, aspect: str, decisive: tuple[str, ...]) -> 
             f"holding it back, but a rule may name only the aspect's own descriptors (those in the cells it is given)"
         )
         raise AnalysisError("rule", [Problem("$.rule", message)])
-    return stages[aspect][decisive[0]]
+    return own[decisive[0]]
 
 
 def _unmet_below(figures: AspectRatings, stage: Stage, threshold: Rating) -> list[str]:
@@ -446,6 +448,7 @@ def assess(
     chosen = rule_of(rule)
     description = RuleDescription.of(chosen)
     needed = Sufficiency() if sufficiency is None else sufficiency
-    context = _Assessment(framework, form, chosen, description, needed)
+    stages = derived(framework, _stages_of_descriptors, lambda: _stages_of_descriptors(framework))
+    context = _Assessment(framework, form, chosen, description, needed, stages)
     judgements = tuple(_judge(context, figures) for figures in form.aspects.values())
     return StageProfile(form.school, form.date, form.framework_edition, description, needed, judgements)
